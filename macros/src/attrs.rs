@@ -1,0 +1,223 @@
+//! Parsing of the `#[node(..)]`, `#[relationship(..)]` and relevant `#[serde(..)]` attributes.
+
+use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
+use syn::{Attribute, Ident, LitStr, Path, Token};
+
+/// What a field says about itself through `#[node(..)]` / `#[relationship(..)]` and serde.
+#[derive(Default)]
+pub struct FieldAttrs {
+    /// Graph property key given with `rename = ".."`.
+    pub rename: Option<LitStr>,
+    /// Key given with `#[serde(rename = "..")]`.
+    pub serde_rename: Option<LitStr>,
+    /// `unique`: a uniqueness constraint belongs on this property.
+    pub unique: bool,
+    /// `index`: an index belongs on this property.
+    pub index: bool,
+}
+
+/// Struct-level options of `#[node(..)]`.
+#[derive(Default)]
+pub struct NodeAttrs {
+    /// `label = ".."`: the graph label (defaults to the struct name).
+    pub label: Option<LitStr>,
+    /// `#[serde(rename_all = "..")]`, applied to property keys.
+    pub rename_all: Option<LitStr>,
+}
+
+/// Struct-level options of `#[relationship(..)]`.
+#[derive(Default)]
+pub struct RelationshipAttrs {
+    /// `type = ".."`: the relationship type (required).
+    pub rel_type: Option<LitStr>,
+    /// `from = Label` or `from = [A, B]`: the allowed start labels.
+    pub from: Vec<Path>,
+    /// `to = Label` or `to = [A, B]`: the allowed end labels.
+    pub to: Vec<Path>,
+    /// `handle = NAME`: the Rust name of the handle const and type.
+    pub handle: Option<Ident>,
+    /// `#[serde(rename_all = "..")]`, applied to property keys.
+    pub rename_all: Option<LitStr>,
+}
+
+/// Reads `#[<ours>(..)]` on a field plus `#[serde(rename)]`.
+pub fn field_attrs(attrs: &[Attribute], ours: &str) -> syn::Result<FieldAttrs> {
+    let mut out = FieldAttrs::default();
+    for attr in attrs {
+        if attr.path().is_ident(ours) {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("rename") {
+                    out.rename = Some(meta.value()?.parse()?);
+                } else if meta.path.is_ident("unique") {
+                    out.unique = true;
+                } else if meta.path.is_ident("index") {
+                    out.index = true;
+                } else {
+                    return Err(meta.error(format!(
+                        "unknown property option; expected `rename = \"..\"`, `unique` or `index` in #[{ours}(..)]"
+                    )));
+                }
+                Ok(())
+            })?;
+        } else if attr.path().is_ident("serde") {
+            serde_option(attr, "rename", &mut out.serde_rename)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Reads `#[node(..)]` and `#[serde(rename_all)]` on a struct.
+pub fn node_attrs(attrs: &[Attribute]) -> syn::Result<NodeAttrs> {
+    let mut out = NodeAttrs::default();
+    for attr in attrs {
+        if attr.path().is_ident("node") {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("label") {
+                    out.label = Some(meta.value()?.parse()?);
+                    Ok(())
+                } else {
+                    Err(meta.error("unknown node option; expected `label = \"..\"`"))
+                }
+            })?;
+        } else if attr.path().is_ident("serde") {
+            serde_option(attr, "rename_all", &mut out.rename_all)?;
+        }
+    }
+    Ok(out)
+}
+
+/// Reads `#[relationship(..)]` and `#[serde(rename_all)]` on a struct.
+pub fn relationship_attrs(attrs: &[Attribute]) -> syn::Result<RelationshipAttrs> {
+    let mut out = RelationshipAttrs::default();
+    for attr in attrs {
+        if attr.path().is_ident("relationship") {
+            attr.parse_nested_meta(|meta| {
+                if meta.path.is_ident("type") {
+                    out.rel_type = Some(meta.value()?.parse()?);
+                } else if meta.path.is_ident("from") {
+                    out.from = label_list(meta.value()?)?;
+                } else if meta.path.is_ident("to") {
+                    out.to = label_list(meta.value()?)?;
+                } else if meta.path.is_ident("handle") {
+                    out.handle = Some(meta.value()?.parse()?);
+                } else {
+                    return Err(meta.error(
+                        "unknown relationship option; expected `type = \"..\"`, `from = Label`, `to = Label` or `handle = NAME`",
+                    ));
+                }
+                Ok(())
+            })?;
+        } else if attr.path().is_ident("serde") {
+            serde_option(attr, "rename_all", &mut out.rename_all)?;
+        }
+    }
+    Ok(out)
+}
+
+/// `Label` or `[A, B, ..]`.
+fn label_list(input: syn::parse::ParseStream) -> syn::Result<Vec<Path>> {
+    if input.peek(syn::token::Bracket) {
+        let content;
+        syn::bracketed!(content in input);
+        let paths = content.parse_terminated(Path::parse_mod_style, Token![,])?;
+        if paths.is_empty() {
+            return Err(content.error("give at least one label"));
+        }
+        Ok(paths.into_iter().collect())
+    } else {
+        Ok(vec![input.parse()?])
+    }
+}
+
+/// Picks `key = "value"` out of a `#[serde(..)]`, ignoring every other serde option.
+fn serde_option(attr: &Attribute, key: &str, slot: &mut Option<LitStr>) -> syn::Result<()> {
+    attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(key) && meta.input.peek(Token![=]) {
+            *slot = Some(meta.value()?.parse()?);
+        } else if meta.input.peek(Token![=]) {
+            let _: syn::Expr = meta.value()?.parse()?;
+        } else if meta.input.peek(syn::token::Paren) {
+            let _content;
+            syn::parenthesized!(_content in meta.input);
+            let _: proc_macro2::TokenStream = _content.parse()?;
+        }
+        Ok(())
+    })
+}
+
+/// Applies a serde `rename_all` rule to a field name.
+pub fn apply_rename_all(rule: &LitStr, field: &str) -> syn::Result<String> {
+    Ok(match rule.value().as_str() {
+        "lowercase" => field.to_lowercase(),
+        "UPPERCASE" => field.to_uppercase(),
+        "PascalCase" => field.to_upper_camel_case(),
+        "camelCase" => field.to_lower_camel_case(),
+        "snake_case" => field.to_snake_case(),
+        "SCREAMING_SNAKE_CASE" => field.to_shouty_snake_case(),
+        "kebab-case" => field.to_kebab_case(),
+        "SCREAMING-KEBAB-CASE" => field.to_kebab_case().to_uppercase(),
+        other => {
+            return Err(syn::Error::new(
+                rule.span(),
+                format!("unknown serde rename_all rule `{other}`"),
+            ))
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    #[test]
+    fn field_options_are_read() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[node(unique, rename = "yearBorn")])];
+        let f = field_attrs(&attrs, "node").unwrap();
+        assert!(f.unique && !f.index);
+        assert_eq!(f.rename.unwrap().value(), "yearBorn");
+    }
+
+    #[test]
+    fn serde_rename_is_seen_and_other_serde_options_ignored() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(
+            #[serde(default, rename = "n", skip_serializing_if = "Option::is_none")]
+        )];
+        let f = field_attrs(&attrs, "node").unwrap();
+        assert_eq!(f.serde_rename.unwrap().value(), "n");
+    }
+
+    #[test]
+    fn unknown_field_option_is_an_error() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(#[node(uniq)])];
+        let err = field_attrs(&attrs, "node")
+            .err()
+            .expect("refused")
+            .to_string();
+        assert!(err.contains("unknown property option"), "{err}");
+    }
+
+    #[test]
+    fn relationship_endpoints_accept_one_or_a_list() {
+        let attrs: Vec<Attribute> = vec![parse_quote!(
+            #[relationship(type = "KNOWS", from = Person, to = [Person, crate::Robot])]
+        )];
+        let r = relationship_attrs(&attrs).unwrap();
+        assert_eq!(r.rel_type.unwrap().value(), "KNOWS");
+        assert_eq!(r.from.len(), 1);
+        assert_eq!(r.to.len(), 2);
+    }
+
+    #[test]
+    fn node_label_override_and_rename_all() {
+        let attrs: Vec<Attribute> = vec![
+            parse_quote!(#[node(label = "Human")]),
+            parse_quote!(#[serde(rename_all = "camelCase")]),
+        ];
+        let n = node_attrs(&attrs).unwrap();
+        assert_eq!(n.label.unwrap().value(), "Human");
+        let rule = n.rename_all.unwrap();
+        assert_eq!(apply_rename_all(&rule, "year_born").unwrap(), "yearBorn");
+        assert!(apply_rename_all(&parse_quote!("weird"), "x").is_err());
+    }
+}

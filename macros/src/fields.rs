@@ -1,0 +1,173 @@
+//! Property handles shared by the node and relationship derives.
+
+use crate::attrs::{apply_rename_all, field_attrs};
+use crate::naming::is_usable_graph_name;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{FieldsNamed, Ident, LitStr};
+
+/// Everything generated for a struct's properties.
+pub struct PropertyCode {
+    /// Marker types and their `Field` impls.
+    pub items: TokenStream,
+    /// Fields of the handle struct (`pub born: Property<Person_born, B>,`).
+    pub handle_fields: TokenStream,
+    /// Field initialisers of the handle (`born: Property::new(),`).
+    pub inits: TokenStream,
+    /// `PropertyMeta` entries for the schema metadata.
+    pub metas: TokenStream,
+}
+
+/// Generates property handles for `owner`'s fields; `ours` names our attribute (`node`/`relationship`).
+pub fn properties(
+    owner: &Ident,
+    vis: &syn::Visibility,
+    fields: Option<&FieldsNamed>,
+    ours: &str,
+    rename_all: Option<&LitStr>,
+) -> syn::Result<PropertyCode> {
+    let mut code = PropertyCode {
+        items: TokenStream::new(),
+        handle_fields: TokenStream::new(),
+        inits: TokenStream::new(),
+        metas: TokenStream::new(),
+    };
+    let Some(fields) = fields else {
+        return Ok(code);
+    };
+    let mut seen_keys = Vec::<String>::new();
+    for field in &fields.named {
+        let ident = field.ident.as_ref().expect("named fields have identifiers");
+        let name = ident.to_string().trim_start_matches("r#").to_owned();
+        let attrs = field_attrs(&field.attrs, ours)?;
+        let key = property_key(&name, &attrs, rename_all)?;
+        if !is_usable_graph_name(&key) {
+            return Err(syn::Error::new(
+                field.span(),
+                "a property key must be non-empty and hold no control characters",
+            ));
+        }
+        if seen_keys.contains(&key) {
+            return Err(syn::Error::new(
+                field.span(),
+                format!("two fields map to the same property key `{key}`"),
+            ));
+        }
+        seen_keys.push(key.clone());
+
+        let marker = format_ident!("{}_{}", owner, name);
+        let ty = &field.ty;
+        let field_vis = &field.vis;
+        let (unique, index) = (attrs.unique, attrs.index);
+        let value = quote_spanned!(ty.span()=> type Value = #ty;);
+        let doc = format!("Marker of property `{key}` of `{owner}`.");
+        code.items.extend(quote! {
+            #[doc = #doc]
+            #[doc(hidden)]
+            #[allow(non_camel_case_types)]
+            #vis struct #marker;
+            impl ::typher::schema::Field for #marker {
+                type Owner = #owner;
+                #value
+                const KEY: &'static str = #key;
+                const FIELD: &'static str = #name;
+            }
+        });
+        let field_doc = format!("Property `{key}` (`{}`).", quote!(#ty));
+        code.handle_fields.extend(quote! {
+            #[doc = #field_doc]
+            #field_vis #ident: ::typher::Property<#marker, B>,
+        });
+        code.inits
+            .extend(quote!(#ident: ::typher::Property::new(),));
+        code.metas.extend(quote! {
+            ::typher::schema::PropertyMeta {
+                field: #name,
+                key: #key,
+                unique: #unique,
+                index: #index,
+                optional: <#ty as ::typher::schema::PropertyType>::OPTIONAL,
+            },
+        });
+    }
+    Ok(code)
+}
+
+/// The graph key of a field: our `rename`, else serde's, else `rename_all`, else the name.
+fn property_key(
+    name: &str,
+    attrs: &crate::attrs::FieldAttrs,
+    rename_all: Option<&LitStr>,
+) -> syn::Result<String> {
+    match (&attrs.rename, &attrs.serde_rename) {
+        (Some(ours), Some(serde)) if ours.value() != serde.value() => Err(syn::Error::new(
+            ours.span(),
+            format!(
+                "the property is renamed to `{}` here but serde renames it to `{}`; decoding would miss it, so use one name",
+                ours.value(),
+                serde.value()
+            ),
+        )),
+        (Some(lit), _) | (None, Some(lit)) => Ok(lit.value()),
+        (None, None) => match rename_all {
+            Some(rule) => apply_rename_all(rule, name),
+            None => Ok(name.to_owned()),
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use syn::parse_quote;
+
+    fn named(fields: FieldsNamed) -> syn::Result<PropertyCode> {
+        properties(
+            &format_ident!("Person"),
+            &parse_quote!(pub),
+            Some(&fields),
+            "node",
+            None,
+        )
+    }
+
+    #[test]
+    fn one_marker_and_handle_field_per_property() {
+        let code = named(parse_quote!({ pub name: String, pub born: Option<i64> })).unwrap();
+        let items = code.items.to_string();
+        assert!(items.contains("struct Person_name"));
+        assert!(items.contains("struct Person_born"));
+        assert!(items.contains("const KEY : & 'static str = \"born\""));
+        let handle = code.handle_fields.to_string();
+        assert!(handle.contains("pub born : :: typher :: Property < Person_born , B >"));
+    }
+
+    #[test]
+    fn rename_wins_and_conflicts_with_serde_are_refused() {
+        let code = named(parse_quote!({ #[node(rename = "yearBorn")] born: i64 })).unwrap();
+        assert!(code.items.to_string().contains("\"yearBorn\""));
+        let err = named(parse_quote!({
+            #[node(rename = "a")] #[serde(rename = "b")] born: i64
+        }))
+        .err()
+        .expect("conflicting renames are refused");
+        assert!(err.to_string().contains("serde renames it"));
+    }
+
+    #[test]
+    fn duplicate_keys_are_refused() {
+        let err = named(parse_quote!({ a: i64, #[node(rename = "a")] b: i64 }))
+            .err()
+            .expect("duplicate keys are refused");
+        assert!(err.to_string().contains("same property key `a`"));
+    }
+
+    #[test]
+    fn unique_and_index_reach_the_metadata() {
+        let code = named(parse_quote!({ #[node(unique)] a: i64, #[node(index)] b: i64 })).unwrap();
+        let metas = code.metas.to_string();
+        assert!(metas.contains("unique : true , index : false"));
+        assert!(metas.contains("unique : false , index : true"));
+    }
+}

@@ -1,0 +1,40 @@
+//! Derive macros for [typher](https://docs.rs/typher).
+//!
+//! This crate is a thin shim: every macro forwards to a plain function over
+//! `proc_macro2` token streams (in the modules below), so the logic is unit-tested
+//! without a compiler in the loop. Use the macros through `typher::prelude`.
+
+#![warn(missing_docs)]
+
+use proc_macro::TokenStream;
+
+mod alias;
+mod attrs;
+mod fields;
+mod naming;
+mod node;
+mod relationship;
+
+/// Turns a braced struct into a node label: see `typher::schema` for what it emits.
+#[proc_macro_derive(Node, attributes(node))]
+pub fn derive_node(input: TokenStream) -> TokenStream {
+    node::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Turns a struct into a relationship type: see `typher::schema` for what it emits.
+#[proc_macro_derive(Relationship, attributes(relationship))]
+pub fn derive_relationship(input: TokenStream) -> TokenStream {
+    relationship::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Turns a unit struct into a pattern alias, to bind the same label twice.
+#[proc_macro_derive(Alias)]
+pub fn derive_alias(input: TokenStream) -> TokenStream {
+    alias::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}

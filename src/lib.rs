@@ -1,0 +1,65 @@
+//! # typher
+//!
+//! A typed Cypher query builder for Neo4j whose schema is checked by the compiler.
+//!
+//! ```
+//! use typher::prelude::*;
+//!
+//! #[derive(Node, Debug, Clone, PartialEq)]
+//! pub struct Person {
+//!     #[node(unique)]
+//!     pub name: String,
+//!     pub born: Option<i64>,
+//! }
+//!
+//! #[derive(Node, Debug, Clone, PartialEq)]
+//! pub struct Movie {
+//!     #[node(unique)]
+//!     pub title: String,
+//!     pub released: i64,
+//! }
+//!
+//! #[derive(Relationship, Debug, Clone, PartialEq)]
+//! #[relationship(type = "ACTED_IN", from = Person, to = Movie)]
+//! pub struct ActedIn {
+//!     pub roles: Vec<String>,
+//! }
+//!
+//! let q = match_(Person).rel(ACTED_IN).to(Movie)
+//!     .filter(Person.born.gt(1960))
+//!     .return_((Person.name, Movie.title));
+//! let cypher = q.to_cypher();
+//! assert_eq!(
+//!     cypher.text(),
+//!     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) WHERE person.born > $p0 \
+//!      RETURN person.name, movie.title"
+//! );
+//! assert_eq!(cypher.params().len(), 1);
+//! ```
+//!
+//! The modules: [`schema`] (labels, relationship types and properties as types) and [`dsl`]
+//! (the builder and its rendering). Most code needs only [`prelude`].
+
+#![warn(missing_docs)]
+
+extern crate self as typher;
+
+pub mod dsl;
+pub mod schema;
+
+pub use dsl::{CompiledQuery, Params};
+pub use schema::Property;
+pub use typher_macros::{Alias, Node, Relationship};
+
+/// Everything a typical query needs: the derives, the entry points and the handle traits.
+pub mod prelude {
+    pub use crate::dsl::{match_, not, optional_match};
+    pub use crate::schema::{NodeHandle, RelBindingHandle, RelHandle};
+    pub use crate::{Alias, Node, Relationship};
+}
+
+/// Items the derives expand to; not part of the public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use crate::schema::typelevel::*;
+}

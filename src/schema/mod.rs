@@ -1,0 +1,274 @@
+//! Labels, relationship types and properties as types.
+//!
+//! `#[derive(Node)]` on `struct Person { name: String, born: Option<i64> }` keeps `Person` as the
+//! data type and adds, in the value namespace, a const `Person` of the zero-sized handle type
+//! `PersonNode`. The handle's fields are zero-sized [`Property`] handles (`Person.born`) that
+//! know their owner and their Rust value type. `#[derive(Relationship)]` does the same for a
+//! relationship type (the const is named after the type, `ACTED_IN`) and records its allowed
+//! endpoints as [`StartsAt`] / [`EndsAt`] impls. `#[derive(Alias)]` names a second binding of the
+//! same label (`Person.alias(Coactor)`).
+
+mod property;
+pub(crate) mod typelevel;
+mod types;
+
+pub use property::Property;
+pub use types::{OptionalProperty, OrNull, PropertyType, StringProperty};
+
+use core::marker::PhantomData;
+
+/// A node label or relationship type declared by a derive; implemented on the data struct.
+pub trait Element: 'static {
+    /// The Rust name of the data struct.
+    const NAME: &'static str;
+    /// The Cypher variable a binding of this element renders as by default.
+    const VARIABLE: &'static str;
+    /// Type-level identity (see [`typelevel`](crate::__private)).
+    type Id;
+}
+
+/// Something a pattern binds to a variable: an [`Element`], or an element under an [`Alias`].
+pub trait Binding: 'static {
+    /// The label or relationship type bound.
+    type Element: Element;
+    /// Type-level identity of this binding.
+    type Id;
+    /// Runtime identity of this binding, used to name its variable.
+    const KEY: BindingKey;
+}
+
+/// Runtime identity of a binding: the element and, when aliased, the alias.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct BindingKey {
+    /// Rust name of the element's data struct.
+    pub element: &'static str,
+    /// Rust name of the alias, if any.
+    pub alias: Option<&'static str>,
+    /// Preferred Cypher variable.
+    pub variable: &'static str,
+}
+
+impl BindingKey {
+    /// The key of an unaliased element.
+    pub const fn element(element: &'static str, variable: &'static str) -> Self {
+        Self {
+            element,
+            alias: None,
+            variable,
+        }
+    }
+}
+
+/// A name for a second binding of a label or relationship type; `#[derive(Alias)]` on a unit struct.
+pub trait Alias: 'static {
+    /// The Rust name of the alias struct.
+    const NAME: &'static str;
+    /// The Cypher variable the aliased binding renders as.
+    const VARIABLE: &'static str;
+    /// Type-level identity of the alias.
+    type Id;
+}
+
+/// Element `E` bound under alias `A`: the binding of `Person.alias(Coactor)`.
+pub struct As<E, A>(PhantomData<fn() -> (E, A)>);
+
+impl<E: Element, A: Alias> Binding for As<E, A> {
+    type Element = E;
+    type Id = typelevel::AliasedId<E::Id, A::Id>;
+    const KEY: BindingKey = BindingKey {
+        element: E::NAME,
+        alias: Some(A::NAME),
+        variable: A::VARIABLE,
+    };
+}
+
+/// Schema metadata of one property, for a later schema install.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PropertyMeta {
+    /// Rust field name.
+    pub field: &'static str,
+    /// Graph property key.
+    pub key: &'static str,
+    /// Declared `#[node(unique)]`.
+    pub unique: bool,
+    /// Declared `#[node(index)]`.
+    pub index: bool,
+    /// The Rust type is an `Option`.
+    pub optional: bool,
+}
+
+/// A node label; `#[derive(Node)]` implements it on the data struct.
+pub trait NodeLabel: Element {
+    /// The graph label.
+    const LABEL: &'static str;
+    /// The properties with their schema metadata, in field order.
+    const PROPERTIES: &'static [PropertyMeta];
+}
+
+/// A relationship type; `#[derive(Relationship)]` implements it on the data struct.
+pub trait RelType: Element {
+    /// The graph relationship type.
+    const TYPE: &'static str;
+    /// The properties with their schema metadata, in field order.
+    const PROPERTIES: &'static [PropertyMeta];
+    /// Labels a relationship of this type may start at.
+    const FROM: &'static [&'static str];
+    /// Labels a relationship of this type may end at.
+    const TO: &'static [&'static str];
+}
+
+/// One property of an element; implemented on a marker type per field by the derives.
+pub trait Field: 'static {
+    /// The element the property belongs to.
+    type Owner: Element;
+    /// The Rust type of the field.
+    type Value: PropertyType;
+    /// The graph property key.
+    const KEY: &'static str;
+    /// The Rust field name.
+    const FIELD: &'static str;
+}
+
+/// A handle that binds one variable: a label or a single relationship type, maybe aliased.
+pub trait Handle: Copy {
+    /// The binding this handle refers to.
+    type Binding: Binding;
+}
+
+/// The zero-sized handle of a label (`Person`, or `Person.alias(Coactor)`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a node label",
+    label = "expected a label such as `Person` (a struct with `#[derive(Node)]`)"
+)]
+pub trait NodeHandle: Handle {
+    /// The label.
+    type Label: NodeLabel;
+    /// This handle under alias `A`.
+    type Aliased<A: Alias>: NodeHandle<Label = Self::Label>;
+
+    /// The same label under another name: `Person.alias(Coactor)`.
+    fn alias<A: Alias>(self, _alias: A) -> Self::Aliased<A> {
+        self.aliased()
+    }
+
+    /// The node this handle already bound, rather than a new one:
+    /// `.rel(DIRECTED).from(Person.again())` closes a cycle, `.optional_match(Person.again())`
+    /// continues from a matched node.
+    fn again(self) -> Again<Self> {
+        Again(self)
+    }
+
+    #[doc(hidden)]
+    fn aliased<A: Alias>(self) -> Self::Aliased<A>;
+}
+
+/// The node a handle already bound; see [`NodeHandle::again`].
+#[derive(Clone, Copy)]
+pub struct Again<H>(H);
+
+/// A node a pattern step or clause reaches: a new node (a handle) or a bound one ([`Again`]).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a node this pattern can reach",
+    label = "expected a label such as `Person`, an aliased label, or `Person.again()`"
+)]
+pub trait NodeTarget<S, N> {
+    /// The node's label.
+    type Label: NodeLabel;
+    /// The node's binding.
+    type Binding: Binding;
+    /// The scope once the node is part of the pattern.
+    type Scope;
+    /// Whether the node was bound before (rendered without its label).
+    const REUSE: bool;
+}
+
+impl<S, N, H: NodeHandle> NodeTarget<S, N> for H {
+    type Label = H::Label;
+    type Binding = H::Binding;
+    type Scope = typelevel::Var<H::Binding, N, S>;
+    const REUSE: bool = false;
+}
+
+impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H>
+where
+    S: typelevel::CountOf<<H::Binding as Binding>::Id>,
+    S::Count: typelevel::IsBound<H::Binding> + typelevel::Unambiguous<H::Binding>,
+{
+    type Label = H::Label;
+    type Binding = H::Binding;
+    type Scope = S;
+    const REUSE: bool = true;
+}
+
+/// What may stand in a relationship step: one relationship type, or several (`ACTED_IN.or(DIRECTED)`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relationship type",
+    label = "expected a relationship such as `ACTED_IN` (a struct with `#[derive(Relationship)]`)"
+)]
+pub trait RelHandle: Copy {
+    /// The scope `S` after this relationship is bound with nullability `N`.
+    type Extend<S, N>;
+    /// The binding's key, if this step binds a variable.
+    const KEY: Option<BindingKey>;
+
+    /// Appends the relationship types, rendered as `:A|B`.
+    fn push_types(out: &mut Vec<&'static str>);
+
+    /// Matches either this relationship type or `other`: `ACTED_IN.or(DIRECTED)`.
+    fn or<R: RelHandle>(self, _other: R) -> RelUnion<Self, R> {
+        RelUnion(PhantomData)
+    }
+}
+
+/// A single relationship type handle, which can be aliased.
+pub trait RelBindingHandle: RelHandle + Handle {
+    /// This handle under alias `A`.
+    type Aliased<A: Alias>: RelHandle;
+
+    /// The same relationship type under another name: `ACTED_IN.alias(Role2)`.
+    fn alias<A: Alias>(self, _alias: A) -> Self::Aliased<A> {
+        self.aliased()
+    }
+
+    #[doc(hidden)]
+    fn aliased<A: Alias>(self) -> Self::Aliased<A>;
+}
+
+/// Several relationship types in one step; binds no variable, so it has no properties.
+pub struct RelUnion<A, B>(PhantomData<fn() -> (A, B)>);
+
+impl<A, B> Clone for RelUnion<A, B> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<A, B> Copy for RelUnion<A, B> {}
+
+impl<A: RelHandle, B: RelHandle> RelHandle for RelUnion<A, B> {
+    type Extend<S, N> = S;
+    const KEY: Option<BindingKey> = None;
+
+    fn push_types(out: &mut Vec<&'static str>) {
+        A::push_types(out);
+        B::push_types(out);
+    }
+}
+
+impl<L, A: StartsAt<L>, B: StartsAt<L>> StartsAt<L> for RelUnion<A, B> {}
+impl<L, A: EndsAt<L>, B: EndsAt<L>> EndsAt<L> for RelUnion<A, B> {}
+
+/// The relationship may start at nodes labelled `L`; generated from `from = ..`.
+#[diagnostic::on_unimplemented(
+    message = "`{L}` is not a start label of `{Self}`",
+    label = "a `{Self}` relationship cannot start at a `{L}` node",
+    note = "the allowed start labels are the `from = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`"
+)]
+pub trait StartsAt<L> {}
+
+/// The relationship may end at nodes labelled `L`; generated from `to = ..`.
+#[diagnostic::on_unimplemented(
+    message = "`{L}` is not an end label of `{Self}`",
+    label = "a `{Self}` relationship cannot end at a `{L}` node",
+    note = "the allowed end labels are the `to = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`"
+)]
+pub trait EndsAt<L> {}
