@@ -97,10 +97,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let (items, handle_fields, inits, metas) =
         (props.items, props.handle_fields, props.inits, props.metas);
     let starts = attrs.from.iter().map(|label| {
-        quote_spanned!(label.span()=> impl<B> ::typher::schema::StartsAt<#label> for #handle<B> {})
+        quote_spanned!(label.span()=> impl<B> ::typher::schema::StartOf<#handle<B>> for #label {})
     });
     let ends = attrs.to.iter().map(|label| {
-        quote_spanned!(label.span()=> impl<B> ::typher::schema::EndsAt<#label> for #handle<B> {})
+        quote_spanned!(label.span()=> impl<B> ::typher::schema::EndOf<#handle<B>> for #label {})
     });
     let from_labels = &attrs.from;
     let to_labels = &attrs.to;
@@ -203,8 +203,8 @@ mod tests {
         .unwrap()
         .to_string();
         assert!(out.contains("pub const ACTED_IN : ACTED_IN = ACTED_IN"));
-        assert!(out.contains("StartsAt < Person > for ACTED_IN < B >"));
-        assert!(out.contains("EndsAt < Movie > for ACTED_IN < B >"));
+        assert!(out.contains("StartOf < ACTED_IN < B >> for Person"));
+        assert!(out.contains("EndOf < ACTED_IN < B >> for Movie"));
         assert!(out.contains("\"acted_in\""));
     }
 

@@ -2,7 +2,7 @@
 
 use crate::__private::{Both, Cons, Nil};
 use crate::schema::{
-    Binding, BindingKey, Field, OptionalProperty, Property, PropertyType, StringProperty,
+    Binding, BindingKey, Field, HoldsBase, OptionalProperty, Property, PropertyType, StringProperty,
 };
 use core::marker::PhantomData;
 use neo4rs::BoltType;
@@ -253,7 +253,10 @@ impl<T, V: Value<T>> Operand<Vec<T>> for Vec<V> {
 /// The comparable base type of a property (`i64` for `Option<i64>`).
 pub type BaseOf<F> = <<F as Field>::Value as PropertyType>::Base;
 
-impl<F: Field, B: Binding> Operand<BaseOf<F>> for Property<F, B> {
+impl<F: Field, B: Binding, T> Operand<T> for Property<F, B>
+where
+    F::Value: HoldsBase<T>,
+{
     type Refs = Cons<B, Nil>;
     fn into_expr(self) -> Expr {
         Expr::property::<F, B>()

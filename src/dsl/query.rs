@@ -10,7 +10,7 @@ use super::expr::{Expr, OrderItems, Predicate};
 use super::render::{render, CompiledQuery};
 use super::returns::ReturnItems;
 use crate::__private::{AllBound, NoVars, Nullable, Required, Var};
-use crate::schema::{Binding, EndsAt, NodeHandle, NodeLabel, NodeTarget, RelHandle, StartsAt};
+use crate::schema::{Binding, EndOf, NodeHandle, NodeLabel, NodeTarget, RelHandle, StartOf};
 use core::marker::PhantomData;
 
 /// Zero-sized carrier of the builder's type-level state.
@@ -123,20 +123,22 @@ impl<S, L, N> Query<S, L, N> {
 
     /// Starts another `MATCH` clause at `node`: a new node for a handle, or the node an
     /// earlier clause bound for `Person.again()`.
-    pub fn match_<T: NodeTarget<S, Required>>(
-        self,
-        node: T,
-    ) -> Query<T::Scope, T::Label, Required> {
+    pub fn match_<T>(self, node: T) -> Query<T::Scope, T::Label, Required>
+    where
+        T: NodeTarget<S, Required>,
+        T::Needs: AllBound<S>,
+    {
         let _ = node;
         self.clause::<T, Required>(false)
     }
 
     /// Starts an `OPTIONAL MATCH` clause at `node` (usually `Person.again()`, a node bound
     /// before); what the clause binds decodes as `Option`.
-    pub fn optional_match<T: NodeTarget<S, Nullable>>(
-        self,
-        node: T,
-    ) -> Query<T::Scope, T::Label, Nullable> {
+    pub fn optional_match<T>(self, node: T) -> Query<T::Scope, T::Label, Nullable>
+    where
+        T: NodeTarget<S, Nullable>,
+        T::Needs: AllBound<S>,
+    {
         let _ = node;
         self.clause::<T, Nullable>(true)
     }
@@ -165,7 +167,7 @@ pub type AfterStep<S, N, R, T> = Query<
     N,
 >;
 
-impl<S, L, N, R: RelHandle> RelStep<S, L, N, R> {
+impl<S, L: NodeLabel, N, R: RelHandle> RelStep<S, L, N, R> {
     fn finish<T: NodeTarget<WithRel<S, N, R>, N>>(
         mut self,
         direction: Direction,
@@ -191,7 +193,9 @@ impl<S, L, N, R: RelHandle> RelStep<S, L, N, R> {
     /// `-[:R]->(node)`: the relationship points from the previous node to `node`.
     pub fn to<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
     where
-        R: StartsAt<L> + EndsAt<T::Label>,
+        L: StartOf<R>,
+        T::Label: EndOf<R>,
+        T::Needs: AllBound<WithRel<S, N, R>>,
     {
         let _ = node;
         self.finish::<T>(Direction::Outgoing)
@@ -200,7 +204,9 @@ impl<S, L, N, R: RelHandle> RelStep<S, L, N, R> {
     /// `<-[:R]-(node)`: the relationship points from `node` to the previous node.
     pub fn from<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
     where
-        R: EndsAt<L> + StartsAt<T::Label>,
+        L: EndOf<R>,
+        T::Label: StartOf<R>,
+        T::Needs: AllBound<WithRel<S, N, R>>,
     {
         let _ = node;
         self.finish::<T>(Direction::Incoming)
@@ -209,7 +215,9 @@ impl<S, L, N, R: RelHandle> RelStep<S, L, N, R> {
     /// `-[:R]-(node)`: either direction; the relationship must fit both ways round.
     pub fn either<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
     where
-        R: StartsAt<L> + EndsAt<T::Label> + StartsAt<T::Label> + EndsAt<L>,
+        L: StartOf<R> + EndOf<R>,
+        T::Label: StartOf<R> + EndOf<R>,
+        T::Needs: AllBound<WithRel<S, N, R>>,
     {
         let _ = node;
         self.finish::<T>(Direction::Either)

@@ -5,7 +5,7 @@
 //! `PersonNode`. The handle's fields are zero-sized [`Property`] handles (`Person.born`) that
 //! know their owner and their Rust value type. `#[derive(Relationship)]` does the same for a
 //! relationship type (the const is named after the type, `ACTED_IN`) and records its allowed
-//! endpoints as [`StartsAt`] / [`EndsAt`] impls. `#[derive(Alias)]` names a second binding of the
+//! endpoints as [`StartOf`] / [`EndOf`] impls. `#[derive(Alias)]` names a second binding of the
 //! same label (`Person.alias(Coactor)`).
 
 mod property;
@@ -13,7 +13,7 @@ pub(crate) mod typelevel;
 mod types;
 
 pub use property::Property;
-pub use types::{OptionalProperty, OrNull, PropertyType, StringProperty};
+pub use types::{HoldsBase, OptionalProperty, OrNull, PropertyType, StringProperty};
 
 use core::marker::PhantomData;
 
@@ -98,6 +98,11 @@ pub struct PropertyMeta {
 }
 
 /// A node label; `#[derive(Node)]` implements it on the data struct.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a node label",
+    label = "not a label",
+    note = "labels are structs with `#[derive(Node)]`"
+)]
 pub trait NodeLabel: Element {
     /// The graph label.
     const LABEL: &'static str;
@@ -178,6 +183,8 @@ pub trait NodeTarget<S, N> {
     type Binding: Binding;
     /// The scope once the node is part of the pattern.
     type Scope;
+    /// Bindings that must already be bound exactly once (the node itself, for [`Again`]).
+    type Needs;
     /// Whether the node was bound before (rendered without its label).
     const REUSE: bool;
 }
@@ -186,17 +193,15 @@ impl<S, N, H: NodeHandle> NodeTarget<S, N> for H {
     type Label = H::Label;
     type Binding = H::Binding;
     type Scope = typelevel::Var<H::Binding, N, S>;
+    type Needs = typelevel::Nil;
     const REUSE: bool = false;
 }
 
-impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H>
-where
-    S: typelevel::CountOf<<H::Binding as Binding>::Id>,
-    S::Count: typelevel::IsBound<H::Binding> + typelevel::Unambiguous<H::Binding>,
-{
+impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H> {
     type Label = H::Label;
     type Binding = H::Binding;
     type Scope = S;
+    type Needs = typelevel::Cons<H::Binding, typelevel::Nil>;
     const REUSE: bool = true;
 }
 
@@ -254,21 +259,24 @@ impl<A: RelHandle, B: RelHandle> RelHandle for RelUnion<A, B> {
     }
 }
 
-impl<L, A: StartsAt<L>, B: StartsAt<L>> StartsAt<L> for RelUnion<A, B> {}
-impl<L, A: EndsAt<L>, B: EndsAt<L>> EndsAt<L> for RelUnion<A, B> {}
+impl<L: StartOf<A> + StartOf<B>, A, B> StartOf<RelUnion<A, B>> for L {}
+impl<L: EndOf<A> + EndOf<B>, A, B> EndOf<RelUnion<A, B>> for L {}
 
-/// The relationship may start at nodes labelled `L`; generated from `from = ..`.
+/// Nodes of this label may be where relationship `R` starts; generated from `from = ..`.
+///
+/// The label is `Self` (not a parameter) on purpose: rustc never picks an impl while `Self` is
+/// still unknown, so a wrong label is reported through this message, not as a type mismatch.
 #[diagnostic::on_unimplemented(
-    message = "`{L}` is not a start label of `{Self}`",
-    label = "a `{Self}` relationship cannot start at a `{L}` node",
+    message = "`{Self}` is not a start label of `{R}`",
+    label = "a `{R}` relationship cannot start at a `{Self}` node",
     note = "the allowed start labels are the `from = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`"
 )]
-pub trait StartsAt<L> {}
+pub trait StartOf<R>: NodeLabel {}
 
-/// The relationship may end at nodes labelled `L`; generated from `to = ..`.
+/// Nodes of this label may be where relationship `R` ends; generated from `to = ..`.
 #[diagnostic::on_unimplemented(
-    message = "`{L}` is not an end label of `{Self}`",
-    label = "a `{Self}` relationship cannot end at a `{L}` node",
+    message = "`{Self}` is not an end label of `{R}`",
+    label = "a `{R}` relationship cannot end at a `{Self}` node",
     note = "the allowed end labels are the `to = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`"
 )]
-pub trait EndsAt<L> {}
+pub trait EndOf<R>: NodeLabel {}

@@ -404,7 +404,7 @@ where
 #[diagnostic::on_unimplemented(
     message = "`{B}` is not bound in this pattern",
     label = "`{B}` is used here, but no element of the pattern binds it",
-    note = "add `{B}` to the pattern (`.rel(..).to({B})`, `match_({B})`) before using it, or use a binding the pattern has"
+    note = "only labels and relationships the pattern binds can be read; add `{B}` to the pattern first"
 )]
 pub trait IsBound<B> {}
 impl<B> IsBound<B> for BoundOnce {}

@@ -37,12 +37,24 @@ impl StringProperty for String {}
 pub trait OptionalProperty {}
 impl<T> OptionalProperty for Option<T> {}
 
+/// A property holding `Self` compares with values and properties of base type `T`.
+///
+/// Implemented with concrete impl headers (not through `PropertyType::Base`), so a mismatch
+/// is reported with this message rather than as a type mismatch.
+#[diagnostic::on_unimplemented(
+    message = "a property holding `{Self}` cannot be compared with a property holding `{T}`",
+    label = "properties of different types",
+    note = "a property compares only with a property of the same type (integer with integer, string with string, ..)"
+)]
+pub trait HoldsBase<T> {}
+
 macro_rules! property_types {
     ($base:ty: $($ty:ty),*) => {$(
         impl PropertyType for $ty {
             type Base = $base;
             const OPTIONAL: bool = false;
         }
+        impl HoldsBase<$base> for $ty {}
         impl OrNull for $ty {
             type Out = Option<$ty>;
         }
@@ -54,9 +66,12 @@ property_types!(bool: bool);
 property_types!(String: String);
 
 impl<T: PropertyType> PropertyType for Vec<T> {
-    type Base = Vec<T>;
+    type Base = Vec<T::Base>;
     const OPTIONAL: bool = false;
 }
+impl<T: HoldsBase<X>, X> HoldsBase<Vec<X>> for Vec<T> {}
+impl<T: HoldsBase<X>, X> HoldsBase<X> for Option<T> {}
+
 impl<T> OrNull for Vec<T> {
     type Out = Option<Vec<T>>;
 }

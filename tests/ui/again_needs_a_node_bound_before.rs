@@ -1,0 +1,9 @@
+//! `again()` refers to a node bound earlier; Movie is not bound yet.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).rel(ACTED_IN).to(Movie.again());
+}

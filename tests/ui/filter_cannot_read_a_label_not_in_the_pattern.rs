@@ -1,0 +1,9 @@
+//! A filter may only read labels the pattern binds.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).filter(Movie.released.gt(2000));
+}

@@ -1,0 +1,9 @@
+//! Returning a label that occurs twice is ambiguous.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).rel(FOLLOWS).to(Person).return_(Person.name);
+}

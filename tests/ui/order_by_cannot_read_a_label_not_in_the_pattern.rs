@@ -1,0 +1,11 @@
+//! ORDER BY may only read labels the pattern binds.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person)
+        .return_(Person.name)
+        .order_by(Movie.released.desc());
+}

@@ -1,0 +1,12 @@
+//! A String property cannot be compared with an integer property.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .filter(Person.name.eq(Movie.released));
+}

@@ -1,0 +1,9 @@
+//! RETURN may only read labels the pattern binds.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).return_(Movie.title);
+}
