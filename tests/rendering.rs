@@ -1,0 +1,194 @@
+//! Rendering guarantees: determinism, parameters, row types, and escaping properties.
+
+#[path = "fixture/movies.rs"]
+mod movies;
+
+use core::marker::PhantomData;
+use movies::*;
+use neo4rs::BoltType;
+use proptest::prelude::*;
+use typher::dsl::{escape_name, Returning};
+use typher::prelude::*;
+
+/// The row type a query promises, as a value the compiler can check.
+fn row_type<S, O>(_: &Returning<S, O>) -> PhantomData<O> {
+    PhantomData
+}
+
+#[test]
+fn row_types_follow_the_return_clause() {
+    let q = match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_((Person.name, Person.born, Movie));
+    let _: PhantomData<(String, Option<i64>, Movie)> = row_type(&q);
+
+    let q = match_(Person).rel(ACTED_IN).to(Movie).return_(ACTED_IN);
+    let _: PhantomData<ActedIn> = row_type(&q);
+
+    let q = match_(Person).return_(Person.name);
+    let _: PhantomData<String> = row_type(&q);
+}
+
+#[test]
+fn optional_match_bindings_decode_as_option() {
+    let q = match_(Person)
+        .optional_match(Person.again())
+        .rel(REVIEWED)
+        .to(Movie)
+        .return_((Person.name, Movie.title, Movie.tagline, REVIEWED, Movie));
+    let _: PhantomData<(
+        String,
+        Option<String>,
+        Option<String>,
+        Option<Reviewed>,
+        Option<Movie>,
+    )> = row_type(&q);
+
+    let q = optional_match(Movie).return_((Movie.released, Movie));
+    let _: PhantomData<(Option<i64>, Option<Movie>)> = row_type(&q);
+}
+
+#[test]
+fn aliased_bindings_decode_as_their_label() {
+    let coactor = Person.alias(Coactor);
+    let q = match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .rel(ACTED_IN.alias(CoRole))
+        .from(coactor)
+        .return_((coactor, ACTED_IN.alias(CoRole).roles));
+    let _: PhantomData<(Person, Vec<String>)> = row_type(&q);
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let build = || {
+        match_(Person)
+            .rel(ACTED_IN)
+            .to(Movie)
+            .filter(Person.name.in_list(["a", "b"]) | Movie.released.gt(2000))
+            .return_((Person.name, Movie.title))
+            .order_by(Movie.title)
+            .limit(5)
+            .to_cypher()
+    };
+    assert_eq!(build(), build());
+    assert_eq!(build().text(), build().text());
+}
+
+#[test]
+fn text_is_one_line_and_display_is_the_same_query() {
+    let q = match_(Person)
+        .filter(Person.born.gt(1960))
+        .return_(Person.name)
+        .to_cypher();
+    assert_eq!(
+        q.text(),
+        "MATCH (person:Person) WHERE person.born > $p0 RETURN person.name"
+    );
+    let shown = q.to_string();
+    let cypher_lines: Vec<&str> = shown.lines().filter(|l| !l.starts_with("//")).collect();
+    assert_eq!(cypher_lines.join(" "), q.text());
+    assert!(shown.ends_with("// $p0 = 1960"), "{shown}");
+}
+
+#[test]
+fn parameters_have_bolt_types_of_the_property() {
+    let q = match_(Movie)
+        .filter(Movie.released.gt(5u8) & Movie.title.eq('x'))
+        .return_(Movie.title)
+        .skip(u64::MAX)
+        .to_cypher();
+    let params: Vec<_> = q.params().iter().collect();
+    assert_eq!(params.len(), 3);
+    assert_eq!(params[0], ("p0", &BoltType::from(5i64)));
+    assert_eq!(params[1], ("p1", &BoltType::from("x")));
+    assert_eq!(
+        params[2],
+        ("p2", &BoltType::from(i64::MAX)),
+        "skip saturates"
+    );
+    assert_eq!(q.params().get("p1"), Some(&BoltType::from("x")));
+    assert!(q.params().get("p9").is_none());
+}
+
+#[test]
+fn neo4rs_query_carries_every_parameter() {
+    let q = match_(Person)
+        .filter(Person.name.eq("Tom Hanks"))
+        .return_(Person.born)
+        .limit(1)
+        .to_cypher();
+    let query = q.to_neo4rs();
+    assert!(query.has_param_key("p0"));
+    assert!(query.has_param_key("p1"));
+    assert!(!query.has_param_key("p2"));
+}
+
+#[test]
+fn schema_metadata_is_recorded() {
+    use typher::schema::{NodeLabel, RelType};
+    let name = &<Person as NodeLabel>::PROPERTIES[0];
+    assert_eq!(
+        (name.key, name.unique, name.optional),
+        ("name", true, false)
+    );
+    let born = &<Person as NodeLabel>::PROPERTIES[1];
+    assert_eq!(
+        (born.key, born.unique, born.optional),
+        ("born", false, true)
+    );
+    let released = &<Movie as NodeLabel>::PROPERTIES[1];
+    assert!(released.index);
+    assert_eq!(<ActedIn as RelType>::TYPE, "ACTED_IN");
+    assert_eq!(<ActedIn as RelType>::FROM, ["Person"]);
+    assert_eq!(<Follows as RelType>::TO, ["Person"]);
+    assert!(<Directed as RelType>::PROPERTIES.is_empty());
+}
+
+/// Splits a rendered name into its quoted body, checking the quoting is well-formed.
+fn unquote(rendered: &str) -> Option<String> {
+    let body = rendered.strip_prefix('`')?.strip_suffix('`')?;
+    let mut out = String::new();
+    let mut chars = body.chars();
+    while let Some(c) = chars.next() {
+        if c == '`' {
+            // Inside a quoted name a backtick only ever appears doubled.
+            if chars.next() != Some('`') {
+                return None;
+            }
+        }
+        out.push(c);
+    }
+    Some(out)
+}
+
+proptest! {
+    #[test]
+    fn string_values_never_enter_the_text(value in ".*") {
+        let q = match_(Person).filter(Person.name.eq(value.as_str())).return_(Person.born).to_cypher();
+        prop_assert_eq!(q.text(), "MATCH (person:Person) WHERE person.name = $p0 RETURN person.born");
+        prop_assert_eq!(q.params().get("p0"), Some(&BoltType::from(value.as_str())));
+    }
+
+    #[test]
+    fn integer_values_never_enter_the_text(value in any::<i64>()) {
+        let q = match_(Movie).filter(Movie.released.ge(value)).return_(Movie.title).to_cypher();
+        prop_assert_eq!(q.text(), "MATCH (movie:Movie) WHERE movie.released >= $p0 RETURN movie.title");
+        prop_assert_eq!(q.params().get("p0"), Some(&BoltType::from(value)));
+    }
+
+    #[test]
+    fn escaped_names_are_one_well_formed_name(name in "\\PC*") {
+        let rendered = escape_name(&name);
+        let plain = rendered.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+            && !rendered.is_empty();
+        if !plain {
+            let body = unquote(&rendered);
+            prop_assert!(body.is_some(), "not a single quoted name: {rendered}");
+            let expected = name.replace("\\u0060", "`").replace("\\U00000060", "`");
+            prop_assert_eq!(body.unwrap(), expected);
+        }
+    }
+}

@@ -1,0 +1,469 @@
+//! Snapshots of the Cypher (and parameters) every construct renders to.
+//!
+//! Review changes one by one with `cargo insta review`.
+
+#[path = "fixture/movies.rs"]
+mod movies;
+
+use movies::*;
+use typher::prelude::*;
+
+/// Labels, keys and types that need escaping.
+#[derive(Node, Debug)]
+#[node(label = "Odd`Label")]
+pub struct Odd {
+    #[node(rename = "first name")]
+    pub first_name: String,
+    #[node(rename = "x\\u0060) DETACH DELETE n //")]
+    pub tricky: Option<String>,
+}
+
+/// A relationship type with a space, so it must be quoted.
+#[derive(Relationship, Debug)]
+#[relationship(type = "LINKS TO", from = Odd, to = Odd, handle = LINKS_TO)]
+pub struct LinksTo;
+
+/// A label whose default variable is a reserved word.
+#[derive(Node, Debug)]
+pub struct Match {
+    pub score: i64,
+}
+
+/// Floats, booleans and lists.
+#[derive(Node, Debug)]
+pub struct Product {
+    pub price: f64,
+    pub in_stock: bool,
+    pub tags: Vec<String>,
+    pub rating: Option<f32>,
+    pub stock: i32,
+}
+
+macro_rules! snap {
+    ($name:ident, $query:expr) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!($query.to_cypher().to_string());
+        }
+    };
+}
+
+// Returns.
+snap!(return_whole_node, match_(Person).return_(Person));
+snap!(return_one_property, match_(Movie).return_(Movie.title));
+snap!(
+    return_tuple_of_properties,
+    match_(Movie).return_((Movie.title, Movie.released, Movie.tagline))
+);
+snap!(
+    return_whole_relationship,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_((Person.name, ACTED_IN, Movie))
+);
+snap!(
+    return_relationship_property,
+    match_(Person)
+        .rel(REVIEWED)
+        .to(Movie)
+        .return_((REVIEWED.rating, REVIEWED.summary))
+);
+snap!(
+    return_distinct,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_(Movie.released)
+        .distinct()
+);
+
+// Comparisons.
+snap!(
+    filter_eq_string,
+    match_(Person)
+        .filter(Person.name.eq("Tom Hanks"))
+        .return_(Person.born)
+);
+snap!(
+    filter_ne,
+    match_(Person)
+        .filter(Person.name.ne("Tom Hanks"))
+        .return_(Person.name)
+);
+snap!(
+    filter_lt,
+    match_(Movie)
+        .filter(Movie.released.lt(1990))
+        .return_(Movie.title)
+);
+snap!(
+    filter_le,
+    match_(Movie)
+        .filter(Movie.released.le(1990))
+        .return_(Movie.title)
+);
+snap!(
+    filter_gt_on_optional_property,
+    match_(Person)
+        .filter(Person.born.gt(1960))
+        .return_(Person.name)
+);
+snap!(
+    filter_ge,
+    match_(Movie)
+        .filter(Movie.released.ge(2000))
+        .return_(Movie.title)
+);
+snap!(
+    filter_float_and_bool,
+    match_(Product)
+        .filter(Product.price.le(9.99).and(Product.in_stock.eq(true)))
+        .return_(Product.tags)
+);
+snap!(
+    filter_small_integer_widens_to_i64,
+    match_(Product)
+        .filter(Product.stock.gt(5u8))
+        .return_(Product.price)
+);
+snap!(
+    filter_list_property_equals_list,
+    match_(Product)
+        .filter(Product.tags.eq(vec!["red", "sale"]))
+        .return_(Product.price)
+);
+snap!(
+    filter_property_against_property,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .filter(Movie.released.lt(Person.born))
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    filter_value_never_enters_text,
+    match_(Person)
+        .filter(Person.name.eq("x' OR 1=1 //"))
+        .return_(Person)
+);
+
+// Null checks, lists and strings.
+snap!(
+    filter_is_null,
+    match_(Person)
+        .filter(Person.born.is_null())
+        .return_(Person.name)
+);
+snap!(
+    filter_is_not_null,
+    match_(Movie)
+        .filter(Movie.tagline.is_not_null())
+        .return_(Movie.tagline)
+);
+snap!(
+    filter_in_list_of_strings,
+    match_(Person)
+        .filter(Person.name.in_list(["Tom Hanks", "Meg Ryan"]))
+        .return_(Person.born)
+);
+snap!(
+    filter_in_list_of_integers,
+    match_(Movie)
+        .filter(Movie.released.in_list([1999, 2003]))
+        .return_(Movie.title)
+);
+snap!(
+    filter_in_empty_list,
+    match_(Movie)
+        .filter(Movie.released.in_list(Vec::<i64>::new()))
+        .return_(Movie.title)
+);
+snap!(
+    filter_starts_with,
+    match_(Movie)
+        .filter(Movie.title.starts_with("The"))
+        .return_(Movie.title)
+);
+snap!(
+    filter_ends_with,
+    match_(Movie)
+        .filter(Movie.title.ends_with("Reloaded"))
+        .return_(Movie.title)
+);
+snap!(
+    filter_contains,
+    match_(Movie)
+        .filter(Movie.tagline.contains("world"))
+        .return_(Movie.title)
+);
+snap!(
+    filter_regex,
+    match_(Person)
+        .filter(Person.name.regex("Tom.*"))
+        .return_(Person.name)
+);
+
+// Boolean logic and parentheses.
+snap!(
+    filter_and_chain,
+    match_(Person)
+        .filter(
+            Person
+                .born
+                .ge(1950)
+                .and(Person.born.lt(1960))
+                .and(Person.name.starts_with("T"))
+        )
+        .return_(Person.name)
+);
+snap!(
+    filter_or,
+    match_(Movie)
+        .filter(Movie.released.lt(1980) | Movie.released.gt(2010))
+        .return_(Movie.title)
+);
+snap!(
+    filter_xor,
+    match_(Movie)
+        .filter(Movie.released.gt(2000) ^ Movie.tagline.is_null())
+        .return_(Movie.title)
+);
+snap!(
+    filter_not,
+    match_(Person)
+        .filter(!Person.name.eq("Tom Hanks"))
+        .return_(Person.name)
+);
+snap!(
+    filter_or_inside_and_keeps_parentheses,
+    match_(Movie)
+        .filter(
+            (Movie.released.lt(1980) | Movie.released.gt(2010)).and(Movie.tagline.is_not_null())
+        )
+        .return_(Movie.title)
+);
+snap!(
+    filter_and_inside_or_needs_none,
+    match_(Movie)
+        .filter(
+            Movie
+                .released
+                .lt(1980)
+                .or(Movie.released.gt(2010) & Movie.tagline.is_not_null())
+        )
+        .return_(Movie.title)
+);
+snap!(
+    filter_right_nested_or_keeps_parentheses,
+    match_(Movie)
+        .filter(
+            Movie
+                .released
+                .eq(1999)
+                .or(Movie.released.eq(2003).or(Movie.released.eq(2004)))
+        )
+        .return_(Movie.title)
+);
+snap!(
+    filter_not_of_and,
+    match_(Person)
+        .filter(not(Person.born.gt(1950) & Person.born.lt(1960)))
+        .return_(Person.name)
+);
+snap!(
+    filter_called_twice_joins_with_and,
+    match_(Person)
+        .filter(Person.born.gt(1950))
+        .filter(Person.name.contains("an"))
+        .return_(Person.name)
+);
+
+// Patterns.
+snap!(
+    outgoing_step,
+    match_(Person)
+        .rel(DIRECTED)
+        .to(Movie)
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    incoming_step,
+    match_(Movie)
+        .rel(ACTED_IN)
+        .from(Person)
+        .filter(Movie.title.eq("The Matrix"))
+        .return_(Person.name)
+);
+snap!(
+    undirected_step,
+    match_(Person)
+        .rel(FOLLOWS)
+        .either(Person.alias(Coactor))
+        .filter(Person.name.eq("Tom Hanks"))
+        .return_(Person.alias(Coactor).name)
+);
+snap!(
+    several_relationship_types,
+    match_(Person)
+        .rel(ACTED_IN.or(DIRECTED))
+        .to(Movie)
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    three_relationship_types,
+    match_(Person)
+        .rel(ACTED_IN.or(DIRECTED).or(PRODUCED))
+        .to(Movie)
+        .return_(Movie.title)
+        .distinct()
+);
+snap!(
+    multi_hop_chain,
+    match_(Person)
+        .rel(FOLLOWS)
+        .to(Person.alias(Coactor))
+        .rel(REVIEWED)
+        .to(Movie)
+        .filter(REVIEWED.rating.ge(80))
+        .return_((Person.name, Person.alias(Coactor).name, Movie.title))
+);
+snap!(co_actors_with_alias, {
+    let coactor = Person.alias(Coactor);
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .rel(ACTED_IN.alias(CoRole))
+        .from(coactor)
+        .filter(Person.name.eq("Tom Hanks"))
+        .return_((
+            coactor.name,
+            Movie.title,
+            ACTED_IN.roles,
+            ACTED_IN.alias(CoRole).roles,
+        ))
+});
+snap!(
+    actor_who_also_directed_with_again,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .rel(DIRECTED)
+        .from(Person.again())
+        .return_((Person.name, Movie.title))
+);
+snap!(actor_and_director_with_aliases, {
+    let director = Person.alias(Director);
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .rel(DIRECTED)
+        .from(director)
+        .filter(Person.name.ne(director.name))
+        .return_((Person.name, director.name, Movie.title))
+});
+snap!(
+    same_label_twice_without_alias_gets_distinct_variables,
+    match_(Person)
+        .rel(FOLLOWS)
+        .to(Person)
+        .rel(FOLLOWS)
+        .to(Person.alias(Coactor))
+        .return_(Person.alias(Coactor).name)
+);
+snap!(
+    two_movies_with_alias,
+    match_(Movie)
+        .rel(ACTED_IN)
+        .from(Person)
+        .rel(ACTED_IN.alias(CoRole))
+        .to(Movie.alias(Other))
+        .filter(Movie.released.lt(Movie.alias(Other).released))
+        .return_((Movie.title, Movie.alias(Other).title))
+);
+
+// Clauses.
+snap!(
+    optional_match_from_bound_node,
+    match_(Person)
+        .filter(Person.name.eq("Tom Hanks"))
+        .optional_match(Person.again())
+        .rel(DIRECTED)
+        .to(Movie)
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    optional_match_filter_stays_in_its_clause,
+    match_(Person)
+        .optional_match(Person.again())
+        .rel(REVIEWED)
+        .to(Movie)
+        .filter(REVIEWED.rating.gt(90))
+        .return_((Person.name, Movie.title, REVIEWED.rating))
+);
+snap!(
+    top_level_optional_match,
+    optional_match(Movie)
+        .filter(Movie.title.eq("Cloud Atlas"))
+        .return_(Movie)
+);
+snap!(
+    second_match_clause_joins_with_again,
+    match_(Movie)
+        .filter(Movie.released.eq(1999))
+        .match_(Movie.again())
+        .rel(DIRECTED)
+        .from(Person)
+        .return_((Movie.title, Person.name))
+);
+snap!(
+    second_match_clause_with_new_label,
+    match_(Person)
+        .filter(Person.name.eq("Tom Hanks"))
+        .match_(Movie)
+        .filter(Movie.released.eq(2012))
+        .return_((Person.name, Movie.title))
+);
+
+// Ordering and paging.
+snap!(
+    order_by_one_key_desc,
+    match_(Movie)
+        .return_(Movie.title)
+        .order_by(Movie.released.desc())
+);
+snap!(
+    order_by_several_keys,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_((Person.name, Movie.title))
+        .order_by((Movie.released.desc(), Person.name.asc(), Movie.title))
+);
+snap!(
+    order_by_plain_property_is_ascending,
+    match_(Person).return_(Person.name).order_by(Person.name)
+);
+snap!(
+    skip_and_limit_are_parameters,
+    match_(Movie)
+        .return_(Movie.title)
+        .order_by(Movie.title)
+        .skip(20)
+        .limit(10)
+);
+snap!(limit_only, match_(Movie).return_(Movie.title).limit(3));
+
+// Escaping.
+snap!(
+    odd_label_property_and_type_are_escaped,
+    match_(Odd)
+        .rel(LINKS_TO)
+        .to(Odd.alias(Other))
+        .filter(Odd.first_name.eq("a").and(Odd.tricky.is_null()))
+        .return_((Odd.first_name, Odd.alias(Other).tricky))
+);
+snap!(
+    reserved_word_variable_is_escaped,
+    match_(Match).filter(Match.score.gt(3)).return_(Match.score)
+);
