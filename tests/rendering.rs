@@ -30,6 +30,15 @@ fn row_types_follow_the_return_clause() {
     let _: PhantomData<String> = row_type(&q);
 }
 
+/// What a row of person, reviewed movie and review decodes as when the review may be missing.
+type OptionalRow = (
+    String,
+    Option<String>,
+    Option<String>,
+    Option<Reviewed>,
+    Option<Movie>,
+);
+
 #[test]
 fn optional_match_bindings_decode_as_option() {
     let q = match_(Person)
@@ -37,13 +46,7 @@ fn optional_match_bindings_decode_as_option() {
         .rel(REVIEWED)
         .to(Movie)
         .return_((Person.name, Movie.title, Movie.tagline, REVIEWED, Movie));
-    let _: PhantomData<(
-        String,
-        Option<String>,
-        Option<String>,
-        Option<Reviewed>,
-        Option<Movie>,
-    )> = row_type(&q);
+    let _: PhantomData<OptionalRow> = row_type(&q);
 
     let q = optional_match(Movie).return_((Movie.released, Movie));
     let _: PhantomData<(Option<i64>, Option<Movie>)> = row_type(&q);
