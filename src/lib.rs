@@ -58,6 +58,13 @@ pub mod prelude {
     pub use crate::{Alias, Node, Relationship};
 }
 
+// Re-exported at the root (hidden) only so compiler messages print them with short paths.
+#[doc(hidden)]
+pub use schema::typelevel::{
+    AllBound, Both, BoundMoreThanOnce, BoundOnce, Cons, IsBound, Nil, NoVars, NotBound, Nullable,
+    Required, Unambiguous, Var,
+};
+
 /// Items the derives expand to; not part of the public API.
 #[doc(hidden)]
 pub mod __private {

@@ -11,6 +11,7 @@ use proc_macro::TokenStream;
 mod alias;
 mod attrs;
 mod fields;
+mod handle;
 mod naming;
 mod node;
 mod relationship;

@@ -37,12 +37,15 @@ pub fn base4_digits(id: u32) -> [u8; 16] {
     digits
 }
 
-/// The type-level identity `::typher::__private::Id<D.., ..>` for `identity`.
+/// The type-level identity of `identity`: `Digit<Q.., Digit<Q.., .. End>>`, 16 digits deep.
 pub fn type_level_id(identity: &str) -> TokenStream {
-    let digits = base4_digits(fnv1a32(identity))
-        .into_iter()
-        .map(|d| format_ident!("Q{}", d));
-    quote!(::typher::__private::Id<#(::typher::__private::#digits),*>)
+    base4_digits(fnv1a32(identity)).into_iter().rev().fold(
+        quote!(::typher::__private::End),
+        |rest, digit| {
+            let digit = format_ident!("Q{}", digit);
+            quote!(::typher::__private::Digit<::typher::__private::#digit, #rest>)
+        },
+    )
 }
 
 /// Whether `name` is a non-empty graph name we can escape (labels, types, keys).
@@ -96,8 +99,10 @@ mod tests {
         let a = type_level_id("node:Person").to_string();
         let b = type_level_id("node:Movie").to_string();
         assert_ne!(a, b);
-        assert!(a.starts_with(":: typher :: __private :: Id <"));
-        assert_eq!(a.matches("Q").count(), 16);
+        assert!(a.starts_with(":: typher :: __private :: Digit <"));
+        assert_eq!(a.matches("Digit <").count(), 16);
+        assert!(a.contains(":: typher :: __private :: End"), "{a}");
+        assert_eq!(a.matches('>').count(), 16, "{a}");
     }
 
     #[test]

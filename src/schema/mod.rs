@@ -23,7 +23,7 @@ pub trait Element: 'static {
     const NAME: &'static str;
     /// The Cypher variable a binding of this element renders as by default.
     const VARIABLE: &'static str;
-    /// Type-level identity (see [`typelevel`](crate::__private)).
+    /// Type-level identity, compared generically by the scope checks.
     type Id;
 }
 

@@ -1,7 +1,7 @@
 //! Type-level machinery behind the compile-time checks.
 //!
 //! * Every binding (a label, a relationship type, or either under an alias) has a type-level
-//!   identity [`Id`]: 16 base-4 digits of a hash the derive computes. Identities compare
+//!   identity: 16 base-4 [`Digit`]s of a hash the derive computes. Identities compare
 //!   generically through [`Same`], so no impl per pair of labels is ever needed.
 //! * A pattern's bindings form a scope list ([`Var`] / [`NoVars`]) that records for each binding
 //!   whether it comes from an `OPTIONAL MATCH` ([`Nullable`]) or not ([`Required`]).
@@ -21,23 +21,19 @@ pub struct True;
 /// Type-level `false`.
 pub struct False;
 
-/// Base-4 digit 0 of an [`Id`].
+/// Base-4 digit 0 of an identity ([`Digit`]).
 pub struct Q0;
-/// Base-4 digit 1 of an [`Id`].
+/// Base-4 digit 1 of an identity ([`Digit`]).
 pub struct Q1;
-/// Base-4 digit 2 of an [`Id`].
+/// Base-4 digit 2 of an identity ([`Digit`]).
 pub struct Q2;
-/// Base-4 digit 3 of an [`Id`].
+/// Base-4 digit 3 of an identity ([`Digit`]).
 pub struct Q3;
 
-/// A 32-bit type-level identity, most significant digit first.
-#[allow(
-    clippy::type_complexity,
-    reason = "one parameter per digit is the point"
-)]
-pub struct Id<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P>(
-    Phantom<(A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P)>,
-);
+/// A type-level identity: base-4 digits as a list, most significant first, ending in [`End`].
+pub struct Digit<D, Rest>(Phantom<(D, Rest)>);
+/// The end of an identity's digit list.
+pub struct End;
 
 /// The identity of a binding under an alias: the element's identity and the alias's.
 pub struct AliasedId<E, A>(PhantomData<fn() -> (E, A)>);
@@ -72,223 +68,17 @@ impl<X> And<X> for False {
     type Out = False;
 }
 
-macro_rules! and_all {
-    ($last:ty) => { $last };
-    ($first:ty, $($rest:ty),+) => { <$first as And<and_all!($($rest),+)>>::Out };
+impl Same<End> for End {
+    type Out = True;
 }
 
-impl<
-        A1,
-        B1,
-        C1,
-        D1,
-        E1,
-        F1,
-        G1,
-        H1,
-        I1,
-        J1,
-        K1,
-        L1,
-        M1,
-        N1,
-        O1,
-        P1,
-        A2,
-        B2,
-        C2,
-        D2,
-        E2,
-        F2,
-        G2,
-        H2,
-        I2,
-        J2,
-        K2,
-        L2,
-        M2,
-        N2,
-        O2,
-        P2,
-    > Same<Id<A2, B2, C2, D2, E2, F2, G2, H2, I2, J2, K2, L2, M2, N2, O2, P2>>
-    for Id<A1, B1, C1, D1, E1, F1, G1, H1, I1, J1, K1, L1, M1, N1, O1, P1>
+impl<D1, R1, D2, R2> Same<Digit<D2, R2>> for Digit<D1, R1>
 where
-    A1: Same<A2>,
-    B1: Same<B2>,
-    C1: Same<C2>,
     D1: Same<D2>,
-    E1: Same<E2>,
-    F1: Same<F2>,
-    G1: Same<G2>,
-    H1: Same<H2>,
-    I1: Same<I2>,
-    J1: Same<J2>,
-    K1: Same<K2>,
-    L1: Same<L2>,
-    M1: Same<M2>,
-    N1: Same<N2>,
-    O1: Same<O2>,
-    P1: Same<P2>,
-    O1::Out: And<P1::Out>,
-    N1::Out: And<and_all!(O1::Out, P1::Out)>,
-    M1::Out: And<and_all!(N1::Out, O1::Out, P1::Out)>,
-    L1::Out: And<and_all!(M1::Out, N1::Out, O1::Out, P1::Out)>,
-    K1::Out: And<and_all!(L1::Out, M1::Out, N1::Out, O1::Out, P1::Out)>,
-    J1::Out: And<and_all!(K1::Out, L1::Out, M1::Out, N1::Out, O1::Out, P1::Out)>,
-    I1::Out: And<
-        and_all!(
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
-    H1::Out: And<
-        and_all!(
-            I1::Out,
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
-    G1::Out: And<
-        and_all!(
-            H1::Out,
-            I1::Out,
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
-    F1::Out: And<
-        and_all!(
-            G1::Out,
-            H1::Out,
-            I1::Out,
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
-    E1::Out: And<
-        and_all!(
-            F1::Out,
-            G1::Out,
-            H1::Out,
-            I1::Out,
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
-    D1::Out: And<
-        and_all!(
-            E1::Out,
-            F1::Out,
-            G1::Out,
-            H1::Out,
-            I1::Out,
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
-    C1::Out: And<
-        and_all!(
-            D1::Out,
-            E1::Out,
-            F1::Out,
-            G1::Out,
-            H1::Out,
-            I1::Out,
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
-    B1::Out: And<
-        and_all!(
-            C1::Out,
-            D1::Out,
-            E1::Out,
-            F1::Out,
-            G1::Out,
-            H1::Out,
-            I1::Out,
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
-    A1::Out: And<
-        and_all!(
-            B1::Out,
-            C1::Out,
-            D1::Out,
-            E1::Out,
-            F1::Out,
-            G1::Out,
-            H1::Out,
-            I1::Out,
-            J1::Out,
-            K1::Out,
-            L1::Out,
-            M1::Out,
-            N1::Out,
-            O1::Out,
-            P1::Out
-        ),
-    >,
+    R1: Same<R2>,
+    D1::Out: And<R1::Out>,
 {
-    type Out = and_all!(
-        A1::Out,
-        B1::Out,
-        C1::Out,
-        D1::Out,
-        E1::Out,
-        F1::Out,
-        G1::Out,
-        H1::Out,
-        I1::Out,
-        J1::Out,
-        K1::Out,
-        L1::Out,
-        M1::Out,
-        N1::Out,
-        O1::Out,
-        P1::Out
-    );
+    type Out = <D1::Out as And<R1::Out>>::Out;
 }
 
 impl<E1, A1, E2, A2> Same<AliasedId<E2, A2>> for AliasedId<E1, A1>
@@ -300,15 +90,11 @@ where
     type Out = <E1::Out as And<A1::Out>>::Out;
 }
 
-impl<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, E2, A2> Same<AliasedId<E2, A2>>
-    for Id<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P>
-{
+impl<D, R, E2, A2> Same<AliasedId<E2, A2>> for Digit<D, R> {
     type Out = False;
 }
 
-impl<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P, E1, A1>
-    Same<Id<A, B, C, D, E, F, G, H, I, J, K, L, M, N, O, P>> for AliasedId<E1, A1>
-{
+impl<D, R, E1, A1> Same<Digit<D, R>> for AliasedId<E1, A1> {
     type Out = False;
 }
 
@@ -473,9 +259,9 @@ mod tests {
     fn is_true<T: IsTrue>() {}
     fn is_false<T: IsFalse>() {}
 
-    type A = Id<Q0, Q1, Q2, Q3, Q0, Q1, Q2, Q3, Q0, Q1, Q2, Q3, Q0, Q1, Q2, Q3>;
-    type B = Id<Q0, Q1, Q2, Q3, Q0, Q1, Q2, Q3, Q0, Q1, Q2, Q3, Q0, Q1, Q2, Q0>;
-    type C = Id<Q3, Q1, Q2, Q3, Q0, Q1, Q2, Q3, Q0, Q1, Q2, Q3, Q0, Q1, Q2, Q3>;
+    type A = Digit<Q0, Digit<Q1, Digit<Q2, Digit<Q3, End>>>>;
+    type B = Digit<Q0, Digit<Q1, Digit<Q2, Digit<Q0, End>>>>;
+    type C = Digit<Q3, Digit<Q1, Digit<Q2, Digit<Q3, End>>>>;
 
     #[test]
     fn identities_compare_digit_by_digit() {

@@ -1,0 +1,101 @@
+//! The handle type, its const and the identity impls shared by the node and relationship derives.
+
+use crate::fields::PropertyCode;
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Ident, Visibility};
+
+/// What a derive knows about the element it turns into a handle.
+pub struct Element<'a> {
+    /// The data struct.
+    pub ident: &'a Ident,
+    /// Its visibility, reused for the handle and the const.
+    pub vis: &'a Visibility,
+    /// The handle type and const name (`PersonNode`/`Person`, `ACTED_IN`/`ACTED_IN`).
+    pub handle: &'a Ident,
+    /// The const's name.
+    pub constant: &'a Ident,
+    /// Default Cypher variable.
+    pub variable: &'a str,
+    /// Type-level identity tokens.
+    pub id: TokenStream,
+    /// Doc comment of the handle type.
+    pub handle_doc: String,
+    /// Doc comment of the const.
+    pub const_doc: String,
+}
+
+/// The handle struct, its const, and the `Element`, `Binding`, `OrNull`, `Handle` impls.
+pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
+    let Element {
+        ident,
+        vis,
+        handle,
+        constant,
+        variable,
+        id,
+        handle_doc,
+        const_doc,
+    } = element;
+    let name = ident.to_string();
+    let (handle_fields, inits) = (&props.handle_fields, &props.inits);
+    quote! {
+        #[doc = #handle_doc]
+        #[allow(non_camel_case_types)]
+        #vis struct #handle<B = #ident> {
+            #handle_fields
+            __typher_binding: ::core::marker::PhantomData<fn() -> B>,
+        }
+
+        impl<B> ::core::clone::Clone for #handle<B> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+        impl<B> ::core::marker::Copy for #handle<B> {}
+
+        #[doc = #const_doc]
+        #[allow(non_upper_case_globals)]
+        #vis const #constant: #handle = #handle {
+            #inits
+            __typher_binding: ::core::marker::PhantomData,
+        };
+
+        impl ::typher::schema::Element for #ident {
+            const NAME: &'static str = #name;
+            const VARIABLE: &'static str = #variable;
+            type Id = #id;
+        }
+
+        impl ::typher::schema::Binding for #ident {
+            type Element = #ident;
+            type Id = #id;
+            const KEY: ::typher::schema::BindingKey =
+                ::typher::schema::BindingKey::element(#name, #variable);
+        }
+
+        impl ::typher::schema::OrNull for #ident {
+            type Out = ::core::option::Option<#ident>;
+        }
+
+        impl<B: ::typher::schema::Binding<Element = #ident>> ::typher::schema::Handle for #handle<B> {
+            type Binding = B;
+        }
+    }
+}
+
+/// The `Aliased` type and `aliased` fn of a handle trait impl.
+pub fn aliasing(element: &Element, props: &PropertyCode) -> TokenStream {
+    let Element { ident, handle, .. } = element;
+    let inits = &props.inits;
+    quote! {
+        type Aliased<A: ::typher::schema::Alias> = #handle<::typher::schema::As<#ident, A>>;
+
+        fn aliased<A: ::typher::schema::Alias>(self) -> Self::Aliased<A> {
+            #handle {
+                #inits
+                __typher_binding: ::core::marker::PhantomData,
+            }
+        }
+    }
+}
