@@ -37,24 +37,29 @@
 //! assert_eq!(cypher.params().len(), 1);
 //! ```
 //!
-//! The modules: [`schema`] (labels, relationship types and properties as types) and [`dsl`]
-//! (the builder and its rendering). Most code needs only [`prelude`].
+//! The modules: [`schema`] (labels, relationship types and properties as types), [`dsl`]
+//! (the builder and its rendering), [`exec`] (running queries through neo4rs: [`Client`],
+//! [`raw`], transactions) and [`embedded`] (a local test server). Most code needs only
+//! [`prelude`].
 
 #![warn(missing_docs)]
 
 extern crate self as typher;
 
 pub mod dsl;
+pub mod embedded;
+pub mod exec;
 pub mod schema;
 
-pub use dsl::{CompiledQuery, Params};
+pub use dsl::{CompiledQuery, Identified, Params};
+pub use exec::{raw, Client, Error, Result, Settings, Transaction};
 pub use schema::Property;
 pub use typher_macros::{Alias, Node, Relationship};
 
 /// Everything a typical query needs: the derives, the entry points and the handle traits.
 pub mod prelude {
     pub use crate::dsl::{match_, not, optional_match};
-    pub use crate::schema::{NodeHandle, RelBindingHandle, RelHandle};
+    pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{Alias, Node, Relationship};
 }
 

@@ -8,10 +8,11 @@ use movies::*;
 use neo4rs::BoltType;
 use proptest::prelude::*;
 use typher::dsl::{escape_name, Returning};
+use typher::exec::decode::Shape;
 use typher::prelude::*;
 
 /// The row type a query promises, as a value the compiler can check.
-fn row_type<S, O>(_: &Returning<S, O>) -> PhantomData<O> {
+fn row_type<S, R: Shape>(_: &Returning<S, R>) -> PhantomData<R::Row> {
     PhantomData
 }
 

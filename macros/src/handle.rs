@@ -23,6 +23,8 @@ pub struct Element<'a> {
     pub handle_doc: String,
     /// Doc comment of the const.
     pub const_doc: String,
+    /// Whether this is a relationship type (else a label).
+    pub relationship: bool,
 }
 
 /// The handle struct, its const, and the `Element`, `Binding`, `OrNull`, `Handle` impls.
@@ -36,6 +38,7 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
         id,
         handle_doc,
         const_doc,
+        relationship,
     } = element;
     let name = ident.to_string();
     let (handle_fields, inits) = (&props.handle_fields, &props.inits);
@@ -80,6 +83,7 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
 
         impl<B: ::typher::schema::Binding<Element = #ident>> ::typher::schema::Handle for #handle<B> {
             type Binding = B;
+            const RELATIONSHIP: bool = #relationship;
         }
     }
 }

@@ -68,6 +68,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let handle = format_ident!("{}Node", ident);
     let props = properties(ident, vis, Some(fields), "node", attrs.rename_all.as_ref())?;
     let element = Element {
+        relationship: false,
         ident,
         vis,
         handle: &handle,

@@ -96,6 +96,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         attrs.rename_all.as_ref(),
     )?;
     let element = Element {
+        relationship: true,
         ident,
         vis,
         handle: &handle,

@@ -21,6 +21,11 @@ pub(crate) enum ExprKind {
     },
     /// A whole node or relationship.
     Variable(BindingKey),
+    /// `{element_id: elementId(v), labels: labels(v), data: v}` (`[type(v)]` for relationships).
+    Identified {
+        binding: BindingKey,
+        relationship: bool,
+    },
     /// A value, always rendered as a `$parameter`.
     Param(BoltType),
     /// `left <op> right`
@@ -91,7 +96,9 @@ impl Expr {
     /// Calls `visit` on every binding this expression reads.
     pub(crate) fn for_each_binding(&self, visit: &mut impl FnMut(BindingKey)) {
         match &self.0 {
-            ExprKind::Property { binding, .. } | ExprKind::Variable(binding) => visit(*binding),
+            ExprKind::Property { binding, .. }
+            | ExprKind::Variable(binding)
+            | ExprKind::Identified { binding, .. } => visit(*binding),
             ExprKind::Param(_) => {}
             ExprKind::Binary(_, left, right) => {
                 left.for_each_binding(visit);

@@ -9,4 +9,4 @@ pub mod returns;
 pub use expr::{not, Expr, Operand, Order, OrderItem, OrderItems, Predicate, Value};
 pub use query::{match_, optional_match, AfterStep, Query, RelStep, Returning};
 pub use render::{escape_name, CompiledQuery, Params};
-pub use returns::{ReturnItem, ReturnItems};
+pub use returns::{Identified, ReturnItem, ReturnItems, WithIdentity};

@@ -30,11 +30,12 @@ pub struct RelStep<S, L, N, R> {
     _state: State<(S, L, N, R)>,
 }
 
-/// A query with its `RETURN`; `O` is the type each row decodes as.
+/// A query with its `RETURN`; `R` says how a row decodes ([`Single`](crate::exec::decode::Single)
+/// or [`Columns`](crate::exec::decode::Columns)), and `R::Row` is the row type.
 #[must_use = "a query does nothing until rendered with `.to_cypher()` or run"]
-pub struct Returning<S, O> {
+pub struct Returning<S, R> {
     ast: QueryAst,
-    _state: State<(S, O)>,
+    _state: State<(S, R)>,
 }
 
 fn node_pattern<T: NodeTarget<S, N>, S, N>() -> NodePattern {
@@ -144,7 +145,7 @@ impl<S, L, N> Query<S, L, N> {
     }
 
     /// `RETURN ..`: properties, nodes, relationships, or a tuple of them; fixes the row type.
-    pub fn return_<I>(mut self, items: I) -> Returning<S, I::Output>
+    pub fn return_<I>(mut self, items: I) -> Returning<S, I::Shape>
     where
         I: ReturnItems<S>,
         I::Refs: AllBound<S>,
@@ -224,7 +225,7 @@ impl<S, L: NodeLabel, N, R: RelHandle> RelStep<S, L, N, R> {
     }
 }
 
-impl<S, O> Returning<S, O> {
+impl<S, R> Returning<S, R> {
     /// `RETURN DISTINCT ..`.
     pub fn distinct(mut self) -> Self {
         self.ast.distinct = true;

@@ -15,6 +15,7 @@ pub struct CompiledQuery {
     lines: Vec<String>,
     text: String,
     params: Params,
+    columns: Vec<String>,
 }
 
 impl CompiledQuery {
@@ -26,6 +27,12 @@ impl CompiledQuery {
     /// The named parameters, in the order they appear in the text.
     pub fn params(&self) -> &Params {
         &self.params
+    }
+
+    /// The result columns in `RETURN` order: each one's Cypher expression, which is also the
+    /// name the server gives the column.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
     }
 
     /// Text and parameters as a `neo4rs` query, ready to run.
@@ -167,7 +174,10 @@ fn precedence(expr: &Expr) -> u8 {
         ExprKind::Binary(BinaryOp::And, ..) => 3,
         ExprKind::Not(_) => 4,
         ExprKind::Binary(..) | ExprKind::IsNull { .. } => 5,
-        ExprKind::Property { .. } | ExprKind::Variable(_) | ExprKind::Param(_) => 6,
+        ExprKind::Property { .. }
+        | ExprKind::Variable(_)
+        | ExprKind::Identified { .. }
+        | ExprKind::Param(_) => 6,
     }
 }
 
@@ -178,11 +188,12 @@ pub(crate) fn render(ast: &QueryAst) -> CompiledQuery {
     for clause in &ast.clauses {
         renderer.clause(clause, &mut lines);
     }
-    renderer.tail(ast, &mut lines);
+    let columns = renderer.tail(ast, &mut lines);
     CompiledQuery {
         text: lines.join(" "),
         lines,
         params: Params(renderer.params),
+        columns,
     }
 }
 
@@ -293,19 +304,20 @@ impl Renderer {
         });
     }
 
-    fn tail(&mut self, ast: &QueryAst, lines: &mut Vec<String>) {
-        let mut out = String::from(if ast.distinct {
+    /// Writes `RETURN` and what follows it; returns the column names.
+    fn tail(&mut self, ast: &QueryAst, lines: &mut Vec<String>) -> Vec<String> {
+        let mut columns = Vec::with_capacity(ast.returns.len());
+        for expr in &ast.returns {
+            let mut column = String::new();
+            self.expr(expr, &mut column);
+            columns.push(column);
+        }
+        let keyword = if ast.distinct {
             "RETURN DISTINCT "
         } else {
             "RETURN "
-        });
-        for (i, expr) in ast.returns.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            self.expr(expr, &mut out);
-        }
-        lines.push(out);
+        };
+        lines.push(format!("{keyword}{}", columns.join(", ")));
         if !ast.order.is_empty() {
             let mut out = String::from("ORDER BY ");
             for (i, (expr, descending)) in ast.order.iter().enumerate() {
@@ -324,6 +336,7 @@ impl Renderer {
                 lines.push(out);
             }
         }
+        columns
     }
 
     /// Writes `expr`, in parentheses when its precedence is below `min`.
@@ -348,6 +361,21 @@ impl Renderer {
             ExprKind::Variable(binding) => {
                 let variable = self.variable(*binding);
                 out.push_str(&escape_name(&variable));
+            }
+            ExprKind::Identified {
+                binding,
+                relationship,
+            } => {
+                let variable = self.variable(*binding);
+                let v = escape_name(&variable);
+                let labels = if *relationship {
+                    format!("[type({v})]")
+                } else {
+                    format!("labels({v})")
+                };
+                out.push_str(&format!(
+                    "{{element_id: elementId({v}), labels: {labels}, data: {v}}}"
+                ));
             }
             ExprKind::Param(value) => {
                 let name = format!("p{}", self.params.len());

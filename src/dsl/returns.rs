@@ -3,7 +3,8 @@
 use super::expr::Expr;
 use super::expr::ExprKind;
 use crate::__private::{both, Cons, Decoded, Nil, NullOf, Wrap};
-use crate::schema::{Binding, Field, Handle, Property};
+use crate::exec::decode::{Columns, Single};
+use crate::schema::{Binding, Field, Handle, OrNull, Property};
 
 /// One item of a `RETURN`: a property, a whole node or a whole relationship.
 ///
@@ -52,6 +53,53 @@ where
     }
 }
 
+/// A node or relationship together with its identity; see [`Handle::identified`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Identified<T> {
+    /// The server's element id (`elementId(..)`), stable within a transaction.
+    pub element_id: String,
+    /// The node's labels, or the relationship's type.
+    pub labels: Vec<String>,
+    /// The properties, decoded as the struct.
+    pub data: T,
+}
+
+impl<T> OrNull for Identified<T> {
+    type Out = Option<Identified<T>>;
+}
+
+/// The return item of `handle.identified()`.
+#[derive(Clone, Copy)]
+pub struct WithIdentity<H>(pub(crate) H);
+
+impl<S, H> ReturnItem<S> for WithIdentity<H>
+where
+    H: Handle,
+    S: NullOf<<H::Binding as Binding>::Id>,
+    S::Null: Wrap<Identified<<H::Binding as Binding>::Element>>,
+{
+    type Output = Decoded<S, H::Binding, Identified<<H::Binding as Binding>::Element>>;
+    type Refs = Cons<H::Binding, Nil>;
+    fn into_return(self) -> Expr {
+        Expr(ExprKind::Identified {
+            binding: <H::Binding as Binding>::KEY,
+            relationship: H::RELATIONSHIP,
+        })
+    }
+}
+
+impl<S, H: Handle> ReturnItems<S> for WithIdentity<H>
+where
+    WithIdentity<H>: ReturnItem<S>,
+{
+    type Output = <Self as ReturnItem<S>>::Output;
+    type Shape = Single<Self::Output>;
+    type Refs = <Self as ReturnItem<S>>::Refs;
+    fn push_returns(self, out: &mut Vec<Expr>) {
+        out.push(self.into_return());
+    }
+}
+
 /// Everything `.return_(..)` accepts: one [`ReturnItem`] or a tuple of up to 12.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be returned from this query",
@@ -61,6 +109,8 @@ where
 pub trait ReturnItems<S> {
     /// The row type: one item's output, or a tuple of outputs.
     type Output;
+    /// How a row decodes: [`Single`] for one item, [`Columns`] for a tuple.
+    type Shape;
     /// The bindings the items read; `.return_` checks them against the pattern.
     type Refs;
     /// Appends the returned expressions.
@@ -73,6 +123,7 @@ where
     Property<F, B>: ReturnItem<S>,
 {
     type Output = <Self as ReturnItem<S>>::Output;
+    type Shape = Single<Self::Output>;
     type Refs = <Self as ReturnItem<S>>::Refs;
     fn push_returns(self, out: &mut Vec<Expr>) {
         out.push(self.into_return());
@@ -84,6 +135,7 @@ where
     H: ReturnItem<S>,
 {
     type Output = <Self as ReturnItem<S>>::Output;
+    type Shape = Single<Self::Output>;
     type Refs = <Self as ReturnItem<S>>::Refs;
     fn push_returns(self, out: &mut Vec<Expr>) {
         out.push(self.into_return());
@@ -94,6 +146,7 @@ macro_rules! return_tuples {
     ($($name:ident)+) => {
         impl<S, $($name: ReturnItem<S>),+> ReturnItems<S> for ($($name,)+) {
             type Output = ($($name::Output,)+);
+            type Shape = Columns<Self::Output>;
             type Refs = both!($($name::Refs),+);
             #[allow(non_snake_case)]
             fn push_returns(self, out: &mut Vec<Expr>) {

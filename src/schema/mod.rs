@@ -138,6 +138,15 @@ pub trait Field: 'static {
 pub trait Handle: Copy {
     /// The binding this handle refers to.
     type Binding: Binding;
+    /// Whether the handle is a relationship type (else a label).
+    #[doc(hidden)]
+    const RELATIONSHIP: bool;
+
+    /// Returns the node or relationship with its identity: `RETURN {element_id: elementId(n),
+    /// labels: labels(n), data: n}`, decoded as [`Identified`](crate::dsl::Identified).
+    fn identified(self) -> crate::dsl::returns::WithIdentity<Self> {
+        crate::dsl::returns::WithIdentity(self)
+    }
 }
 
 /// The zero-sized handle of a label (`Person`, or `Person.alias(Coactor)`).

@@ -1,0 +1,356 @@
+//! A local ArcadeDB server speaking Bolt, for tests and examples when no Neo4j is configured.
+//!
+//! [`EmbeddedServer::start`] installs the PyPI package `arcadedb-embedded` (pinned to
+//! [`ARCADEDB_VERSION`]; it carries the server jars and a JRE) into a cache directory once,
+//! picks free loopback ports, starts the server and waits until Bolt answers. Dropping the
+//! server stops it. The server process also dies with the process that started it (Linux
+//! `PR_SET_PDEATHSIG`), so no java process outlives a panicking or aborted test.
+
+use crate::exec::{Client, Error, Result, Settings};
+use std::io::Read as _;
+use std::net::{TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Arc, Mutex};
+use std::thread;
+use std::time::{Duration, Instant};
+
+/// The `arcadedb-embedded` release the embedded server uses.
+pub const ARCADEDB_VERSION: &str = "26.10.2.post1";
+
+const PASSWORD: &str = "typher-embedded";
+const STARTUP_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// A running ArcadeDB server with the Bolt plugin; stopped on drop.
+pub struct EmbeddedServer {
+    settings: Settings,
+    root: PathBuf,
+    stop: Option<mpsc::Sender<()>>,
+    keeper: Option<thread::JoinHandle<()>>,
+}
+
+/// Either the Neo4j the environment names, or an embedded server started for this process.
+pub enum Database {
+    /// `NEO4J_URI` and friends are set.
+    External(Settings),
+    /// No `NEO4J_URI`: a local server, stopped when this value drops.
+    Embedded(EmbeddedServer),
+}
+
+impl Database {
+    /// The database `NEO4J_URI` names, or else a freshly started embedded server.
+    pub fn from_env_or_embedded() -> Result<Self> {
+        match std::env::var("NEO4J_URI") {
+            Ok(uri) if !uri.is_empty() => Ok(Self::External(Settings::from_env()?)),
+            _ => Ok(Self::Embedded(EmbeddedServer::start()?)),
+        }
+    }
+
+    /// Connection settings for this database.
+    pub fn settings(&self) -> Settings {
+        match self {
+            Self::External(settings) => settings.clone(),
+            Self::Embedded(server) => server.settings(),
+        }
+    }
+
+    /// A connected client.
+    pub async fn client(&self) -> Result<Client> {
+        Client::connect(self.settings()).await
+    }
+}
+
+impl EmbeddedServer {
+    /// Installs the server if needed, starts it and waits until Bolt accepts connections.
+    pub fn start() -> Result<Self> {
+        let package = provision()?;
+        let root = fresh_root()?;
+        let (bolt, http) = (free_port()?, free_port()?);
+        let mut command = server_command(&package, &root, bolt, http);
+        let log = std::fs::File::create(root.join("server.log")).map_err(|e| {
+            Error::Embedded(format!(
+                "cannot create the server log in {}: {e}",
+                root.display()
+            ))
+        })?;
+        let log_err = log
+            .try_clone()
+            .map_err(|e| Error::Embedded(format!("cannot share the server log: {e}")))?;
+        command.stdout(log).stderr(log_err).stdin(Stdio::null());
+
+        let exited: Arc<Mutex<Option<ExitStatus>>> = Arc::default();
+        let (stop, keeper) = keep(command, Arc::clone(&exited))?;
+        let mut server = Self {
+            settings: Settings::builder()
+                .uri(format!("127.0.0.1:{bolt}"))
+                .user("root")
+                .password(PASSWORD)
+                .database("neo4j")
+                .build(),
+            root,
+            stop: Some(stop),
+            keeper: Some(keeper),
+        };
+        server.wait_for_bolt(bolt, &exited)?;
+        Ok(server)
+    }
+
+    /// Settings that connect to this server.
+    pub fn settings(&self) -> Settings {
+        self.settings.clone()
+    }
+
+    /// A connected client.
+    pub async fn client(&self) -> Result<Client> {
+        Client::connect(self.settings()).await
+    }
+
+    fn wait_for_bolt(&mut self, port: u16, exited: &Mutex<Option<ExitStatus>>) -> Result<()> {
+        let started = Instant::now();
+        loop {
+            if let Some(status) = *exited.lock().unwrap_or_else(|e| e.into_inner()) {
+                return Err(Error::Embedded(format!(
+                    "the server exited during startup ({status}); its log ends with:\n{}",
+                    self.log_tail()
+                )));
+            }
+            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+                return Ok(());
+            }
+            if started.elapsed() > STARTUP_TIMEOUT {
+                return Err(Error::Embedded(format!(
+                    "Bolt did not answer on port {port} within {}s; the log ends with:\n{}",
+                    STARTUP_TIMEOUT.as_secs(),
+                    self.log_tail()
+                )));
+            }
+            thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn log_tail(&self) -> String {
+        let mut text = String::new();
+        if let Ok(mut file) = std::fs::File::open(self.root.join("server.log")) {
+            let _ = file.read_to_string(&mut text);
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        lines[lines.len().saturating_sub(20)..].join("\n")
+    }
+}
+
+impl Drop for EmbeddedServer {
+    fn drop(&mut self) {
+        // Closing the channel tells the keeper thread to kill the server and reap it.
+        self.stop.take();
+        if let Some(keeper) = self.keeper.take() {
+            let _ = keeper.join();
+        }
+        let _ = std::fs::remove_dir_all(&self.root);
+    }
+}
+
+/// Starts `command` on a thread that lives as long as the server: the process gets
+/// `PR_SET_PDEATHSIG`, which fires when *that thread* ends, so the server dies with the
+/// keeper, and the keeper with the process or on request.
+fn keep(
+    mut command: Command,
+    exited: Arc<Mutex<Option<ExitStatus>>>,
+) -> Result<(mpsc::Sender<()>, thread::JoinHandle<()>)> {
+    let (stop_tx, stop_rx) = mpsc::channel::<()>();
+    let (ready_tx, ready_rx) = mpsc::channel::<std::io::Result<()>>();
+    let keeper = thread::Builder::new()
+        .name("typher-embedded-server".into())
+        .spawn(move || {
+            let mut child: Child = match spawn_tied(&mut command) {
+                Ok(child) => {
+                    let _ = ready_tx.send(Ok(()));
+                    child
+                }
+                Err(e) => {
+                    let _ = ready_tx.send(Err(e));
+                    return;
+                }
+            };
+            loop {
+                match stop_rx.recv_timeout(Duration::from_millis(200)) {
+                    Err(mpsc::RecvTimeoutError::Timeout) => {
+                        if let Ok(Some(status)) = child.try_wait() {
+                            *exited.lock().unwrap_or_else(|e| e.into_inner()) = Some(status);
+                            return;
+                        }
+                    }
+                    _ => break,
+                }
+            }
+            let _ = child.kill();
+            let _ = child.wait();
+        })
+        .map_err(|e| Error::Embedded(format!("cannot start the keeper thread: {e}")))?;
+    match ready_rx.recv() {
+        Ok(Ok(())) => Ok((stop_tx, keeper)),
+        Ok(Err(e)) => Err(Error::Embedded(format!("cannot start java: {e}"))),
+        Err(_) => Err(Error::Embedded(
+            "the keeper thread ended before starting the server".into(),
+        )),
+    }
+}
+
+#[cfg(target_os = "linux")]
+fn spawn_tied(command: &mut Command) -> std::io::Result<Child> {
+    use std::os::unix::process::CommandExt as _;
+    // SAFETY: prctl is async-signal-safe and touches no memory of the parent.
+    unsafe {
+        command.pre_exec(|| {
+            if libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    command.spawn()
+}
+
+#[cfg(not(target_os = "linux"))]
+fn spawn_tied(command: &mut Command) -> std::io::Result<Child> {
+    command.spawn()
+}
+
+fn server_command(package: &Path, root: &Path, bolt: u16, http: u16) -> Command {
+    let mut command = Command::new(package.join("jre/bin/java"));
+    let jars = package.join("jars/*");
+    command
+        .arg("-Xms64m")
+        .arg("-Xmx1g")
+        .arg("-cp")
+        .arg(jars)
+        .arg(format!("-Darcadedb.server.rootPassword={PASSWORD}"))
+        .arg(format!("-Darcadedb.server.rootPath={}", root.display()))
+        .arg(format!(
+            "-Darcadedb.server.databaseDirectory={}",
+            root.join("databases").display()
+        ))
+        .arg("-Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin")
+        .arg("-Darcadedb.bolt.host=127.0.0.1")
+        .arg(format!("-Darcadedb.bolt.port={bolt}"))
+        .arg("-Darcadedb.server.httpIncomingHost=127.0.0.1")
+        .arg(format!("-Darcadedb.server.httpIncomingPort={http}"))
+        .arg("-Darcadedb.server.defaultDatabases=neo4j[root]")
+        .arg("com.arcadedb.server.ArcadeDBServer")
+        .current_dir(root);
+    command
+}
+
+fn free_port() -> Result<u16> {
+    TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .map_err(|e| Error::Embedded(format!("no free loopback port: {e}")))
+}
+
+/// Removes server directories of processes that are gone (a shared server in a `static`
+/// is never dropped, so its directory outlives the test process).
+fn sweep_stale_roots() {
+    let Ok(entries) = std::fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix("typher-arcadedb-"))
+        else {
+            continue;
+        };
+        let pid = rest.split('-').next().unwrap_or_default();
+        let alive = Path::new("/proc").join(pid).exists();
+        if !pid.is_empty() && Path::new("/proc").exists() && !alive {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+fn fresh_root() -> Result<PathBuf> {
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+    sweep_stale_roots();
+    let root = std::env::temp_dir().join(format!(
+        "typher-arcadedb-{}-{}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
+    let _ = std::fs::remove_dir_all(&root);
+    std::fs::create_dir_all(root.join("databases"))
+        .map_err(|e| Error::Embedded(format!("cannot create {}: {e}", root.display())))?;
+    Ok(root)
+}
+
+/// Where provisioned packages live: `$TYPHER_CACHE_DIR`, else `$XDG_CACHE_HOME/typher`,
+/// else `~/.cache/typher`.
+pub fn cache_dir() -> PathBuf {
+    if let Some(dir) = std::env::var_os("TYPHER_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir);
+    }
+    if let Some(dir) = std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
+        return PathBuf::from(dir).join("typher");
+    }
+    match std::env::var_os("HOME").filter(|d| !d.is_empty()) {
+        Some(home) => PathBuf::from(home).join(".cache").join("typher"),
+        None => std::env::temp_dir().join("typher-cache"),
+    }
+}
+
+/// Installs `arcadedb-embedded` into the cache (once) and returns its package directory.
+///
+/// The install goes to a private directory first and is renamed into place, so parallel
+/// test processes never see a half-installed package.
+pub fn provision() -> Result<PathBuf> {
+    let target = cache_dir().join(format!("arcadedb-embedded-{ARCADEDB_VERSION}"));
+    let package = target.join("arcadedb_embedded");
+    if package.join("jre/bin/java").exists() {
+        return Ok(package);
+    }
+    let staging = target.with_extension(format!("partial-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&staging);
+    std::fs::create_dir_all(&staging)
+        .map_err(|e| Error::Embedded(format!("cannot create {}: {e}", staging.display())))?;
+    let output = Command::new("python3")
+        .args([
+            "-m",
+            "pip",
+            "install",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "--quiet",
+        ])
+        .arg("--target")
+        .arg(&staging)
+        .arg(format!("arcadedb-embedded=={ARCADEDB_VERSION}"))
+        .output()
+        .map_err(|e| {
+            Error::Embedded(format!(
+                "cannot run python3 ({e}); the embedded server is installed with pip: install \
+                 python3 and pip (Debian: `apt-get install python3-pip`), or point NEO4J_URI, \
+                 NEO4J_USER and NEO4J_PASSWORD at a running Neo4j"
+            ))
+        })?;
+    if !output.status.success() {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(Error::Embedded(format!(
+            "`python3 -m pip install arcadedb-embedded=={ARCADEDB_VERSION}` failed; if pip is \
+             missing install it (Debian: `apt-get install python3-pip`), or set NEO4J_URI:\n{}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    if std::fs::rename(&staging, &target).is_err() {
+        // Another process finished first; its copy is as good as ours.
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    if package.join("jre/bin/java").exists() {
+        Ok(package)
+    } else {
+        Err(Error::Embedded(format!(
+            "the installed package in {} has no jre/bin/java",
+            target.display()
+        )))
+    }
+}

@@ -1,0 +1,153 @@
+//! What a client can run: typed queries and raw Cypher, each with its row shape.
+
+use super::decode::{ByName, Columns, Shape, Single};
+use super::error::{Error, Result};
+use super::params::to_bolt;
+use crate::dsl::Returning;
+use core::marker::PhantomData;
+use neo4rs::BoltType;
+
+/// Cypher text, parameters and column names, ready for the driver.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    pub(crate) text: String,
+    pub(crate) params: Vec<(String, BoltType)>,
+    pub(crate) columns: Vec<String>,
+}
+
+impl Prepared {
+    pub(crate) fn to_query(&self) -> neo4rs::Query {
+        self.params
+            .iter()
+            .fold(neo4rs::query(&self.text), |q, (name, value)| {
+                q.param(name, value.clone())
+            })
+    }
+}
+
+/// A query a client can run; `Shape` says what a row decodes as.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a runnable query",
+    label = "expected a typed query ending in `.return_(..)`, or `raw::<T>(\"..\")`"
+)]
+pub trait Statement {
+    /// How rows decode, and so the row type.
+    type Shape: Shape;
+    /// Text, parameters and columns; fails when a parameter cannot be sent.
+    fn prepare(&self) -> Result<Prepared>;
+}
+
+impl<S, R: Shape> Statement for Returning<S, R> {
+    type Shape = R;
+    fn prepare(&self) -> Result<Prepared> {
+        let compiled = self.to_cypher();
+        Ok(Prepared {
+            text: compiled.text().to_owned(),
+            params: compiled
+                .params()
+                .iter()
+                .map(|(n, v)| (n.to_owned(), v.clone()))
+                .collect(),
+            columns: compiled.columns().to_vec(),
+        })
+    }
+}
+
+impl<Q: Statement + ?Sized> Statement for &Q {
+    type Shape = Q::Shape;
+    fn prepare(&self) -> Result<Prepared> {
+        (**self).prepare()
+    }
+}
+
+/// Hand-written Cypher, decoded like a typed query: see [`raw`].
+#[must_use = "a raw query does nothing until run by a client or transaction"]
+pub struct Raw<R> {
+    text: String,
+    params: Vec<(String, BoltType)>,
+    columns: Vec<String>,
+    error: Option<Error>,
+    _shape: PhantomData<fn() -> R>,
+}
+
+/// Raw Cypher whose rows decode as `T`: a struct by column names, or the value of the only
+/// column. Chain [`Raw::param`] for parameters, [`Raw::columns`] to decode a tuple.
+///
+/// ```no_run
+/// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+/// let titles: Vec<String> = client
+///     .fetch_all(typher::raw::<String>("MATCH (m:Movie) WHERE m.released > $year RETURN m.title")
+///         .param("year", 2000))
+///     .await?;
+/// # Ok(()) }
+/// ```
+pub fn raw<T>(cypher: impl Into<String>) -> Raw<ByName<T>> {
+    Raw {
+        text: cypher.into(),
+        params: Vec::new(),
+        columns: Vec::new(),
+        error: None,
+        _shape: PhantomData,
+    }
+}
+
+impl<R> Raw<R> {
+    /// Adds `$name`: any `Serialize` value (structs become maps). A value Bolt cannot carry
+    /// (an integer beyond `i64`, NaN) makes the query fail with [`Error::Parameter`] when run.
+    pub fn param(mut self, name: &str, value: impl serde::Serialize) -> Self {
+        match to_bolt(&value) {
+            Ok(bolt) => self.params.push((name.to_owned(), bolt)),
+            Err(e) => {
+                self.error.get_or_insert(Error::Parameter {
+                    name: name.to_owned(),
+                    message: e.0,
+                });
+            }
+        }
+        self
+    }
+
+    fn reshape<R2>(self, columns: Vec<String>) -> Raw<R2> {
+        Raw {
+            text: self.text,
+            params: self.params,
+            columns,
+            error: self.error,
+            _shape: PhantomData,
+        }
+    }
+}
+
+impl<T> Raw<ByName<T>> {
+    /// Decodes each row as the tuple `T`, one element per named column, in this order.
+    pub fn columns<I>(self, names: I) -> Raw<Columns<T>>
+    where
+        I: IntoIterator,
+        I::Item: Into<String>,
+    {
+        let columns = names.into_iter().map(Into::into).collect();
+        self.reshape(columns)
+    }
+
+    /// Decodes each row as the value of column `name`.
+    pub fn column(self, name: &str) -> Raw<Single<T>> {
+        self.reshape(vec![name.to_owned()])
+    }
+}
+
+impl<R: Shape> Statement for Raw<R> {
+    type Shape = R;
+    fn prepare(&self) -> Result<Prepared> {
+        if let Some(Error::Parameter { name, message }) = &self.error {
+            return Err(Error::Parameter {
+                name: name.clone(),
+                message: message.clone(),
+            });
+        }
+        Ok(Prepared {
+            text: self.text.clone(),
+            params: self.params.clone(),
+            columns: self.columns.clone(),
+        })
+    }
+}
