@@ -172,15 +172,13 @@ fn keep(
                     return;
                 }
             };
-            loop {
-                match stop_rx.recv_timeout(Duration::from_millis(200)) {
-                    Err(mpsc::RecvTimeoutError::Timeout) => {
-                        if let Ok(Some(status)) = child.try_wait() {
-                            *exited.lock().unwrap_or_else(|e| e.into_inner()) = Some(status);
-                            return;
-                        }
-                    }
-                    _ => break,
+            // Ends when the owner closes the channel (or sends); polls for an early exit.
+            while let Err(mpsc::RecvTimeoutError::Timeout) =
+                stop_rx.recv_timeout(Duration::from_millis(200))
+            {
+                if let Ok(Some(status)) = child.try_wait() {
+                    *exited.lock().unwrap_or_else(|e| e.into_inner()) = Some(status);
+                    return;
                 }
             }
             let _ = child.kill();

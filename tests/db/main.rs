@@ -1,4 +1,5 @@
-//! Integration tests against a real Bolt + Cypher server (never a mock).
+//! Integration tests against a real Bolt + Cypher server (never a mock): `NEO4J_URI` if
+//! set, else an embedded ArcadeDB started for this process.
 
 #[path = "../fixture/data.rs"]
 mod data;
@@ -6,4 +7,8 @@ mod data;
 mod movies;
 mod support;
 
+mod errors;
+mod pool;
+mod raw;
 mod reads;
+mod txn;

@@ -1,0 +1,100 @@
+//! The movies graph end to end: with no `NEO4J_URI` set, starts the embedded ArcadeDB server,
+//! loads the fixture with batched writes, and prints typed answers.
+//!
+//! Run with `cargo run --example movies` (or point `NEO4J_URI`, `NEO4J_USER`,
+//! `NEO4J_PASSWORD` at a Neo4j 5 to run against it instead; the fixture replaces every
+//! `Person` and `Movie` there).
+
+#[path = "../tests/fixture/data.rs"]
+mod data;
+#[path = "../tests/fixture/movies.rs"]
+mod movies;
+
+use movies::*;
+use typher::embedded::Database;
+use typher::prelude::*;
+
+#[tokio::main]
+async fn main() -> typher::Result<()> {
+    let database = Database::from_env_or_embedded()?;
+    if let Database::Embedded(_) = database {
+        println!(
+            "started the embedded ArcadeDB server at {}",
+            database.settings().uri
+        );
+    }
+    let client = database.client().await?;
+    data::load(&client).await?;
+
+    let titles: Vec<(String, i64)> = client
+        .fetch_all(
+            match_(Person)
+                .rel(ACTED_IN)
+                .to(Movie)
+                .filter(Person.name.eq("Tom Hanks"))
+                .return_((Movie.title, Movie.released))
+                .order_by(Movie.released),
+        )
+        .await?;
+    println!("\nTom Hanks' movies:");
+    for (title, released) in &titles {
+        println!("  {released}  {title}");
+    }
+
+    let coactor = Person.alias(Coactor);
+    let coactors: Vec<String> = client
+        .fetch_all(
+            match_(Person)
+                .rel(ACTED_IN)
+                .to(Movie)
+                .rel(ACTED_IN.alias(CoRole))
+                .from(coactor)
+                .filter(Person.name.eq("Tom Hanks"))
+                .return_(coactor.name)
+                .distinct()
+                .order_by(coactor.name),
+        )
+        .await?;
+    println!("\nHis co-actors: {}", coactors.join(", "));
+
+    let directed: Vec<(String, Option<String>)> = client
+        .fetch_all(
+            match_(Person)
+                .filter(Person.name.in_list(["Tom Hanks", "Meg Ryan"]))
+                .optional_match(Person.again())
+                .rel(DIRECTED)
+                .to(Movie)
+                .return_((Person.name, Movie.title))
+                .order_by(Person.name),
+        )
+        .await?;
+    println!("\nWhat they directed (OPTIONAL MATCH decodes as Option):");
+    for (name, title) in directed {
+        println!("  {name}: {}", title.as_deref().unwrap_or("-"));
+    }
+
+    let cloud_atlas: Movie = client
+        .fetch_one(
+            match_(Movie)
+                .filter(Movie.title.eq("Cloud Atlas"))
+                .return_(Movie),
+        )
+        .await?;
+    println!("\nA whole node as its struct: {cloud_atlas:?}");
+
+    let reviews: Vec<(String, i64, String)> = client
+        .fetch_all(
+            match_(Person)
+                .rel(REVIEWED)
+                .to(Movie)
+                .filter(REVIEWED.rating.ge(90))
+                .return_((Movie.title, REVIEWED.rating, REVIEWED.summary))
+                .order_by(REVIEWED.rating.desc()),
+        )
+        .await?;
+    println!("\nReviews rated 90 or more:");
+    for (title, rating, summary) in reviews {
+        println!("  {rating}  {title}: {summary}");
+    }
+    Ok(())
+}

@@ -1,0 +1,110 @@
+//! Clear errors for bad data, bad credentials and unreachable servers.
+
+use super::support::{client, settings};
+use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+use typher::prelude::*;
+use typher::{raw, Client, Error, Settings};
+
+/// A node whose stored data the tests make deliberately wrong.
+#[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Gadget {
+    pub name: String,
+    pub weight: i64,
+}
+
+#[tokio::test]
+async fn typed_decode_error_names_the_column_and_property() {
+    let db = client().await;
+    db.execute(raw::<()>(
+        "CREATE (:Gadget {name: 'anvil', weight: 'heavy'})",
+    ))
+    .await
+    .unwrap();
+    let err = db
+        .fetch_all(
+            match_(Gadget)
+                .filter(Gadget.name.eq("anvil"))
+                .return_(Gadget),
+        )
+        .await
+        .unwrap_err();
+    match &err {
+        Error::Decode {
+            column,
+            path,
+            message,
+        } => {
+            assert_eq!(column, "gadget");
+            assert_eq!(path, "weight");
+            assert!(message.contains("heavy"), "{message}");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+    assert!(
+        err.to_string().contains("column `gadget` at `weight`"),
+        "{err}"
+    );
+}
+
+#[tokio::test]
+async fn tuple_decode_error_names_the_column() {
+    let db = client().await;
+    let err = db
+        .fetch_all(raw::<(String, i64)>("RETURN 'a' AS a, 'not a number' AS b").columns(["a", "b"]))
+        .await
+        .unwrap_err();
+    match err {
+        Error::Decode {
+            column, message, ..
+        } => {
+            assert_eq!(column, "b");
+            assert!(message.contains("not a number"), "{message}");
+        }
+        other => panic!("expected a decode error, got {other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn wrong_password_is_an_authentication_error() {
+    let mut bad = settings();
+    bad.password = "not-the-password".into();
+    let err = Client::connect(bad)
+        .await
+        .err()
+        .expect("a wrong password must fail");
+    assert!(
+        matches!(err, Error::Authentication { ref user, .. } if user == "root" || !user.is_empty()),
+        "{err:?}"
+    );
+    assert!(err.to_string().contains("authentication failed"), "{err}");
+}
+
+#[tokio::test]
+async fn refused_connection_is_a_connection_error() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let settings = Settings::builder()
+        .uri(format!("127.0.0.1:{port}"))
+        .user("root")
+        .password("x")
+        .build();
+    let started = Instant::now();
+    let err = Client::connect(settings)
+        .await
+        .err()
+        .expect("nothing listens there");
+    assert!(matches!(err, Error::Connection { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains(&format!("127.0.0.1:{port}")),
+        "{err}"
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(90),
+        "took {:?}",
+        started.elapsed()
+    );
+}

@@ -1,0 +1,233 @@
+//! Explicit and managed transactions: commit, rollback, failure, retry.
+
+use super::support::client;
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use typher::prelude::*;
+use typher::{raw, Client, Error};
+
+/// Written by these tests only, so they never disturb the movies fixture.
+#[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Tag {
+    #[node(unique)]
+    pub name: String,
+    pub attempt: Option<i64>,
+}
+
+async fn tags(db: &Client, prefix: &str) -> Vec<String> {
+    let mut names = db
+        .fetch_all(
+            match_(Tag)
+                .filter(Tag.name.starts_with(prefix))
+                .return_(Tag.name),
+        )
+        .await
+        .unwrap();
+    names.sort();
+    names
+}
+
+fn create(name: &str) -> typher::exec::Raw<typher::exec::decode::ByName<()>> {
+    raw::<()>("CREATE (:Tag {name: $name})").param("name", name)
+}
+
+async fn with_constraint() -> Client {
+    let db = client().await;
+    db.execute(raw::<()>(
+        "CREATE CONSTRAINT tag_name IF NOT EXISTS FOR (t:Tag) REQUIRE t.name IS UNIQUE",
+    ))
+    .await
+    .unwrap();
+    db
+}
+
+#[tokio::test]
+async fn explicit_commit_makes_writes_visible() {
+    let db = with_constraint().await;
+    let tx = db.begin().await.unwrap();
+    tx.execute(create("commit-a")).await.unwrap();
+    tx.execute(create("commit-b")).await.unwrap();
+    let inside = tx
+        .fetch_all(
+            match_(Tag)
+                .filter(Tag.name.starts_with("commit-"))
+                .return_(Tag.name),
+        )
+        .await
+        .unwrap();
+    assert_eq!(inside.len(), 2, "a transaction sees its own writes");
+    tx.commit().await.unwrap();
+    assert_eq!(tags(&db, "commit-").await, ["commit-a", "commit-b"]);
+}
+
+#[tokio::test]
+async fn explicit_rollback_undoes_everything() {
+    let db = with_constraint().await;
+    let tx = db.begin().await.unwrap();
+    tx.execute(create("rollback-a")).await.unwrap();
+    tx.rollback().await.unwrap();
+    assert!(tags(&db, "rollback-").await.is_empty());
+}
+
+#[tokio::test]
+async fn dropping_a_transaction_rolls_it_back() {
+    let db = with_constraint().await;
+    {
+        let tx = db.begin().await.unwrap();
+        tx.execute(create("dropped-a")).await.unwrap();
+    }
+    assert!(tags(&db, "dropped-").await.is_empty());
+}
+
+#[tokio::test]
+async fn a_failed_transaction_persists_nothing() {
+    let db = with_constraint().await;
+    db.execute(create("failed-existing")).await.unwrap();
+    let tx = db.begin().await.unwrap();
+    tx.execute(create("failed-new")).await.unwrap();
+    // The violation surfaces on the write itself (Neo4j) or at commit (ArcadeDB).
+    let outcome = match tx.execute(create("failed-existing")).await {
+        Ok(_) => tx.commit().await,
+        Err(e) => {
+            tx.rollback().await.unwrap();
+            Err(e)
+        }
+    };
+    let err = outcome.unwrap_err();
+    assert_eq!(
+        err.code(),
+        Some("Neo.ClientError.Schema.ConstraintValidationFailed"),
+        "{err}"
+    );
+    assert_eq!(tags(&db, "failed-").await, ["failed-existing"]);
+}
+
+#[tokio::test]
+async fn managed_write_commits_and_returns_the_value() {
+    let db = with_constraint().await;
+    let count = db
+        .write(|tx| async move {
+            tx.execute(create("managed-a")).await?;
+            tx.execute(create("managed-b")).await?;
+            tx.fetch_one(raw::<i64>(
+                "MATCH (t:Tag) WHERE t.name STARTS WITH 'managed-' RETURN count(t)",
+            ))
+            .await
+        })
+        .await
+        .unwrap();
+    assert_eq!(count, 2);
+    assert_eq!(tags(&db, "managed-").await, ["managed-a", "managed-b"]);
+}
+
+#[tokio::test]
+async fn managed_write_error_rolls_back_and_is_not_retried() {
+    let db = with_constraint().await;
+    let attempts = Arc::new(AtomicU32::new(0));
+    let counter = Arc::clone(&attempts);
+    let result: Result<(), Error> = db
+        .write(move |tx| {
+            let counter = Arc::clone(&counter);
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                tx.execute(create("aborted-a")).await?;
+                Err(Error::Config("the work decided to fail".into()))
+            }
+        })
+        .await;
+    assert!(matches!(result, Err(Error::Config(_))), "{result:?}");
+    assert_eq!(attempts.load(Ordering::SeqCst), 1);
+    assert!(tags(&db, "aborted-").await.is_empty());
+}
+
+#[tokio::test]
+async fn managed_write_retries_transient_failures() {
+    let db = with_constraint().await;
+    let attempts = Arc::new(AtomicU32::new(0));
+    let counter = Arc::clone(&attempts);
+    let value = db
+        .write(move |tx| {
+            let counter = Arc::clone(&counter);
+            async move {
+                let attempt = counter.fetch_add(1, Ordering::SeqCst) + 1;
+                tx.execute(
+                    raw::<()>("CREATE (:Tag {name: $name, attempt: $attempt})")
+                        .param("name", format!("retry-{attempt}"))
+                        .param("attempt", attempt),
+                )
+                .await?;
+                if attempt < 3 {
+                    return Err(Error::Server {
+                        code: "Neo.TransientError.Transaction.DeadlockDetected".into(),
+                        message: "simulated deadlock".into(),
+                    });
+                }
+                Ok(attempt)
+            }
+        })
+        .await
+        .unwrap();
+    assert_eq!(value, 3);
+    // Only the attempt that committed left anything behind.
+    assert_eq!(tags(&db, "retry-").await, ["retry-3"]);
+}
+
+#[tokio::test]
+async fn managed_write_gives_up_after_the_retry_budget() {
+    let db = with_constraint().await;
+    let attempts = Arc::new(AtomicU32::new(0));
+    let counter = Arc::clone(&attempts);
+    let result: Result<(), Error> = db
+        .write(move |_tx| {
+            let counter = Arc::clone(&counter);
+            async move {
+                counter.fetch_add(1, Ordering::SeqCst);
+                Err(Error::Server {
+                    code: "Neo.TransientError.General.DatabaseUnavailable".into(),
+                    message: "simulated".into(),
+                })
+            }
+        })
+        .await;
+    let max = db.settings().retry.max_attempts;
+    match result {
+        Err(Error::RetriesExhausted { attempts: n, last }) => {
+            assert_eq!(n, max);
+            assert!(last.is_transient());
+        }
+        other => panic!("expected RetriesExhausted, got {other:?}"),
+    }
+    assert_eq!(attempts.load(Ordering::SeqCst), max);
+}
+
+#[tokio::test]
+async fn managed_read_runs_typed_queries() {
+    let db = client().await;
+    let (born, titles) = db
+        .read(|tx| async move {
+            let born = tx
+                .fetch_one(
+                    match_(Person)
+                        .filter(Person.name.eq("Meg Ryan"))
+                        .return_(Person.born),
+                )
+                .await?;
+            let titles = tx
+                .fetch_all(
+                    match_(Person)
+                        .rel(ACTED_IN)
+                        .to(Movie)
+                        .filter(Person.name.eq("Meg Ryan"))
+                        .return_(Movie.title),
+                )
+                .await?;
+            Ok((born, titles))
+        })
+        .await
+        .unwrap();
+    assert_eq!(born, Some(1961));
+    assert_eq!(titles.len(), 4);
+}
+
+use super::movies::{Movie, Person, ACTED_IN};
