@@ -35,6 +35,8 @@ pub struct RelStep<S, L, N, R> {
 #[must_use = "a query does nothing until rendered with `.to_cypher()` or run"]
 pub struct Returning<S, R> {
     ast: QueryAst,
+    /// The rendering, made once on first use; every builder method starts a fresh one.
+    compiled: std::sync::OnceLock<CompiledQuery>,
     _state: State<(S, R)>,
 }
 
@@ -153,6 +155,7 @@ impl<S, L, N> Query<S, L, N> {
         items.push_returns(&mut self.ast.returns);
         Returning {
             ast: self.ast,
+            compiled: std::sync::OnceLock::new(),
             _state: PhantomData,
         }
     }
@@ -226,36 +229,44 @@ impl<S, L: NodeLabel, N, R: RelHandle> RelStep<S, L, N, R> {
 }
 
 impl<S, R> Returning<S, R> {
-    /// `RETURN DISTINCT ..`.
-    pub fn distinct(mut self) -> Self {
-        self.ast.distinct = true;
+    /// Applies a change to the query, dropping any rendering made before it.
+    fn change(mut self, edit: impl FnOnce(&mut QueryAst)) -> Self {
+        edit(&mut self.ast);
+        self.compiled = std::sync::OnceLock::new();
         self
     }
 
+    /// `RETURN DISTINCT ..`.
+    pub fn distinct(self) -> Self {
+        self.change(|ast| ast.distinct = true)
+    }
+
     /// `ORDER BY ..`: a property (ascending), `prop.asc()`, `prop.desc()`, or a tuple of them.
-    pub fn order_by<I>(mut self, keys: I) -> Self
+    pub fn order_by<I>(self, keys: I) -> Self
     where
         I: OrderItems<S>,
         I::Refs: AllBound<S>,
     {
-        keys.push_order(&mut self.ast.order);
-        self
+        self.change(|ast| keys.push_order(&mut ast.order))
     }
 
     /// `SKIP $n`.
-    pub fn skip(mut self, rows: u64) -> Self {
-        self.ast.skip = Some(Expr::param(i64::try_from(rows).unwrap_or(i64::MAX)));
-        self
+    pub fn skip(self, rows: u64) -> Self {
+        self.change(|ast| ast.skip = Some(Expr::param(i64::try_from(rows).unwrap_or(i64::MAX))))
     }
 
     /// `LIMIT $n`.
-    pub fn limit(mut self, rows: u64) -> Self {
-        self.ast.limit = Some(Expr::param(i64::try_from(rows).unwrap_or(i64::MAX)));
-        self
+    pub fn limit(self, rows: u64) -> Self {
+        self.change(|ast| ast.limit = Some(Expr::param(i64::try_from(rows).unwrap_or(i64::MAX))))
     }
 
     /// Renders the query: Cypher text with every value as a named parameter.
     pub fn to_cypher(&self) -> CompiledQuery {
-        render(&self.ast)
+        self.compiled().clone()
+    }
+
+    /// The rendering, made on first use and kept, so running a query again renders nothing.
+    pub fn compiled(&self) -> &CompiledQuery {
+        self.compiled.get_or_init(|| render(&self.ast))
     }
 }

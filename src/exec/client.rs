@@ -53,7 +53,7 @@ impl Client {
         Q::Shape: RowDecoder,
     {
         let prepared = query.prepare()?;
-        let mut rows = self.driver.rows(prepared.to_query()).await?;
+        let mut rows = self.driver.rows(prepared.query).await?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().await.map_err(|e| self.driver.error(e))? {
             out.push(Q::Shape::decode(&row, &prepared.columns)?);
@@ -77,7 +77,7 @@ impl Client {
         Q::Shape: RowDecoder,
     {
         let prepared = query.prepare()?;
-        let mut rows = self.driver.rows(prepared.to_query()).await?;
+        let mut rows = self.driver.rows(prepared.query).await?;
         let Some(first) = rows.next().await.map_err(|e| self.driver.error(e))? else {
             return Ok(None);
         };
@@ -101,9 +101,9 @@ impl Client {
         RowOf<Q>: Send + 'static,
     {
         let prepared = query.prepare()?;
-        let rows = self.driver.rows(prepared.to_query()).await?;
+        let rows = self.driver.rows(prepared.query).await?;
         let driver = self.driver.clone();
-        let columns = prepared.columns;
+        let columns = prepared.columns.into_owned();
         let inner = stream::unfold(Some(rows), move |state| {
             let driver = driver.clone();
             let columns = columns.clone();
@@ -122,7 +122,7 @@ impl Client {
     /// Runs a write (or any statement) and discards its rows.
     pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
         let prepared = query.prepare()?;
-        let mut rows = self.driver.rows(prepared.to_query()).await?;
+        let mut rows = self.driver.rows(prepared.query).await?;
         let mut count = 0;
         while rows
             .next()

@@ -6,23 +6,18 @@ use super::params::to_bolt;
 use crate::dsl::Returning;
 use core::marker::PhantomData;
 use neo4rs::BoltType;
+use std::borrow::Cow;
 
-/// Cypher text, parameters and column names, ready for the driver.
-#[derive(Debug, Clone)]
-pub struct Prepared {
-    pub(crate) text: String,
-    pub(crate) params: Vec<(String, BoltType)>,
-    pub(crate) columns: Vec<String>,
+/// A statement ready for the driver: its query (text and parameters) and column names.
+pub struct Prepared<'a> {
+    pub(crate) query: neo4rs::Query,
+    pub(crate) columns: Cow<'a, [String]>,
 }
 
-impl Prepared {
-    pub(crate) fn to_query(&self) -> neo4rs::Query {
-        self.params
-            .iter()
-            .fold(neo4rs::query(&self.text), |q, (name, value)| {
-                q.param(name, value.clone())
-            })
-    }
+fn query<'p>(text: &str, params: impl Iterator<Item = (&'p str, &'p BoltType)>) -> neo4rs::Query {
+    params.fold(neo4rs::query(text), |q, (name, value)| {
+        q.param(name, value.clone())
+    })
 }
 
 /// A query a client can run; `Shape` says what a row decodes as.
@@ -33,29 +28,24 @@ impl Prepared {
 pub trait Statement {
     /// How rows decode, and so the row type.
     type Shape: Shape;
-    /// Text, parameters and columns; fails when a parameter cannot be sent.
-    fn prepare(&self) -> Result<Prepared>;
+    /// Query and columns; fails when a parameter cannot be sent.
+    fn prepare(&self) -> Result<Prepared<'_>>;
 }
 
 impl<S, R: Shape> Statement for Returning<S, R> {
     type Shape = R;
-    fn prepare(&self) -> Result<Prepared> {
-        let compiled = self.to_cypher();
+    fn prepare(&self) -> Result<Prepared<'_>> {
+        let compiled = self.compiled();
         Ok(Prepared {
-            text: compiled.text().to_owned(),
-            params: compiled
-                .params()
-                .iter()
-                .map(|(n, v)| (n.to_owned(), v.clone()))
-                .collect(),
-            columns: compiled.columns().to_vec(),
+            query: query(compiled.text(), compiled.params().iter()),
+            columns: Cow::Borrowed(compiled.columns()),
         })
     }
 }
 
 impl<Q: Statement + ?Sized> Statement for &Q {
     type Shape = Q::Shape;
-    fn prepare(&self) -> Result<Prepared> {
+    fn prepare(&self) -> Result<Prepared<'_>> {
         (**self).prepare()
     }
 }
@@ -137,7 +127,7 @@ impl<T> Raw<ByName<T>> {
 
 impl<R: Shape> Statement for Raw<R> {
     type Shape = R;
-    fn prepare(&self) -> Result<Prepared> {
+    fn prepare(&self) -> Result<Prepared<'_>> {
         if let Some(Error::Parameter { name, message }) = &self.error {
             return Err(Error::Parameter {
                 name: name.clone(),
@@ -145,9 +135,8 @@ impl<R: Shape> Statement for Raw<R> {
             });
         }
         Ok(Prepared {
-            text: self.text.clone(),
-            params: self.params.clone(),
-            columns: self.columns.clone(),
+            query: query(&self.text, self.params.iter().map(|(n, v)| (n.as_str(), v))),
+            columns: Cow::Borrowed(&self.columns),
         })
     }
 }

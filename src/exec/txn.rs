@@ -36,8 +36,8 @@ impl Transaction {
         let prepared = query.prepare()?;
         let mut guard = self.inner.lock().await;
         let txn = guard.as_mut().ok_or_else(finished)?;
-        let rows = driver::txn_rows(&self.driver, txn, prepared.to_query()).await?;
-        Ok((rows, prepared.columns))
+        let rows = driver::txn_rows(&self.driver, txn, prepared.query).await?;
+        Ok((rows, prepared.columns.into_owned()))
     }
 
     /// Every row, decoded.
