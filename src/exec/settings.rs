@@ -5,7 +5,9 @@ use std::time::Duration;
 use typed_builder::TypedBuilder;
 
 /// Where and how to connect. Build with [`Settings::builder`] or [`Settings::from_env`].
-#[derive(Debug, Clone, TypedBuilder)]
+///
+/// `Debug` shows every field but the password.
+#[derive(Clone, TypedBuilder)]
 #[builder(field_defaults(setter(into)))]
 pub struct Settings {
     /// Bolt address, such as `bolt://127.0.0.1:7687` or `127.0.0.1:7687`.
@@ -61,6 +63,21 @@ impl RetryPolicy {
         self.initial_backoff
             .checked_mul(factor)
             .map_or(self.max_backoff, |d| d.min(self.max_backoff))
+    }
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("uri", &self.uri)
+            .field("user", &self.user)
+            .field("password", &"<redacted>")
+            .field("database", &self.database)
+            .field("fetch_size", &self.fetch_size)
+            .field("max_connections", &self.max_connections)
+            .field("connection_timeout", &self.connection_timeout)
+            .field("retry", &self.retry)
+            .finish()
     }
 }
 
@@ -120,6 +137,21 @@ mod tests {
             ("bolt://h:1", "neo4j")
         );
         assert_eq!(s.connection_timeout, Duration::from_secs(300));
+    }
+
+    #[test]
+    fn debug_output_hides_the_password() {
+        let s = Settings::builder()
+            .uri("h:1")
+            .user("u")
+            .password("s3cret!")
+            .build();
+        let shown = format!("{s:?}");
+        assert!(!shown.contains("s3cret!"), "{shown}");
+        assert!(
+            shown.contains("<redacted>") && shown.contains("h:1"),
+            "{shown}"
+        );
     }
 
     #[test]
