@@ -102,18 +102,17 @@ impl Client {
     {
         let prepared = query.prepare()?;
         let rows = self.driver.rows(prepared.query).await?;
-        let driver = self.driver.clone();
-        let columns = prepared.columns.into_owned();
-        let inner = stream::unfold(Some(rows), move |state| {
-            let driver = driver.clone();
-            let columns = columns.clone();
-            async move {
-                let mut rows = state?;
-                match rows.next().await {
-                    Ok(Some(row)) => Some((Q::Shape::decode(&row, &columns), Some(rows))),
-                    Ok(None) => None,
-                    Err(e) => Some((Err(driver.error(e)), None)),
+        // The driver and column names travel in the stream's state: nothing is copied per row.
+        let state = (rows, self.driver.clone(), prepared.columns.into_owned());
+        let inner = stream::unfold(Some(state), |state| async move {
+            let (mut rows, driver, columns) = state?;
+            match rows.next().await {
+                Ok(Some(row)) => {
+                    let decoded = Q::Shape::decode(&row, &columns);
+                    Some((decoded, Some((rows, driver, columns))))
                 }
+                Ok(None) => None,
+                Err(e) => Some((Err(driver.error(e)), None)),
             }
         });
         Ok(RowStream(inner.boxed()))
