@@ -32,7 +32,7 @@
 //! assert_eq!(
 //!     cypher.text(),
 //!     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) WHERE person.born > $p0 \
-//!      RETURN person.name, movie.title"
+//!      RETURN person.name AS name, movie.title AS title"
 //! );
 //! assert_eq!(cypher.params().len(), 1);
 //! ```
@@ -51,27 +51,34 @@ pub mod embedded;
 pub mod exec;
 pub mod schema;
 
-pub use dsl::{CompiledQuery, Identified, Params};
+pub use dsl::{CompiledQuery, Params, Value};
 pub use exec::{raw, Client, Error, Result, Settings, Transaction};
-pub use schema::Property;
-pub use typher_macros::{Alias, Node, Relationship};
+pub use schema::{Identified, Property};
+pub use typher_macros::{name, Alias, Node, Relationship};
 
-/// Everything a typical query needs: the derives, the entry points and the handle traits.
+/// Everything a typical query needs: the derives, the entry points, the expression methods,
+/// the functions and the handle traits.
 pub mod prelude {
-    pub use crate::dsl::{match_, not, optional_match};
+    pub use crate::dsl::{
+        avg, case, case_of, collect, collect_distinct, count, count_all, count_distinct,
+        element_id, keys, labels, match_, max, min, not, optional_match, param, range, raw_expr,
+        relationship_type, sum, unwind, ExprMethods,
+    };
     pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
-    pub use crate::{Alias, Node, Relationship};
+    pub use crate::{name, Alias, Node, Relationship};
 }
 
 // Re-exported at the root (hidden) only so compiler messages print them with short paths.
 #[doc(hidden)]
-pub use schema::typelevel::{
-    AllBound, Both, BoundMoreThanOnce, BoundOnce, Cons, IsBound, Nil, NoVars, NotBound, Nullable,
-    Required, Unambiguous, Var,
+pub use dsl::scope::{
+    Agg, AllBound, Both, BoundMoreThanOnce, BoundOnce, Cons, IsBound, IsThe, Nil, NoVars, NotBound,
+    Nullable, Required, Unambiguous, Var,
 };
 
-/// Items the derives expand to; not part of the public API.
+/// Items the derives and macros expand to; not part of the public API.
 #[doc(hidden)]
 pub mod __private {
-    pub use crate::schema::typelevel::*;
+    pub use crate::dsl::expr::{Name, NameTag};
+    pub use crate::dsl::scope::*;
+    pub use crate::schema::identity::*;
 }

@@ -1,6 +1,6 @@
 //! `#[derive(Alias)]`: a unit struct naming a second binding of a label or relationship.
 
-use crate::naming::{type_level_id, variable_name};
+use crate::naming::{identity, variable_name};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields};
@@ -18,12 +18,14 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     }
     let name = ident.to_string();
     let var = variable_name(&name);
-    let id = type_level_id(&format!("alias:{name}"));
+    let id = identity(&format!("alias:{name}"));
+    let (id, id_value) = (id.tokens, id.value);
     Ok(quote! {
         impl ::typher::schema::Alias for #ident {
             const NAME: &'static str = #name;
             const VARIABLE: &'static str = #var;
             type Id = #id;
+            const ID: u64 = #id_value;
         }
     })
 }

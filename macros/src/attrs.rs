@@ -23,6 +23,8 @@ pub struct NodeAttrs {
     pub label: Option<LitStr>,
     /// `#[serde(rename_all = "..")]`, applied to property keys.
     pub rename_all: Option<LitStr>,
+    /// Hidden `__identity = ".."`: the identity hash's input, for collision tests.
+    pub identity: Option<LitStr>,
 }
 
 /// Struct-level options of `#[relationship(..)]`.
@@ -74,6 +76,10 @@ pub fn node_attrs(attrs: &[Attribute]) -> syn::Result<NodeAttrs> {
             attr.parse_nested_meta(|meta| {
                 if meta.path.is_ident("label") {
                     out.label = Some(meta.value()?.parse()?);
+                    Ok(())
+                } else if meta.path.is_ident("__identity") {
+                    // Hidden: fixes the identity hash's input, to test colliding identities.
+                    out.identity = Some(meta.value()?.parse()?);
                     Ok(())
                 } else {
                     Err(meta.error("unknown node option; expected `label = \"..\"`"))

@@ -62,6 +62,8 @@ pub fn properties(
         let (unique, index) = (attrs.unique, attrs.index);
         let value = quote_spanned!(ty.span()=> type Value = #ty;);
         let doc = format!("Marker of property `{key}` of `{owner}`.");
+        let id = crate::naming::identity(&format!("field:{owner}:{key}"));
+        let (id, id_value) = (id.tokens, id.value);
         code.items.extend(quote! {
             #[doc = #doc]
             #[doc(hidden)]
@@ -72,6 +74,8 @@ pub fn properties(
                 #value
                 const KEY: &'static str = #key;
                 const FIELD: &'static str = #name;
+                type Id = #id;
+                const ID: u64 = #id_value;
             }
         });
         let field_doc = format!("Property `{key}` (`{}`).", quote!(#ty));

@@ -17,8 +17,8 @@ pub struct Element<'a> {
     pub constant: &'a Ident,
     /// Default Cypher variable.
     pub variable: &'a str,
-    /// Type-level identity tokens.
-    pub id: TokenStream,
+    /// Identity of the element.
+    pub id: crate::naming::Identity,
     /// Doc comment of the handle type.
     pub handle_doc: String,
     /// Doc comment of the const.
@@ -41,6 +41,7 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
         relationship,
     } = element;
     let name = ident.to_string();
+    let (id, id_value) = (&id.tokens, id.value);
     let (handle_fields, inits) = (&props.handle_fields, &props.inits);
     quote! {
         #[doc = #handle_doc]
@@ -68,20 +69,25 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
             const NAME: &'static str = #name;
             const VARIABLE: &'static str = #variable;
             type Id = #id;
+            const ID: u64 = #id_value;
         }
 
         impl ::typher::schema::Binding for #ident {
-            type Element = #ident;
             type Id = #id;
             const KEY: ::typher::schema::BindingKey =
-                ::typher::schema::BindingKey::element(#name, #variable);
+                ::typher::schema::BindingKey::element(#name, #variable, #id_value);
+        }
+
+        impl ::typher::schema::ElementBinding for #ident {
+            type Element = #ident;
         }
 
         impl ::typher::schema::OrNull for #ident {
             type Out = ::core::option::Option<#ident>;
+            type Inner = #ident;
         }
 
-        impl<B: ::typher::schema::Binding<Element = #ident>> ::typher::schema::Handle for #handle<B> {
+        impl<B: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::Handle for #handle<B> {
             type Binding = B;
             const RELATIONSHIP: bool = #relationship;
         }

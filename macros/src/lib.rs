@@ -12,6 +12,7 @@ mod alias;
 mod attrs;
 mod fields;
 mod handle;
+mod name;
 mod naming;
 mod node;
 mod relationship;
@@ -36,6 +37,16 @@ pub fn derive_relationship(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(Alias)]
 pub fn derive_alias(input: TokenStream) -> TokenStream {
     alias::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// A typed name for a projected value: `let movies = name!(movies);` then
+/// `count(Movie).as_(movies)` in `WITH` or `RETURN`, and `movies` to read it afterwards.
+/// The type is inferred from the expression it names, or written: `name!(total: i64)`.
+#[proc_macro]
+pub fn name(input: TokenStream) -> TokenStream {
+    name::expand(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

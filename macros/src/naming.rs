@@ -21,31 +21,41 @@ pub fn handle_const_name(rel_type: &str) -> Option<String> {
     ok.then_some(name)
 }
 
-/// 32-bit FNV-1a: a stable identity hash for type-level binding ids.
-pub fn fnv1a32(text: &str) -> u32 {
-    text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+/// 64-bit FNV-1a: a stable identity hash for type-level binding ids.
+pub fn fnv1a64(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
     })
 }
 
-/// The 16 base-4 digits (most significant first) of a 32-bit identity.
-pub fn base4_digits(id: u32) -> [u8; 16] {
+/// The 16 hexadecimal digits (most significant first) of a 64-bit identity.
+pub fn hex_digits(id: u64) -> [u8; 16] {
     let mut digits = [0u8; 16];
     for (i, digit) in digits.iter_mut().enumerate() {
-        *digit = ((id >> (30 - 2 * i)) & 0b11) as u8;
+        *digit = ((id >> (60 - 4 * i)) & 0xf) as u8;
     }
     digits
 }
 
-/// The type-level identity of `identity`: `Digit<Q.., Digit<Q.., .. End>>`, 16 digits deep.
-pub fn type_level_id(identity: &str) -> TokenStream {
-    base4_digits(fnv1a32(identity)).into_iter().rev().fold(
+/// An identity as the derives emit it: type-level digits and the same number.
+pub struct Identity {
+    /// `Digit<H.., Digit<H.., .. End>>`, 16 digits deep.
+    pub tokens: TokenStream,
+    /// The 64-bit hash.
+    pub value: u64,
+}
+
+/// The identity of `text` (a string naming what is identified, as precisely as the derive can).
+pub fn identity(text: &str) -> Identity {
+    let value = fnv1a64(text);
+    let tokens = hex_digits(value).into_iter().rev().fold(
         quote!(::typher::__private::End),
         |rest, digit| {
-            let digit = format_ident!("Q{}", digit);
+            let digit = format_ident!("H{}", digit);
             quote!(::typher::__private::Digit<::typher::__private::#digit, #rest>)
         },
-    )
+    );
+    Identity { tokens, value }
 }
 
 /// Whether `name` is a non-empty graph name we can escape (labels, types, keys).
@@ -77,27 +87,27 @@ mod tests {
 
     #[test]
     fn fnv_matches_reference_vectors() {
-        assert_eq!(fnv1a32(""), 0x811c_9dc5);
-        assert_eq!(fnv1a32("a"), 0xe40c_292c);
-        assert_eq!(fnv1a32("foobar"), 0xbf9c_f968);
+        assert_eq!(fnv1a64(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a64("a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a64("foobar"), 0x8594_4171_f739_67e8);
     }
 
     #[test]
-    fn base4_digits_round_trip() {
-        for id in [0u32, 1, 0xdead_beef, u32::MAX, 0x8000_0000] {
-            let back = base4_digits(id)
+    fn hex_digits_round_trip() {
+        for id in [0u64, 1, 0xdead_beef_cafe_f00d, u64::MAX, 1 << 63] {
+            let back = hex_digits(id)
                 .iter()
-                .fold(0u32, |acc, d| (acc << 2) | u32::from(*d));
+                .fold(0u64, |acc, d| (acc << 4) | u64::from(*d));
             assert_eq!(back, id);
         }
-        assert_eq!(base4_digits(0b11)[15], 3);
-        assert_eq!(base4_digits(0xc000_0000)[0], 3);
+        assert_eq!(hex_digits(0xf)[15], 15);
+        assert_eq!(hex_digits(0xc000_0000_0000_0000)[0], 12);
     }
 
     #[test]
     fn type_level_ids_differ_for_different_names() {
-        let a = type_level_id("node:Person").to_string();
-        let b = type_level_id("node:Movie").to_string();
+        let a = identity("node:Person").tokens.to_string();
+        let b = identity("node:Movie").tokens.to_string();
         assert_ne!(a, b);
         assert!(a.starts_with(":: typher :: __private :: Digit <"));
         assert_eq!(a.matches("Digit <").count(), 16);

@@ -3,7 +3,7 @@
 use crate::attrs::node_attrs;
 use crate::fields::properties;
 use crate::handle::{aliasing, common, Element};
-use crate::naming::{is_usable_graph_name, type_level_id, variable_name};
+use crate::naming::{identity, is_usable_graph_name, variable_name};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{Data, DeriveInput, Fields};
@@ -64,7 +64,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     }
     let name = ident.to_string();
     let var = variable_name(&name);
-    let id = type_level_id(&format!("node:{name}:{label}"));
+    let id = identity(&match &attrs.identity {
+        Some(fixed) => fixed.value(),
+        None => format!("node:{name}:{label}:{}", quote!(#fields)),
+    });
     let handle = format_ident!("{}Node", ident);
     let props = properties(ident, vis, Some(fields), "node", attrs.rename_all.as_ref())?;
     let element = Element {
@@ -95,7 +98,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             const PROPERTIES: &'static [::typher::schema::PropertyMeta] = &[#metas];
         }
 
-        impl<B: ::typher::schema::Binding<Element = #ident>> ::typher::schema::NodeHandle for #handle<B> {
+        impl<B: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::NodeHandle for #handle<B> {
             type Label = #ident;
             #aliasing
         }

@@ -3,7 +3,7 @@
 use crate::attrs::relationship_attrs;
 use crate::fields::properties;
 use crate::handle::{aliasing, common, Element};
-use crate::naming::{handle_const_name, is_usable_graph_name, type_level_id, variable_name};
+use crate::naming::{handle_const_name, identity, is_usable_graph_name, variable_name};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -87,7 +87,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
 
     let name = ident.to_string();
     let var = variable_name(&name);
-    let id = type_level_id(&format!("rel:{name}:{rel_type}"));
+    let id = identity(&format!("rel:{name}:{rel_type}:{}", quote!(#fields)));
     let props = properties(
         ident,
         vis,
@@ -137,8 +137,8 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         #(#starts)*
         #(#ends)*
 
-        impl<B: ::typher::schema::Binding<Element = #ident>> ::typher::schema::RelHandle for #handle<B> {
-            type Extend<S, N> = ::typher::__private::Var<B, N, S>;
+        impl<B: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelHandle for #handle<B> {
+            type Bound = B;
             const KEY: ::core::option::Option<::typher::schema::BindingKey> =
                 ::core::option::Option::Some(B::KEY);
 
@@ -147,7 +147,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             }
         }
 
-        impl<B: ::typher::schema::Binding<Element = #ident>> ::typher::schema::RelBindingHandle for #handle<B> {
+        impl<B: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelBindingHandle for #handle<B> {
             #aliasing
         }
     })

@@ -1,12 +1,33 @@
-//! The query DSL: patterns, conditions, returns and their rendering to Cypher.
+//! The query DSL: typed expressions, the clause pipeline and the one renderer.
+//!
+//! Driver-free: nothing here knows neo4rs. A query renders to Cypher text plus typher's own
+//! [`Value`] parameters; the execution layer converts them when it sends the query.
+//!
+//! * [`scope`]: the type-level scope every reference is checked against.
+//! * [`expr`]: typed expressions, their methods, operators, functions, aggregates and CASE.
+//! * [`pattern`] and [`clause`]: patterns, then one module per clause family.
+//! * [`query`]: the builder type; [`render`]: names, escaping and parameters.
 
-mod ast;
+pub mod clause;
 pub mod expr;
+pub mod pattern;
 pub mod query;
 pub mod render;
-pub mod returns;
+pub mod row;
+pub mod scope;
+pub mod value;
 
-pub use expr::{not, Expr, Operand, Order, OrderItem, OrderItems, Predicate, Value};
-pub use query::{match_, optional_match, AfterStep, Query, RelStep, Returning};
+pub use clause::match_::{match_, optional_match, AfterStep, RelStep};
+pub use clause::projection::{Projection, ProjectionItem};
+pub use clause::return_::Returning;
+pub use clause::union::Union;
+pub use clause::unwind::unwind;
+pub use expr::methods::{OrderItem, OrderItems};
+pub use expr::{
+    avg, case, case_of, collect, collect_distinct, count, count_all, count_distinct, element_id,
+    keys, labels, max, min, not, param, range, raw_expr, relationship_type, sum, Expr, ExprMethods,
+    Expression, IntoExpr, Literal, Name, Operand, Order, Param, Predicate,
+};
+pub use query::{Pattern, Projected, Query, Unwound};
 pub use render::{escape_name, CompiledQuery, Params};
-pub use returns::{Identified, ReturnItem, ReturnItems, WithIdentity};
+pub use value::Value;

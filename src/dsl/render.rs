@@ -1,10 +1,13 @@
-//! Rendering to parameterised Cypher: names, escaping, parentheses and parameters.
+//! The one renderer: variables, escaping, parentheses and parameter collection.
+//!
+//! Clauses render themselves (each clause module holds its own rendering) through a
+//! renderer, which names variables and parameters so that they depend only on the
+//! query's shape, and writes expressions with the parentheses Cypher's precedence needs.
 
-use super::ast::{Direction, MatchClause, NodePattern, QueryAst, RelPattern};
-use super::expr::{BinaryOp, Expr, ExprKind};
+use super::clause::QueryAst;
+use super::expr::{ExprNode, Node};
+use super::value::Value;
 use crate::schema::BindingKey;
-use itertools::Itertools;
-use neo4rs::BoltType;
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -16,6 +19,7 @@ pub struct CompiledQuery {
     text: String,
     params: Params,
     columns: Vec<String>,
+    named: Vec<&'static str>,
 }
 
 impl CompiledQuery {
@@ -24,24 +28,33 @@ impl CompiledQuery {
         &self.text
     }
 
-    /// The named parameters, in the order they appear in the text.
+    /// The parameters, in the order they appear in the text: generated ones (`$p0`, ..) and
+    /// the values bound to named parameters.
     pub fn params(&self) -> &Params {
         &self.params
     }
 
-    /// The result columns in `RETURN` order: each one's Cypher expression, which is also the
-    /// name the server gives the column.
+    /// The result columns in `RETURN` order: the name of each (an alias, or a variable).
     pub fn columns(&self) -> &[String] {
         &self.columns
     }
 
-    /// Text and parameters as a `neo4rs` query, ready to run.
-    pub fn to_neo4rs(&self) -> neo4rs::Query {
-        self.params
-            .iter()
-            .fold(neo4rs::query(&self.text), |q, (name, value)| {
-                q.param(name, value.clone())
-            })
+    /// The named parameters ([`param`](crate::dsl::param)) the text reads.
+    pub fn named_params(&self) -> &[&'static str] {
+        &self.named
+    }
+
+    /// The same query with `value` for named parameter `name`.
+    pub(crate) fn with_bound(&self, bound: &[(&'static str, Value)]) -> Self {
+        let mut out = self.clone();
+        for (name, value) in bound {
+            if let Some(slot) = out.params.0.iter_mut().find(|(n, _)| n == name) {
+                slot.1 = value.clone();
+            } else {
+                out.params.0.push(((*name).to_owned(), value.clone()));
+            }
+        }
+        out
     }
 }
 
@@ -50,8 +63,12 @@ impl fmt::Display for CompiledQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.lines.join("\n"))?;
         for (name, value) in self.params.iter() {
-            write!(f, "\n// ${name} = ")?;
-            write_value(f, value)?;
+            write!(f, "\n// ${name} = {value}")?;
+        }
+        for name in &self.named {
+            if self.params.get(name).is_none() {
+                write!(f, "\n// ${name} (bound when run)")?;
+            }
         }
         Ok(())
     }
@@ -59,16 +76,16 @@ impl fmt::Display for CompiledQuery {
 
 /// The named parameters of a query, in order of appearance.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Params(Vec<(String, BoltType)>);
+pub struct Params(Vec<(String, Value)>);
 
 impl Params {
     /// `(name, value)` pairs in order of appearance.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &BoltType)> {
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
         self.0.iter().map(|(name, value)| (name.as_str(), value))
     }
 
     /// The value of parameter `name` (without `$`).
-    pub fn get(&self, name: &str) -> Option<&BoltType> {
+    pub fn get(&self, name: &str) -> Option<&Value> {
         self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
     }
 
@@ -166,181 +183,136 @@ pub fn escape_name(name: &str) -> Cow<'_, str> {
     Cow::Owned(format!("`{}`", decoded.replace('`', "``")))
 }
 
-/// Binding strength of an expression, lowest first; drives parentheses.
-fn precedence(expr: &Expr) -> u8 {
-    match &expr.0 {
-        ExprKind::Binary(BinaryOp::Or, ..) => 1,
-        ExprKind::Binary(BinaryOp::Xor, ..) => 2,
-        ExprKind::Binary(BinaryOp::And, ..) => 3,
-        ExprKind::Not(_) => 4,
-        ExprKind::Binary(..) | ExprKind::IsNull { .. } => 5,
-        ExprKind::Property { .. }
-        | ExprKind::Variable(_)
-        | ExprKind::Identified { .. }
-        | ExprKind::Param(_) => 6,
+/// Renders queries joined by `UNION` (one query when `branches` has one), with
+/// parameters numbered across all of them. Later branches take the first one's column names.
+pub(crate) fn render(branches: &[(&QueryAst, bool)]) -> CompiledQuery {
+    let mut named = Vec::new();
+    for (ast, _) in branches {
+        ast.for_each_expr(&mut |e| {
+            e.for_each_named_param(&mut |n| {
+                if !named.contains(&n) {
+                    named.push(n);
+                }
+            })
+        });
     }
-}
-
-/// Renders a query; variable and parameter names depend only on the query's shape.
-pub(crate) fn render(ast: &QueryAst) -> CompiledQuery {
-    let mut renderer = Renderer::new(ast);
+    let mut params = Vec::new();
     let mut lines = Vec::new();
-    for clause in &ast.clauses {
-        renderer.clause(clause, &mut lines);
+    let mut columns: Vec<String> = Vec::new();
+    for (i, (ast, all)) in branches.iter().enumerate() {
+        if i > 0 {
+            lines.push(if *all { "UNION ALL" } else { "UNION" }.to_owned());
+        }
+        let mut renderer = Renderer::new(ast, params, &named);
+        renderer.forced_columns = (i > 0).then(|| columns.clone());
+        for clause in &ast.clauses {
+            clause.render(&mut renderer, &mut lines);
+        }
+        if i == 0 {
+            columns = std::mem::take(&mut renderer.columns);
+        }
+        params = renderer.params;
     }
-    let columns = renderer.tail(ast, &mut lines);
     CompiledQuery {
         text: lines.join(" "),
         lines,
-        params: Params(renderer.params),
+        params: Params(params),
         columns,
+        named,
     }
 }
 
-struct Renderer {
-    /// Variable of each binding's first occurrence.
+/// Names variables, aliases and parameters while clauses render.
+pub(crate) struct Renderer<'n> {
+    /// Variable of each binding's latest occurrence.
     variables: HashMap<BindingKey, String>,
     /// Every variable name handed out.
     taken: HashSet<String>,
     /// Bindings some expression reads: relationships get a variable only then.
     read: HashSet<BindingKey>,
-    params: Vec<(String, BoltType)>,
+    params: Vec<(String, Value)>,
+    /// Names of the user's named parameters, which generated names avoid.
+    named: &'n [&'static str],
+    next_param: usize,
+    /// The columns of the last projection rendered.
+    pub(crate) columns: Vec<String>,
+    /// Column names a later `UNION` branch must use.
+    pub(crate) forced_columns: Option<Vec<String>>,
 }
 
-impl Renderer {
-    fn new(ast: &QueryAst) -> Self {
+impl<'n> Renderer<'n> {
+    fn new(ast: &QueryAst, params: Vec<(String, Value)>, named: &'n [&'static str]) -> Self {
         let mut read = HashSet::new();
-        let exprs = ast
-            .clauses
-            .iter()
-            .filter_map(|c| c.filter.as_ref())
-            .chain(&ast.returns)
-            .chain(ast.order.iter().map(|(e, _)| e));
-        for expr in exprs {
+        ast.for_each_expr(&mut |expr| {
             expr.for_each_binding(&mut |key| {
                 read.insert(key);
-            });
-        }
+            })
+        });
         Self {
             variables: HashMap::new(),
             taken: HashSet::new(),
             read,
-            params: Vec::new(),
+            next_param: params.len(),
+            params,
+            named,
+            columns: Vec::new(),
+            forced_columns: None,
         }
     }
 
+    /// Whether an expression of the query reads `key`.
+    pub(crate) fn is_read(&self, key: &BindingKey) -> bool {
+        self.read.contains(key)
+    }
+
     /// A new variable for `key`: its preferred name, or that name with `_2`, `_3`, ..
-    fn fresh(&mut self, key: BindingKey) -> String {
-        let name = (1..)
-            .map(|n| match n {
-                1 => key.variable.to_owned(),
-                n => format!("{}_{n}", key.variable),
-            })
-            .find(|candidate| !self.taken.contains(candidate))
-            .expect("an unbounded range always yields a free name");
-        self.taken.insert(name.clone());
-        self.variables.entry(key).or_insert_with(|| name.clone());
+    pub(crate) fn fresh(&mut self, key: BindingKey) -> String {
+        let name = self.free_name(key.variable);
+        self.variables.insert(key, name.clone());
         name
     }
 
-    fn variable(&mut self, key: BindingKey) -> String {
+    /// `preferred`, or `preferred_2`, `preferred_3`, .. whichever is free; marks it taken.
+    pub(crate) fn free_name(&mut self, preferred: &str) -> String {
+        let mut name = preferred.to_owned();
+        let mut n = 1;
+        while self.taken.contains(&name) {
+            n += 1;
+            name = format!("{preferred}_{n}");
+        }
+        self.taken.insert(name.clone());
+        name
+    }
+
+    /// The variable of `key`, naming it now if nothing has yet.
+    pub(crate) fn variable(&mut self, key: BindingKey) -> String {
         match self.variables.get(&key) {
             Some(name) => name.clone(),
             None => self.fresh(key),
         }
     }
 
-    fn clause(&mut self, clause: &MatchClause, lines: &mut Vec<String>) {
-        let mut pattern = String::new();
-        self.node(&clause.start, &mut pattern);
-        for (rel, node) in &clause.steps {
-            self.rel(rel, &mut pattern);
-            self.node(node, &mut pattern);
-        }
-        let keyword = if clause.optional {
-            "OPTIONAL MATCH"
-        } else {
-            "MATCH"
-        };
-        lines.push(format!("{keyword} {pattern}"));
-        if let Some(filter) = &clause.filter {
-            let mut out = String::from("WHERE ");
-            self.expr(filter, &mut out);
-            lines.push(out);
-        }
+    /// The variable of an existing binding, as Cypher text.
+    pub(crate) fn variable_text(&mut self, key: BindingKey) -> String {
+        escape_name(&self.variable(key)).into_owned()
     }
 
-    fn node(&mut self, node: &NodePattern, out: &mut String) {
-        let variable = if node.reuse {
-            self.variable(node.binding)
-        } else {
-            self.fresh(node.binding)
-        };
-        out.push('(');
-        out.push_str(&escape_name(&variable));
-        if !node.reuse {
-            out.push(':');
-            out.push_str(&escape_name(node.label));
-        }
-        out.push(')');
-    }
-
-    fn rel(&mut self, rel: &RelPattern, out: &mut String) {
-        out.push_str(if rel.direction == Direction::Incoming {
-            "<-["
-        } else {
-            "-["
-        });
-        if let Some(key) = rel.binding.filter(|key| self.read.contains(key)) {
-            let variable = self.fresh(key);
-            out.push_str(&escape_name(&variable));
-        }
-        out.push(':');
-        out.push_str(&rel.types.iter().map(|t| escape_name(t)).join("|"));
-        out.push_str(if rel.direction == Direction::Outgoing {
-            "]->"
-        } else {
-            "]-"
-        });
-    }
-
-    /// Writes `RETURN` and what follows it; returns the column names.
-    fn tail(&mut self, ast: &QueryAst, lines: &mut Vec<String>) -> Vec<String> {
-        let mut columns = Vec::with_capacity(ast.returns.len());
-        for expr in &ast.returns {
-            let mut column = String::new();
-            self.expr(expr, &mut column);
-            columns.push(column);
-        }
-        let keyword = if ast.distinct {
-            "RETURN DISTINCT "
-        } else {
-            "RETURN "
-        };
-        lines.push(format!("{keyword}{}", columns.join(", ")));
-        if !ast.order.is_empty() {
-            let mut out = String::from("ORDER BY ");
-            for (i, (expr, descending)) in ast.order.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                self.expr(expr, &mut out);
-                out.push_str(if *descending { " DESC" } else { " ASC" });
+    /// Adds a generated parameter and writes `$pN`.
+    fn param(&mut self, value: &Value, out: &mut String) {
+        let name = loop {
+            let candidate = format!("p{}", self.next_param);
+            self.next_param += 1;
+            if !self.named.contains(&candidate.as_str()) {
+                break candidate;
             }
-            lines.push(out);
-        }
-        for (keyword, expr) in [("SKIP", &ast.skip), ("LIMIT", &ast.limit)] {
-            if let Some(expr) = expr {
-                let mut out = format!("{keyword} ");
-                self.expr(expr, &mut out);
-                lines.push(out);
-            }
-        }
-        columns
+        };
+        out.push('$');
+        out.push_str(&name);
+        self.params.push((name, value.clone()));
     }
 
     /// Writes `expr`, in parentheses when its precedence is below `min`.
-    fn operand(&mut self, expr: &Expr, min: u8, out: &mut String) {
+    fn operand(&mut self, expr: &ExprNode, min: u8, out: &mut String) {
         if precedence(expr) < min {
             out.push('(');
             self.expr(expr, out);
@@ -350,24 +322,24 @@ impl Renderer {
         }
     }
 
-    fn expr(&mut self, expr: &Expr, out: &mut String) {
+    /// Writes an expression.
+    pub(crate) fn expr(&mut self, expr: &ExprNode, out: &mut String) {
         match &expr.0 {
-            ExprKind::Property { binding, key } => {
-                let variable = self.variable(*binding);
-                out.push_str(&escape_name(&variable));
+            Node::Property { binding, key } => {
+                let variable = self.variable_text(*binding);
+                out.push_str(&variable);
                 out.push('.');
                 out.push_str(&escape_name(key));
             }
-            ExprKind::Variable(binding) => {
-                let variable = self.variable(*binding);
-                out.push_str(&escape_name(&variable));
+            Node::Variable(binding) => {
+                let variable = self.variable_text(*binding);
+                out.push_str(&variable);
             }
-            ExprKind::Identified {
+            Node::Identified {
                 binding,
                 relationship,
             } => {
-                let variable = self.variable(*binding);
-                let v = escape_name(&variable);
+                let v = self.variable_text(*binding);
                 let labels = if *relationship {
                     format!("[type({v})]")
                 } else {
@@ -377,88 +349,131 @@ impl Renderer {
                     "{{element_id: elementId({v}), labels: {labels}, data: {v}}}"
                 ));
             }
-            ExprKind::Param(value) => {
-                let name = format!("p{}", self.params.len());
+            Node::Param(value) => self.param(value, out),
+            Node::NamedParam(name) => {
                 out.push('$');
-                out.push_str(&name);
-                self.params.push((name, value.clone()));
+                out.push_str(&escape_name(name));
             }
-            ExprKind::Binary(op, left, right) => {
-                let own = precedence(expr);
-                // Boolean operators chain to the left; comparisons never chain, so their
-                // operands must bind tighter. The right side always binds tighter, so the
-                // tree's shape survives rendering.
-                let left_min = if own <= 3 { own } else { own + 1 };
+            Node::Raw(text) => out.push_str(text),
+            Node::Binary(op, left, right) => {
+                let own = op.precedence();
+                // Boolean and arithmetic operators chain to the left; comparisons never
+                // chain, so their operands must bind tighter. The right side always binds
+                // tighter, so the tree's shape survives rendering.
+                let left_min = if own == 5 { own + 1 } else { own };
                 self.operand(left, left_min, out);
                 out.push(' ');
                 out.push_str(op.keyword());
                 out.push(' ');
                 self.operand(right, own + 1, out);
             }
-            ExprKind::Not(inner) => {
+            Node::Not(inner) => {
                 out.push_str("NOT ");
-                self.operand(inner, 6, out);
+                self.operand(inner, ATOM, out);
             }
-            ExprKind::IsNull {
+            Node::Negate(inner) => {
+                out.push('-');
+                self.operand(inner, ATOM, out);
+            }
+            Node::IsNull {
                 expr: inner,
                 negated,
             } => {
-                self.operand(inner, 6, out);
+                self.operand(inner, ATOM, out);
                 out.push_str(if *negated { " IS NOT NULL" } else { " IS NULL" });
             }
+            Node::Call {
+                name,
+                distinct,
+                args,
+            } => {
+                out.push_str(name);
+                out.push('(');
+                if *distinct {
+                    out.push_str("DISTINCT ");
+                }
+                for (i, arg) in args.iter().enumerate() {
+                    if i > 0 {
+                        out.push_str(", ");
+                    }
+                    self.expr(arg, out);
+                }
+                out.push(')');
+            }
+            Node::CountAll => out.push_str("count(*)"),
+            Node::Index(list, index) => {
+                self.operand(list, ATOM, out);
+                out.push('[');
+                self.expr(index, out);
+                out.push(']');
+            }
+            Node::Slice { list, from, to } => {
+                self.operand(list, ATOM, out);
+                out.push('[');
+                if let Some(from) = from {
+                    self.expr(from, out);
+                }
+                out.push_str("..");
+                if let Some(to) = to {
+                    self.expr(to, out);
+                }
+                out.push(']');
+            }
+            Node::Case {
+                subject,
+                branches,
+                otherwise,
+            } => {
+                out.push_str("CASE");
+                if let Some(subject) = subject {
+                    out.push(' ');
+                    self.expr(subject, out);
+                }
+                for (when, then) in branches {
+                    out.push_str(" WHEN ");
+                    self.expr(when, out);
+                    out.push_str(" THEN ");
+                    self.expr(then, out);
+                }
+                if let Some(otherwise) = otherwise {
+                    out.push_str(" ELSE ");
+                    self.expr(otherwise, out);
+                }
+                out.push_str(" END");
+            }
         }
+    }
+
+    /// Renders an expression to a new string.
+    pub(crate) fn expr_text(&mut self, expr: &ExprNode) -> String {
+        let mut out = String::new();
+        self.expr(expr, &mut out);
+        out
     }
 }
 
-/// Writes a parameter value readably, for `Display` only (the query text never holds values).
-fn write_value(f: &mut impl fmt::Write, value: &BoltType) -> fmt::Result {
-    match value {
-        BoltType::String(s) => write_string(f, &s.value),
-        BoltType::Boolean(b) => write!(f, "{}", b.value),
-        BoltType::Null(_) => f.write_str("null"),
-        BoltType::Integer(i) => write!(f, "{}", i.value),
-        BoltType::Float(x) => write!(f, "{:?}", x.value),
-        BoltType::List(list) => {
-            f.write_char('[')?;
-            for (i, item) in list.value.iter().enumerate() {
-                if i > 0 {
-                    f.write_str(", ")?;
-                }
-                write_value(f, item)?;
-            }
-            f.write_char(']')
-        }
-        BoltType::Map(map) => {
-            let mut entries: Vec<_> = map.value.iter().collect();
-            entries.sort_by(|a, b| a.0.value.cmp(&b.0.value));
-            f.write_char('{')?;
-            for (i, (key, item)) in entries.into_iter().enumerate() {
-                if i > 0 {
-                    f.write_str(", ")?;
-                }
-                write!(f, "{}: ", escape_name(&key.value))?;
-                write_value(f, item)?;
-            }
-            f.write_char('}')
-        }
-        other => write!(f, "{other:?}"),
-    }
-}
+/// The precedence of atoms: variables, literals, calls.
+const ATOM: u8 = 10;
 
-fn write_string(f: &mut impl fmt::Write, s: &str) -> fmt::Result {
-    f.write_char('\'')?;
-    for c in s.chars() {
-        match c {
-            '\'' => f.write_str("\\'")?,
-            '\\' => f.write_str("\\\\")?,
-            '\n' => f.write_str("\\n")?,
-            '\r' => f.write_str("\\r")?,
-            '\t' => f.write_str("\\t")?,
-            c if c.is_control() => write!(f, "\\u{:04x}", u32::from(c))?,
-            c => f.write_char(c)?,
-        }
+/// Binding strength of an expression, lowest first; drives parentheses.
+fn precedence(expr: &ExprNode) -> u8 {
+    match &expr.0 {
+        Node::Binary(op, ..) => op.precedence(),
+        Node::Not(_) => 4,
+        Node::IsNull { .. } => 5,
+        Node::Negate(_) => 9,
+        Node::Raw(_) => 0,
+        Node::Property { .. }
+        | Node::Variable(_)
+        | Node::Identified { .. }
+        | Node::Param(_)
+        | Node::NamedParam(_)
+        | Node::Call { .. }
+        | Node::CountAll
+        | Node::Index(..)
+        | Node::Slice { .. }
+        | Node::Case { .. } => ATOM,
     }
-    f.write_char('\'')
 }
 
 #[cfg(test)]
@@ -494,15 +509,5 @@ mod tests {
         assert_eq!(escape_name("match"), "`match`");
         assert_eq!(escape_name("Order"), "`Order`");
         assert_eq!(escape_name("Orders"), "Orders");
-    }
-
-    #[test]
-    fn display_values_are_quoted_and_escaped() {
-        let mut out = String::new();
-        write_value(&mut out, &BoltType::from("it's\n")).unwrap();
-        assert_eq!(out, "'it\\'s\\n'");
-        let mut out = String::new();
-        write_value(&mut out, &BoltType::from(vec![1i64, 2])).unwrap();
-        assert_eq!(out, "[1, 2]");
     }
 }

@@ -8,15 +8,10 @@
 //! decoded a second time, through `serde_path_to_error`, to name the failing field.
 
 use super::error::{Error, Result};
-use core::marker::PhantomData;
 use neo4rs::{BoltType, Row};
 use serde::de::{DeserializeOwned, IntoDeserializer};
 
-/// The Rust type one row decodes as; no bounds, so it can be named before decoding.
-pub trait Shape {
-    /// One row.
-    type Row;
-}
+pub use crate::dsl::row::{ByName, Columns, Shape, Single};
 
 /// Decodes a row of a given shape.
 #[diagnostic::on_unimplemented(
@@ -27,25 +22,6 @@ pub trait Shape {
 pub trait RowDecoder: Shape {
     /// Decodes `row`, whose columns are named `columns` in `RETURN` order.
     fn decode(row: &Row, columns: &[String]) -> Result<Self::Row>;
-}
-
-/// One returned item: the row is that item's value.
-pub struct Single<T>(PhantomData<fn() -> T>);
-
-/// Several returned items: the row is a tuple, one element per column.
-pub struct Columns<T>(PhantomData<fn() -> T>);
-
-/// Raw-query rows: a struct by column names, or the value of the only column.
-pub struct ByName<T>(PhantomData<fn() -> T>);
-
-impl<T> Shape for Single<T> {
-    type Row = T;
-}
-impl<T> Shape for Columns<T> {
-    type Row = T;
-}
-impl<T> Shape for ByName<T> {
-    type Row = T;
 }
 
 /// Decodes column `name` of `row`, naming the failing field on error.

@@ -2,8 +2,8 @@
 
 use super::decode::{ByName, Columns, Shape, Single};
 use super::error::{Error, Result};
-use super::params::to_bolt;
-use crate::dsl::Returning;
+use super::params::{bolt, to_bolt};
+use crate::dsl::{CompiledQuery, Returning, Union, Value};
 use core::marker::PhantomData;
 use neo4rs::BoltType;
 use std::borrow::Cow;
@@ -32,14 +32,50 @@ pub trait Statement {
     fn prepare(&self) -> Result<Prepared<'_>>;
 }
 
-impl<S, R: Shape> Statement for Returning<S, R> {
+impl CompiledQuery {
+    /// Text and parameters as a `neo4rs` query, ready to run.
+    pub fn to_neo4rs(&self) -> neo4rs::Query {
+        self.params()
+            .iter()
+            .fold(neo4rs::query(self.text()), |q, (name, value)| {
+                q.param(name, bolt(value.clone()))
+            })
+    }
+}
+
+/// The driver query of a rendering plus the values bound to its named parameters; fails
+/// naming the first named parameter that has no value.
+fn typed<'a>(compiled: &'a CompiledQuery, bound: &[(&'static str, Value)]) -> Result<Prepared<'a>> {
+    if let Some(missing) = compiled
+        .named_params()
+        .iter()
+        .find(|name| !bound.iter().any(|(n, _)| n == *name))
+    {
+        return Err(Error::Parameter {
+            name: (*missing).to_owned(),
+            message: "the query reads this named parameter, but no value was bound to it (use `.bind(..)`)".into(),
+        });
+    }
+    let query = bound.iter().fold(compiled.to_neo4rs(), |q, (name, value)| {
+        q.param(name, bolt(value.clone()))
+    });
+    Ok(Prepared {
+        query,
+        columns: Cow::Borrowed(compiled.columns()),
+    })
+}
+
+impl<O, R: Shape, P> Statement for Returning<O, R, P> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        let compiled = self.compiled();
-        Ok(Prepared {
-            query: query(compiled.text(), compiled.params().iter()),
-            columns: Cow::Borrowed(compiled.columns()),
-        })
+        typed(self.compiled(), self.bound())
+    }
+}
+
+impl<R: Shape> Statement for Union<R> {
+    type Shape = R;
+    fn prepare(&self) -> Result<Prepared<'_>> {
+        typed(self.compiled(), &[])
     }
 }
 

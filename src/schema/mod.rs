@@ -7,13 +7,18 @@
 //! relationship type (the const is named after the type, `ACTED_IN`) and records its allowed
 //! endpoints as [`StartOf`] / [`EndOf`] impls. `#[derive(Alias)]` names a second binding of the
 //! same label (`Person.alias(Coactor)`).
+//!
+//! The derives emit identities and schema facts only; the checks built on them live in
+//! [`crate::dsl::scope`].
 
+pub(crate) mod identity;
 mod property;
-pub(crate) mod typelevel;
 mod types;
 
 pub use property::Property;
-pub use types::{HoldsBase, OptionalProperty, OrNull, PropertyType, StringProperty};
+pub use types::{
+    Comparable, HoldsBase, Numeric, OptionalProperty, OrNull, PropertyType, StringProperty,
+};
 
 use core::marker::PhantomData;
 
@@ -25,16 +30,23 @@ pub trait Element: 'static {
     const VARIABLE: &'static str;
     /// Type-level identity, compared generically by the scope checks.
     type Id;
+    /// The same identity as a number, for the renderer.
+    const ID: u64;
 }
 
-/// Something a pattern binds to a variable: an [`Element`], or an element under an [`Alias`].
+/// Something a scope holds under a variable: a label or relationship binding, a named value,
+/// a projected property.
 pub trait Binding: 'static {
-    /// The label or relationship type bound.
-    type Element: Element;
     /// Type-level identity of this binding.
     type Id;
     /// Runtime identity of this binding, used to name its variable.
     const KEY: BindingKey;
+}
+
+/// A binding of a label or relationship type: an [`Element`], or an element under an [`Alias`].
+pub trait ElementBinding: Binding {
+    /// The label or relationship type bound.
+    type Element: Element;
 }
 
 /// Runtime identity of a binding: the element and, when aliased, the alias.
@@ -46,15 +58,18 @@ pub struct BindingKey {
     pub alias: Option<&'static str>,
     /// Preferred Cypher variable.
     pub variable: &'static str,
+    /// The identity hash, telling apart bindings that share a name.
+    pub id: u64,
 }
 
 impl BindingKey {
     /// The key of an unaliased element.
-    pub const fn element(element: &'static str, variable: &'static str) -> Self {
+    pub const fn element(element: &'static str, variable: &'static str, id: u64) -> Self {
         Self {
             element,
             alias: None,
             variable,
+            id,
         }
     }
 }
@@ -67,19 +82,25 @@ pub trait Alias: 'static {
     const VARIABLE: &'static str;
     /// Type-level identity of the alias.
     type Id;
+    /// The same identity as a number, for the renderer.
+    const ID: u64;
 }
 
 /// Element `E` bound under alias `A`: the binding of `Person.alias(Coactor)`.
 pub struct As<E, A>(PhantomData<fn() -> (E, A)>);
 
 impl<E: Element, A: Alias> Binding for As<E, A> {
-    type Element = E;
-    type Id = typelevel::AliasedId<E::Id, A::Id>;
+    type Id = identity::AliasedId<E::Id, A::Id>;
     const KEY: BindingKey = BindingKey {
         element: E::NAME,
         alias: Some(A::NAME),
         variable: A::VARIABLE,
+        id: E::ID.rotate_left(17) ^ A::ID,
     };
+}
+
+impl<E: Element, A: Alias> ElementBinding for As<E, A> {
+    type Element = E;
 }
 
 /// Schema metadata of one property, for a later schema install.
@@ -132,20 +153,24 @@ pub trait Field: 'static {
     const KEY: &'static str;
     /// The Rust field name.
     const FIELD: &'static str;
+    /// Type-level identity of the field, for projected properties.
+    type Id;
+    /// The same identity as a number, for the renderer.
+    const ID: u64;
 }
 
 /// A handle that binds one variable: a label or a single relationship type, maybe aliased.
 pub trait Handle: Copy {
     /// The binding this handle refers to.
-    type Binding: Binding;
+    type Binding: ElementBinding;
     /// Whether the handle is a relationship type (else a label).
     #[doc(hidden)]
     const RELATIONSHIP: bool;
 
     /// Returns the node or relationship with its identity: `RETURN {element_id: elementId(n),
-    /// labels: labels(n), data: n}`, decoded as [`Identified`](crate::dsl::Identified).
-    fn identified(self) -> crate::dsl::returns::WithIdentity<Self> {
-        crate::dsl::returns::WithIdentity(self)
+    /// labels: labels(n), data: n}`, decoded as [`Identified`].
+    fn identified(self) -> WithIdentity<Self> {
+        WithIdentity(self)
     }
 }
 
@@ -178,41 +203,27 @@ pub trait NodeHandle: Handle {
 
 /// The node a handle already bound; see [`NodeHandle::again`].
 #[derive(Clone, Copy)]
-pub struct Again<H>(H);
+pub struct Again<H>(pub(crate) H);
 
-/// A node a pattern step or clause reaches: a new node (a handle) or a bound one ([`Again`]).
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a node this pattern can reach",
-    label = "expected a label such as `Person`, an aliased label, or `Person.again()`"
-)]
-pub trait NodeTarget<S, N> {
-    /// The node's label.
-    type Label: NodeLabel;
-    /// The node's binding.
-    type Binding: Binding;
-    /// The scope once the node is part of the pattern.
-    type Scope;
-    /// Bindings that must already be bound exactly once (the node itself, for [`Again`]).
-    type Needs;
-    /// Whether the node was bound before (rendered without its label).
-    const REUSE: bool;
+/// A node or relationship together with its identity; see [`Handle::identified`].
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Identified<T> {
+    /// The server's element id (`elementId(..)`), stable within a transaction.
+    pub element_id: String,
+    /// The node's labels, or the relationship's type.
+    pub labels: Vec<String>,
+    /// The properties, decoded as the struct.
+    pub data: T,
 }
 
-impl<S, N, H: NodeHandle> NodeTarget<S, N> for H {
-    type Label = H::Label;
-    type Binding = H::Binding;
-    type Scope = typelevel::Var<H::Binding, N, S>;
-    type Needs = typelevel::Nil;
-    const REUSE: bool = false;
+impl<T> OrNull for Identified<T> {
+    type Out = Option<Identified<T>>;
+    type Inner = Identified<T>;
 }
 
-impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H> {
-    type Label = H::Label;
-    type Binding = H::Binding;
-    type Scope = S;
-    type Needs = typelevel::Cons<H::Binding, typelevel::Nil>;
-    const REUSE: bool = true;
-}
+/// A node or relationship returned with its identity; see [`Handle::identified`].
+#[derive(Clone, Copy)]
+pub struct WithIdentity<H>(pub(crate) H);
 
 /// What may stand in a relationship step: one relationship type, or several (`ACTED_IN.or(DIRECTED)`).
 #[diagnostic::on_unimplemented(
@@ -220,8 +231,8 @@ impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H> {
     label = "expected a relationship such as `ACTED_IN` (a struct with `#[derive(Relationship)]`)"
 )]
 pub trait RelHandle: Copy {
-    /// The scope `S` after this relationship is bound with nullability `N`.
-    type Extend<S, N>;
+    /// The binding this step binds: a [`Binding`], or [`Unbound`] for several types.
+    type Bound;
     /// The binding's key, if this step binds a variable.
     const KEY: Option<BindingKey>;
 
@@ -248,6 +259,9 @@ pub trait RelBindingHandle: RelHandle + Handle {
     fn aliased<A: Alias>(self) -> Self::Aliased<A>;
 }
 
+/// What a relationship step through several types binds: nothing.
+pub struct Unbound;
+
 /// Several relationship types in one step; binds no variable, so it has no properties.
 pub struct RelUnion<A, B>(PhantomData<fn() -> (A, B)>);
 
@@ -259,7 +273,7 @@ impl<A, B> Clone for RelUnion<A, B> {
 impl<A, B> Copy for RelUnion<A, B> {}
 
 impl<A: RelHandle, B: RelHandle> RelHandle for RelUnion<A, B> {
-    type Extend<S, N> = S;
+    type Bound = Unbound;
     const KEY: Option<BindingKey> = None;
 
     fn push_types(out: &mut Vec<&'static str>) {

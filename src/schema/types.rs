@@ -4,7 +4,7 @@
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be stored as a graph property",
     label = "unsupported property type",
-    note = "properties may be integers, floats, `bool`, `String`, `Vec` of these, or `Option` of any of them"
+    note = "properties may be integers, floats, `bool`, `String`, chrono dates and times, `std::time::Duration`, `Vec` of these, or `Option` of any of them"
 )]
 pub trait PropertyType {
     /// What comparisons take: `i64` for every integer type, `f64` for floats, `T` for `Option<T>`.
@@ -17,13 +17,15 @@ pub trait PropertyType {
 pub trait OrNull {
     /// `Option<Self>`, or `Self` when already an `Option`.
     type Out;
+    /// The value without its null: `T` for `Option<T>`, else `Self` (what `collect` keeps).
+    type Inner;
 }
 
 /// Properties on which `starts_with`, `ends_with`, `contains` and `regex` work.
 #[diagnostic::on_unimplemented(
-    message = "string operators need a string property, but this property holds `{Self}`",
-    label = "not a string property",
-    note = "`starts_with`, `ends_with`, `contains` and `regex` work only on `String` properties"
+    message = "string operators need a string, but this expression holds `{Self}`",
+    label = "not a string",
+    note = "`starts_with`, `ends_with`, `contains`, `regex` and the string functions work only on `String` values"
 )]
 pub trait StringProperty {}
 impl StringProperty for String {}
@@ -37,16 +39,34 @@ impl StringProperty for String {}
 pub trait OptionalProperty {}
 impl<T> OptionalProperty for Option<T> {}
 
-/// A property holding `Self` compares with values and properties of base type `T`.
+/// A value of type `Self` compares with values of base type `T`.
 ///
 /// Implemented with concrete impl headers (not through `PropertyType::Base`), so a mismatch
 /// is reported with this message rather than as a type mismatch.
 #[diagnostic::on_unimplemented(
-    message = "a property holding `{Self}` cannot be compared with a property holding `{T}`",
-    label = "properties of different types",
-    note = "a property compares only with a property of the same type (integer with integer, string with string, ..)"
+    message = "a `{Self}` value cannot be compared with a `{T}` value",
+    label = "expected a `{T}` value, or an expression holding `{T}`",
+    note = "a value compares only with a value of the same type (`T` for an `Option<T>` property; every integer type counts as `i64`, every float as `f64`)"
 )]
 pub trait HoldsBase<T> {}
+
+/// Base types with an order: what `min`, `max` and `ORDER BY` accept.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` values have no order",
+    label = "cannot be ordered",
+    note = "numbers, strings, booleans, dates and durations can be ordered; nodes, relationships and lists cannot"
+)]
+pub trait Comparable {}
+
+/// Base types with arithmetic: what `sum`, `avg`, `abs` and `+ - * / %` accept.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a number",
+    label = "expected an integer or a float",
+    note = "`sum`, `avg`, `abs`, `round` and arithmetic take integer (`i64`) or float (`f64`) values"
+)]
+pub trait Numeric {}
+impl Numeric for i64 {}
+impl Numeric for f64 {}
 
 macro_rules! property_types {
     ($base:ty: $($ty:ty),*) => {$(
@@ -57,6 +77,7 @@ macro_rules! property_types {
         impl HoldsBase<$base> for $ty {}
         impl OrNull for $ty {
             type Out = Option<$ty>;
+            type Inner = $ty;
         }
     )*};
 }
@@ -64,6 +85,24 @@ property_types!(i64: i8, i16, i32, i64, u8, u16, u32);
 property_types!(f64: f32, f64);
 property_types!(bool: bool);
 property_types!(String: String);
+property_types!(chrono::NaiveDate: chrono::NaiveDate);
+property_types!(chrono::NaiveDateTime: chrono::NaiveDateTime);
+property_types!(chrono::DateTime<chrono::FixedOffset>: chrono::DateTime<chrono::FixedOffset>);
+property_types!(std::time::Duration: std::time::Duration);
+
+macro_rules! comparable {
+    ($($ty:ty),*) => {$(impl Comparable for $ty {})*};
+}
+comparable!(
+    i64,
+    f64,
+    bool,
+    String,
+    chrono::NaiveDate,
+    chrono::NaiveDateTime,
+    chrono::DateTime<chrono::FixedOffset>,
+    std::time::Duration
+);
 
 impl<T: PropertyType> PropertyType for Vec<T> {
     type Base = Vec<T::Base>;
@@ -74,6 +113,7 @@ impl<T: HoldsBase<X>, X> HoldsBase<X> for Option<T> {}
 
 impl<T> OrNull for Vec<T> {
     type Out = Option<Vec<T>>;
+    type Inner = Vec<T>;
 }
 
 impl<T: PropertyType> PropertyType for Option<T> {
@@ -82,8 +122,10 @@ impl<T: PropertyType> PropertyType for Option<T> {
 }
 impl<T> OrNull for Option<T> {
     type Out = Option<T>;
+    type Inner = T;
 }
 
 impl OrNull for () {
     type Out = ();
+    type Inner = ();
 }

@@ -1,0 +1,92 @@
+//! The clause pipeline: a query is a list of clauses, and each clause family lives in its own
+//! module with its builder methods, its AST node and its rendering.
+//!
+//! | module | clauses |
+//! | --- | --- |
+//! | [`match_`] | `MATCH`, `OPTIONAL MATCH`, relationship steps, `WHERE` |
+//! | [`projection`] | what `WITH` and `RETURN` share: items, `DISTINCT`, `ORDER BY`, `SKIP`, `LIMIT` |
+//! | [`with`] | `WITH`, which re-scopes the query |
+//! | [`unwind`] | `UNWIND list AS name` |
+//! | [`return_`] | `RETURN`, and the finished query |
+//! | [`union`] | `UNION` / `UNION ALL` |
+
+pub mod match_;
+pub mod projection;
+pub mod return_;
+pub mod union;
+pub mod unwind;
+pub mod with;
+
+use super::expr::ExprNode;
+use super::render::Renderer;
+
+/// One clause of a query.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Clause {
+    Match(match_::MatchClause),
+    With(projection::ProjectionClause),
+    Unwind(unwind::UnwindClause),
+    Return(projection::ProjectionClause),
+}
+
+/// A whole single query: its clauses in order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct QueryAst {
+    pub clauses: Vec<Clause>,
+}
+
+impl Clause {
+    /// Calls `visit` on every expression of the clause.
+    fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        match self {
+            Clause::Match(m) => m.filter.iter().for_each(visit),
+            Clause::With(p) | Clause::Return(p) => p.for_each_expr(visit),
+            Clause::Unwind(u) => visit(&u.list),
+        }
+    }
+
+    /// Renders the clause as one or more lines.
+    pub(crate) fn render(&self, r: &mut Renderer, lines: &mut Vec<String>) {
+        match self {
+            Clause::Match(m) => m.render(r, lines),
+            Clause::With(p) => p.render("WITH", r, lines),
+            Clause::Unwind(u) => u.render(r, lines),
+            Clause::Return(p) => p.render("RETURN", r, lines),
+        }
+    }
+}
+
+impl QueryAst {
+    /// Calls `visit` on every expression of every clause.
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        for clause in &self.clauses {
+            clause.for_each_expr(visit);
+        }
+    }
+
+    /// Adds `condition` to the `WHERE` of the last clause, joined with `AND`; after an
+    /// `UNWIND`, through `WITH *`.
+    pub(crate) fn add_filter(&mut self, condition: ExprNode) {
+        if matches!(self.clauses.last(), Some(Clause::Unwind(_)) | None) {
+            self.clauses
+                .push(Clause::With(projection::ProjectionClause::star()));
+        }
+        let slot = match self.clauses.last_mut() {
+            Some(Clause::Match(m)) => &mut m.filter,
+            Some(Clause::With(p)) | Some(Clause::Return(p)) => &mut p.filter,
+            Some(Clause::Unwind(_)) | None => return,
+        };
+        *slot = Some(match slot.take() {
+            None => condition,
+            Some(previous) => ExprNode::binary(super::expr::BinaryOp::And, previous, condition),
+        });
+    }
+
+    /// The last clause, if it is a projection (`WITH` or `RETURN`).
+    pub(crate) fn projection(&mut self) -> Option<&mut projection::ProjectionClause> {
+        match self.clauses.last_mut() {
+            Some(Clause::With(p)) | Some(Clause::Return(p)) => Some(p),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,304 @@
+//! What `WITH` and `RETURN` share: projected items with their names, `DISTINCT`,
+//! `ORDER BY`, `SKIP`, `LIMIT` (and `WHERE` after `WITH`), and the typing of projections.
+//!
+//! A projection fixes three things at the type level ([`Projection`]): the row it decodes
+//! as, the scope after it (its own entries: carried bindings, named values, returned
+//! properties), and what `ORDER BY` may read: after `DISTINCT` or an aggregation only those
+//! entries, otherwise also everything in scope before it.
+
+use crate::dsl::expr::{Aliased, ExprNode, Expression, NameTag, Node, Val};
+use crate::dsl::render::{escape_name, Renderer};
+use crate::dsl::row::{Columns, Single};
+use crate::dsl::scope::{Decoded, NoVars, NullIn, Var, Wrap};
+use crate::schema::identity::True;
+use crate::schema::{Binding, BindingKey};
+
+/// One projected item: an expression and, for `expr AS name`, the name's binding.
+#[derive(Debug, Clone, PartialEq)]
+#[doc(hidden)]
+pub struct Item {
+    pub(crate) expr: ExprNode,
+    pub(crate) name: Option<BindingKey>,
+}
+
+/// `WITH` or `RETURN` with everything that may follow it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct ProjectionClause {
+    pub items: Vec<Item>,
+    /// `WITH *`: carries everything (used for a `WHERE` right after `UNWIND`).
+    pub star: bool,
+    pub distinct: bool,
+    pub order: Vec<(ExprNode, bool)>,
+    pub skip: Option<ExprNode>,
+    pub limit: Option<ExprNode>,
+    pub filter: Option<ExprNode>,
+}
+
+impl ProjectionClause {
+    pub(crate) fn new(items: Vec<Item>) -> Self {
+        Self {
+            items,
+            ..Self::default()
+        }
+    }
+
+    pub(crate) fn star() -> Self {
+        Self {
+            star: true,
+            ..Self::default()
+        }
+    }
+
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        self.items.iter().map(|i| &i.expr).for_each(&mut *visit);
+        self.order.iter().map(|(e, _)| e).for_each(&mut *visit);
+        self.skip
+            .iter()
+            .chain(&self.limit)
+            .chain(&self.filter)
+            .for_each(visit);
+    }
+
+    pub(crate) fn render(&self, keyword: &str, r: &mut Renderer, lines: &mut Vec<String>) {
+        let returning = keyword == "RETURN";
+        let forced = if returning {
+            r.forced_columns.take()
+        } else {
+            None
+        };
+        let mut texts = Vec::with_capacity(self.items.len());
+        let mut columns = Vec::with_capacity(self.items.len());
+        for (i, item) in self.items.iter().enumerate() {
+            let text = r.expr_text(&item.expr);
+            let own = match (&item.name, &item.expr.0) {
+                (Some(key), _) => Some(r.fresh(*key)),
+                (None, Node::Variable(_)) => None,
+                (None, _) if returning => Some(r.free_name(&auto_alias(&item.expr))),
+                (None, _) => None,
+            };
+            let column = match forced.as_ref().and_then(|f| f.get(i)) {
+                Some(name) => name.clone(),
+                None => own.clone().unwrap_or_else(|| text.clone()),
+            };
+            texts.push(if column == text {
+                text
+            } else {
+                format!("{text} AS {}", escape_name(&column))
+            });
+            columns.push(column);
+        }
+        let distinct = if self.distinct { " DISTINCT" } else { "" };
+        let items = if self.star {
+            "*".to_owned()
+        } else {
+            texts.join(", ")
+        };
+        lines.push(format!("{keyword}{distinct} {items}"));
+        if !self.order.is_empty() {
+            let keys: Vec<String> = self
+                .order
+                .iter()
+                .map(|(expr, descending)| {
+                    let key = match self.items.iter().position(|i| i.expr == *expr) {
+                        Some(i) => escape_name(&columns[i]).into_owned(),
+                        None => r.expr_text(expr),
+                    };
+                    format!("{key} {}", if *descending { "DESC" } else { "ASC" })
+                })
+                .collect();
+            lines.push(format!("ORDER BY {}", keys.join(", ")));
+        }
+        for (keyword, expr) in [("SKIP", &self.skip), ("LIMIT", &self.limit)] {
+            if let Some(expr) = expr {
+                lines.push(format!("{keyword} {}", r.expr_text(expr)));
+            }
+        }
+        if let Some(filter) = &self.filter {
+            lines.push(format!("WHERE {}", r.expr_text(filter)));
+        }
+        if returning {
+            r.columns = columns;
+        }
+    }
+}
+
+/// The column name of a returned expression nobody named: a property's key, a function's
+/// name, else `expr`.
+fn auto_alias(expr: &ExprNode) -> String {
+    match &expr.0 {
+        Node::Property { key, .. } => (*key).to_owned(),
+        Node::Call { name, .. } => name.to_ascii_lowercase(),
+        Node::CountAll => "count".to_owned(),
+        Node::Identified { binding, .. } => binding.variable.to_owned(),
+        _ => "expr".to_owned(),
+    }
+}
+
+/// One item of a `WITH` or `RETURN`: an expression, or an expression with a name.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be projected",
+    label = "expected a property, a label or relationship, a named value, an expression, or `expr.as_(name)`"
+)]
+pub trait ProjectionItem<S> {
+    /// The Rust type the item decodes as in scope `S`.
+    type Output;
+    /// The bindings the item reads.
+    type Refs;
+    /// The scope entry the item adds in front of `Rest`.
+    type Entry<Rest>;
+    /// The entry a new name adds in front of `Rest` (nothing for other items).
+    type Fresh<Rest>;
+    /// Whether `WITH` can carry the item: a binding, a named value, or `expr.as_(name)`.
+    type Carry;
+    /// The item.
+    #[doc(hidden)]
+    fn into_item(self) -> Item;
+}
+
+impl<S, E: Expression> ProjectionItem<S> for E
+where
+    E::Refs: NullIn<S>,
+    <E::Refs as NullIn<S>>::Null: Wrap<E::Type>,
+{
+    type Output = Decoded<S, E::Refs, E::Type>;
+    type Refs = E::Refs;
+    type Entry<Rest> = E::Entry<<E::Refs as NullIn<S>>::Null, Rest>;
+    type Fresh<Rest> = Rest;
+    type Carry = E::Carry;
+    fn into_item(self) -> Item {
+        Item {
+            expr: self.into_expr_node(),
+            name: None,
+        }
+    }
+}
+
+impl<S, Tag: NameTag, T: 'static, R> ProjectionItem<S> for Aliased<Tag, T, R>
+where
+    R: NullIn<S>,
+    R::Null: Wrap<T>,
+{
+    type Output = Decoded<S, R, T>;
+    type Refs = R;
+    type Entry<Rest> = Var<Val<Tag, T>, R::Null, Rest>;
+    type Fresh<Rest> = Var<Val<Tag, T>, R::Null, Rest>;
+    type Carry = True;
+    fn into_item(self) -> Item {
+        Item {
+            expr: self.expr,
+            name: Some(<Val<Tag, T> as Binding>::KEY),
+        }
+    }
+}
+
+/// Everything `.with(..)` and `.return_(..)` accept: one [`ProjectionItem`] or a tuple of up to 12.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be projected by this query",
+    label = "expected a property, a label or relationship, a named value, an expression, or a tuple of them",
+    note = "every item must read only what is in scope"
+)]
+pub trait Projection<S> {
+    /// The row type: one item's output, or a tuple of outputs.
+    type Output;
+    /// How a row decodes: [`Single`] for one item, [`Columns`] for a tuple.
+    type Shape;
+    /// The bindings the items read.
+    type Refs;
+    /// The scope after the projection: its own entries only.
+    type Scope;
+    /// The new names in front of the scope before the projection.
+    type Fresh;
+    /// Whether `WITH` can carry every item.
+    type Carry;
+    /// Appends the items.
+    #[doc(hidden)]
+    fn push_items(self, out: &mut Vec<Item>);
+}
+
+macro_rules! single_projection {
+    ($([$($gen:tt)*] $ty:ty;)*) => {$(
+        impl<S, $($gen)*> Projection<S> for $ty
+        where
+            $ty: ProjectionItem<S>,
+        {
+            type Output = <$ty as ProjectionItem<S>>::Output;
+            type Shape = Single<Self::Output>;
+            type Refs = <$ty as ProjectionItem<S>>::Refs;
+            type Scope = <$ty as ProjectionItem<S>>::Entry<NoVars>;
+            type Fresh = <$ty as ProjectionItem<S>>::Fresh<S>;
+            type Carry = <$ty as ProjectionItem<S>>::Carry;
+            fn push_items(self, out: &mut Vec<Item>) {
+                out.push(self.into_item());
+            }
+        }
+    )*};
+}
+single_projection! {
+    [E: Expression] E;
+    [Tag: NameTag, T: 'static, R] Aliased<Tag, T, R>;
+}
+
+/// Nests the entries of several items: `A::Entry<B::Entry<.. Base>>`.
+macro_rules! nest {
+    ($s:ident, $assoc:ident, $base:ty; $last:ident) => { <$last as ProjectionItem<$s>>::$assoc<$base> };
+    ($s:ident, $assoc:ident, $base:ty; $first:ident $($rest:ident)+) => {
+        <$first as ProjectionItem<$s>>::$assoc<nest!($s, $assoc, $base; $($rest)+)>
+    };
+}
+
+macro_rules! projection_tuples {
+    ($($name:ident)+) => {
+        impl<S, $($name: ProjectionItem<S>),+> Projection<S> for ($($name,)+) {
+            type Output = ($($name::Output,)+);
+            type Shape = Columns<Self::Output>;
+            type Refs = crate::__private::both!($($name::Refs),+);
+            type Scope = nest!(S, Entry, NoVars; $($name)+);
+            type Fresh = nest!(S, Fresh, S; $($name)+);
+            type Carry = ($($name::Carry,)+);
+            #[allow(non_snake_case)]
+            fn push_items(self, out: &mut Vec<Item>) {
+                let ($($name,)+) = self;
+                $(out.push($name.into_item());)+
+            }
+        }
+    };
+}
+projection_tuples!(A);
+projection_tuples!(A B);
+projection_tuples!(A B C);
+projection_tuples!(A B C D);
+projection_tuples!(A B C D E);
+projection_tuples!(A B C D E G);
+projection_tuples!(A B C D E G H);
+projection_tuples!(A B C D E G H I);
+projection_tuples!(A B C D E G H I J);
+projection_tuples!(A B C D E G H I J K);
+projection_tuples!(A B C D E G H I J K L);
+projection_tuples!(A B C D E G H I J K L M);
+
+/// Refuses a `WITH` item that is neither a binding nor named.
+#[diagnostic::on_unimplemented(
+    message = "`WITH` can carry only bindings and named values",
+    label = "an expression in `WITH` needs a name",
+    note = "name it with `.as_(name)`, where `let name = name!(..);`, then read it through the name"
+)]
+pub trait Carried {}
+impl Carried for True {}
+
+macro_rules! carried_tuples {
+    ($($name:ident)+) => {
+        impl<$($name: Carried),+> Carried for ($($name,)+) {}
+    };
+}
+carried_tuples!(A);
+carried_tuples!(A B);
+carried_tuples!(A B C);
+carried_tuples!(A B C D);
+carried_tuples!(A B C D E);
+carried_tuples!(A B C D E G);
+carried_tuples!(A B C D E G H);
+carried_tuples!(A B C D E G H I);
+carried_tuples!(A B C D E G H I J);
+carried_tuples!(A B C D E G H I J K);
+carried_tuples!(A B C D E G H I J K L);
+carried_tuples!(A B C D E G H I J K L M);

@@ -1,0 +1,112 @@
+//! `UNION` and `UNION ALL`: queries whose rows have one type, answered together.
+
+use super::return_::Returning;
+use super::QueryAst;
+use crate::dsl::render::{render, CompiledQuery};
+use crate::dsl::row::Shape;
+use core::marker::PhantomData;
+use std::sync::OnceLock;
+
+/// Requires both sides of a `UNION` to return the same row type.
+#[diagnostic::on_unimplemented(
+    message = "both sides of a UNION must return the same row type, but one returns `{Self}` and the other `{T}`",
+    label = "rows of another type",
+    note = "return the same number of items, with the same types, in the same order"
+)]
+pub trait SameRow<T> {}
+impl<T> SameRow<T> for T {}
+
+/// Queries joined by `UNION` / `UNION ALL`; rows decode as `R` says.
+#[must_use = "a query does nothing until rendered with `.to_cypher()` or run"]
+pub struct Union<R> {
+    branches: Vec<(QueryAst, bool)>,
+    compiled: OnceLock<CompiledQuery>,
+    _shape: PhantomData<fn() -> R>,
+}
+
+impl<R> Clone for Union<R> {
+    fn clone(&self) -> Self {
+        Self {
+            branches: self.branches.clone(),
+            compiled: self.compiled.clone(),
+            _shape: PhantomData,
+        }
+    }
+}
+
+impl<O, R: Shape, P> Returning<O, R, P> {
+    /// `query UNION other`: the rows of both, without duplicates. Both must return the same
+    /// row type; the columns take this query's names.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # #[derive(Node)] pub struct Person { pub name: String }
+    /// # #[derive(Node)] pub struct Movie { pub title: String }
+    /// let q = match_(Person).return_(Person.name).union(match_(Movie).return_(Movie.title));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) RETURN person.name AS name \
+    ///      UNION MATCH (movie:Movie) RETURN movie.title AS name"
+    /// );
+    /// ```
+    pub fn union<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R>
+    where
+        R2::Row: SameRow<R::Row>,
+    {
+        Union::start(self.ast).then(other.ast, false)
+    }
+
+    /// `query UNION ALL other`: the rows of both, duplicates kept.
+    pub fn union_all<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R>
+    where
+        R2::Row: SameRow<R::Row>,
+    {
+        Union::start(self.ast).then(other.ast, true)
+    }
+}
+
+impl<R: Shape> Union<R> {
+    fn start(first: QueryAst) -> Self {
+        Self {
+            branches: vec![(first, false)],
+            compiled: OnceLock::new(),
+            _shape: PhantomData,
+        }
+    }
+
+    fn then(mut self, next: QueryAst, all: bool) -> Self {
+        self.branches.push((next, all));
+        self.compiled = OnceLock::new();
+        self
+    }
+
+    /// Adds another query with `UNION`.
+    pub fn union<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Self
+    where
+        R2::Row: SameRow<R::Row>,
+    {
+        self.then(other.ast, false)
+    }
+
+    /// Adds another query with `UNION ALL`.
+    pub fn union_all<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Self
+    where
+        R2::Row: SameRow<R::Row>,
+    {
+        self.then(other.ast, true)
+    }
+
+    /// Renders the queries: Cypher text with every value as a parameter.
+    pub fn to_cypher(&self) -> CompiledQuery {
+        self.compiled().clone()
+    }
+
+    /// The rendering, made on first use and kept.
+    pub fn compiled(&self) -> &CompiledQuery {
+        self.compiled.get_or_init(|| {
+            let branches: Vec<(&QueryAst, bool)> =
+                self.branches.iter().map(|(ast, all)| (ast, *all)).collect();
+            render(&branches)
+        })
+    }
+}

@@ -1,0 +1,99 @@
+//! `WITH`: projects the query into a new scope; what it does not carry is gone.
+
+use super::projection::{Carried, Projection, ProjectionClause};
+use super::Clause;
+use crate::dsl::expr::methods::OrderItems;
+use crate::dsl::expr::{ExprNode, Node};
+use crate::dsl::query::{Projected, Query};
+use crate::dsl::scope::{Aggregates, AllBound, OrderScope};
+use crate::dsl::value::Value;
+use crate::schema::identity::Select;
+
+/// The query after `.with(items)`.
+pub type AfterWith<S, I> = Query<
+    <I as Projection<S>>::Scope,
+    Projected<
+        OrderScope<
+            <<I as Projection<S>>::Refs as Aggregates>::Out,
+            <I as Projection<S>>::Scope,
+            <I as Projection<S>>::Fresh,
+        >,
+    >,
+>;
+
+impl<S, P> Query<S, P> {
+    /// `WITH items`: carries bindings (`Person`) and named values (`count(Movie).as_(movies)`)
+    /// into a new scope; afterwards only they can be read. Aggregates group by the other
+    /// items, as in Cypher. Follow with `.filter(..)` (`WHERE`), `.distinct()`, `.order_by(..)`,
+    /// `.skip(..)`, `.limit(..)`, then any clause.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # #[derive(Node)] pub struct Person { pub name: String }
+    /// # #[derive(Node)] pub struct Movie { pub title: String }
+    /// # #[derive(Relationship)] #[relationship(type = "ACTED_IN", from = Person, to = Movie)] pub struct ActedIn;
+    /// let titles = name!(titles);
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie)
+    ///     .with((Person, collect(Movie.title).as_(titles)))
+    ///     .order_by(Person.name)
+    ///     .limit(3)
+    ///     .return_((Person.name, titles));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) \
+    ///      WITH person, collect(movie.title) AS titles ORDER BY person.name ASC LIMIT $p0 \
+    ///      RETURN person.name AS name, titles"
+    /// );
+    /// ```
+    pub fn with<I>(self, items: I) -> AfterWith<S, I>
+    where
+        I: Projection<S>,
+        I::Refs: AllBound<S> + Aggregates,
+        I::Carry: Carried,
+        <I::Refs as Aggregates>::Out: Select<I::Scope, I::Fresh>,
+    {
+        let mut list = Vec::new();
+        items.push_items(&mut list);
+        self.push(Clause::With(ProjectionClause::new(list)))
+    }
+}
+
+impl<S, O> Query<S, Projected<O>> {
+    fn edit(mut self, change: impl FnOnce(&mut ProjectionClause)) -> Self {
+        if let Some(p) = self.ast.projection() {
+            change(p);
+        }
+        self
+    }
+
+    /// `WITH DISTINCT ..`; `ORDER BY` may then read only what `WITH` carried.
+    pub fn distinct(self) -> Query<S, Projected<S>> {
+        self.edit(|p| p.distinct = true).retype()
+    }
+
+    /// `ORDER BY ..` of the `WITH`: an expression, `expr.asc()`, `expr.desc()`, or a tuple.
+    pub fn order_by<I>(self, keys: I) -> Self
+    where
+        I: OrderItems<O>,
+        I::Refs: AllBound<O>,
+    {
+        self.edit(|p| keys.push_order(&mut p.order))
+    }
+
+    /// `SKIP $n` of the `WITH`.
+    pub fn skip(self, rows: u64) -> Self {
+        self.edit(|p| p.skip = Some(rows_param(rows)))
+    }
+
+    /// `LIMIT $n` of the `WITH`.
+    pub fn limit(self, rows: u64) -> Self {
+        self.edit(|p| p.limit = Some(rows_param(rows)))
+    }
+}
+
+/// A row count as a parameter (counts beyond `i64::MAX` are capped there).
+pub(crate) fn rows_param(rows: u64) -> ExprNode {
+    ExprNode(Node::Param(Value::Int(
+        i64::try_from(rows).unwrap_or(i64::MAX),
+    )))
+}

@@ -1,0 +1,110 @@
+//! Aggregating functions: `count`, `sum`, `avg`, `min`, `max`, `collect`.
+//!
+//! Their result types follow Cypher: `count` is never null, `collect` drops nulls (so
+//! `collect` of an optional value is a `Vec` of the inner type), `sum` of no rows is `0`, and
+//! `avg`, `min`, `max` of no rows are null, hence `Option`. Any query that aggregates groups
+//! by its other returned items, as in Cypher.
+
+use super::{BaseOf, Expr, Expression, Node};
+use crate::dsl::scope::{Agg, Nil};
+use crate::schema::{Comparable, Numeric, OrNull, PropertyType};
+
+fn call<T, E: Expression>(name: &'static str, distinct: bool, e: E) -> Expr<T, Agg<E::Refs>> {
+    Expr::from(Node::Call {
+        name,
+        distinct,
+        args: vec![e.into_expr_node()],
+    })
+}
+
+/// `count(*)`: the number of rows.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Movie { pub title: String }
+/// let q = match_(Movie).return_(count_all());
+/// assert_eq!(q.to_cypher().text(), "MATCH (movie:Movie) RETURN count(*) AS count");
+/// ```
+pub fn count_all() -> Expr<i64, Agg<Nil>> {
+    Expr::from(Node::CountAll)
+}
+
+/// `count(x)`: how many rows have a non-null `x`.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Person { pub name: String }
+/// # #[derive(Node)] pub struct Movie { pub title: String }
+/// # #[derive(Relationship)] #[relationship(type = "ACTED_IN", from = Person, to = Movie)] pub struct ActedIn;
+/// let movies = name!(movies);
+/// let q = match_(Person).rel(ACTED_IN).to(Movie)
+///     .with((Person, count(Movie).as_(movies)))
+///     .filter(movies.ge(10))
+///     .return_((Person.name, movies));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) \
+///      WITH person, count(movie) AS movies WHERE movies >= $p0 \
+///      RETURN person.name AS name, movies"
+/// );
+/// ```
+pub fn count<E: Expression>(x: E) -> Expr<i64, Agg<E::Refs>> {
+    call("count", false, x)
+}
+
+/// `count(DISTINCT x)`.
+pub fn count_distinct<E: Expression>(x: E) -> Expr<i64, Agg<E::Refs>> {
+    call("count", true, x)
+}
+
+/// `sum(x)` of integers or floats; `0` when there are no rows.
+pub fn sum<E: Expression>(x: E) -> Expr<BaseOf<E>, Agg<E::Refs>>
+where
+    E::Type: PropertyType,
+    BaseOf<E>: Numeric,
+{
+    call("sum", false, x)
+}
+
+/// `avg(x)` of integers or floats: a float, null when there are no values.
+pub fn avg<E: Expression>(x: E) -> Expr<Option<f64>, Agg<E::Refs>>
+where
+    E::Type: PropertyType,
+    BaseOf<E>: Numeric,
+{
+    call("avg", false, x)
+}
+
+/// `min(x)`: null when there are no values.
+pub fn min<E: Expression>(x: E) -> Expr<Option<BaseOf<E>>, Agg<E::Refs>>
+where
+    E::Type: PropertyType,
+    BaseOf<E>: Comparable,
+{
+    call("min", false, x)
+}
+
+/// `max(x)`: null when there are no values.
+pub fn max<E: Expression>(x: E) -> Expr<Option<BaseOf<E>>, Agg<E::Refs>>
+where
+    E::Type: PropertyType,
+    BaseOf<E>: Comparable,
+{
+    call("max", false, x)
+}
+
+/// `collect(x)`: the non-null values as a list.
+pub fn collect<E: Expression>(x: E) -> Expr<Vec<<E::Type as OrNull>::Inner>, Agg<E::Refs>>
+where
+    E::Type: OrNull,
+{
+    call("collect", false, x)
+}
+
+/// `collect(DISTINCT x)`.
+pub fn collect_distinct<E: Expression>(x: E) -> Expr<Vec<<E::Type as OrNull>::Inner>, Agg<E::Refs>>
+where
+    E::Type: OrNull,
+{
+    call("collect", true, x)
+}

@@ -1,0 +1,124 @@
+//! Functions on nodes, relationships and lists, and the raw-fragment escape hatch.
+//! String, number and list functions are methods: see [`ExprMethods`](super::ExprMethods).
+
+use super::{Expr, ExprNode, Node, Operand, Reads2};
+use crate::dsl::scope::{Cons, Nil};
+use crate::schema::{Binding, Handle, NodeHandle};
+
+/// Lists whose items have type `T` (nulls of an optional list count as empty).
+#[diagnostic::on_unimplemented(
+    message = "expected a list of `{T}`, found `{Self}`",
+    label = "not a list of `{T}`",
+    note = "`UNWIND`, `IN`, `head`, `last`, indexing and slicing take lists (`Vec<T>`)"
+)]
+pub trait ListOf<T> {}
+impl<T> ListOf<T> for Vec<T> {}
+impl<T> ListOf<T> for Option<Vec<T>> {}
+
+/// Maps a value type to `U`, keeping it optional: `Option<X>` gives `Option<U>`, anything else `U`.
+pub trait MapNull<U> {
+    /// The mapped type.
+    type Out;
+}
+impl<X, U> MapNull<U> for Option<X> {
+    type Out = Option<U>;
+}
+impl<X, U> MapNull<U> for Vec<X> {
+    type Out = U;
+}
+macro_rules! map_null {
+    ($($ty:ty),*) => {$(impl<U> MapNull<U> for $ty { type Out = U; })*};
+}
+map_null!(
+    i8,
+    i16,
+    i32,
+    i64,
+    u8,
+    u16,
+    u32,
+    f32,
+    f64,
+    bool,
+    String,
+    chrono::NaiveDate,
+    chrono::NaiveDateTime,
+    chrono::DateTime<chrono::FixedOffset>,
+    std::time::Duration
+);
+
+fn of_binding<T, H: Handle>(name: &'static str) -> Expr<T, Cons<H::Binding, Nil>> {
+    Expr::new(ExprNode::call(
+        name,
+        vec![ExprNode(Node::Variable(<H::Binding as Binding>::KEY))],
+    ))
+}
+
+/// `labels(node)`: the node's labels.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Person { pub name: String }
+/// let q = match_(Person).return_(labels(Person));
+/// assert_eq!(q.to_cypher().text(), "MATCH (person:Person) RETURN labels(person) AS labels");
+/// ```
+pub fn labels<H: NodeHandle>(node: H) -> Expr<Vec<String>, Cons<H::Binding, Nil>> {
+    let _ = node;
+    of_binding::<_, H>("labels")
+}
+
+/// `keys(n)`: the property keys a node or relationship has.
+pub fn keys<H: Handle>(element: H) -> Expr<Vec<String>, Cons<H::Binding, Nil>> {
+    let _ = element;
+    of_binding::<_, H>("keys")
+}
+
+/// `elementId(n)`: the server's id of a node or relationship.
+pub fn element_id<H: Handle>(element: H) -> Expr<String, Cons<H::Binding, Nil>> {
+    let _ = element;
+    of_binding::<_, H>("elementId")
+}
+
+/// `type(r)`: a relationship's type.
+pub fn relationship_type<H: crate::schema::RelBindingHandle>(
+    rel: H,
+) -> Expr<String, Cons<H::Binding, Nil>> {
+    let _ = rel;
+    of_binding::<_, H>("type")
+}
+
+/// `range(from, to)`: the integers from `from` to `to`, both included.
+///
+/// ```
+/// # use typher::prelude::*;
+/// let years = name!(year);
+/// let q = unwind(range(1990, 1992), years).return_(years);
+/// assert_eq!(q.to_cypher().text(), "UNWIND range($p0, $p1) AS year RETURN year");
+/// ```
+pub fn range<A: Operand<i64>, B: Operand<i64>>(from: A, to: B) -> Expr<Vec<i64>, Reads2<A, B>> {
+    Expr::new(ExprNode::call(
+        "range",
+        vec![from.into_operand(), to.into_operand()],
+    ))
+}
+
+/// A raw Cypher fragment of declared Rust type `T`, inserted as it is.
+///
+/// **Unchecked**: typher cannot see what the text reads or whether it has type `T`; never
+/// build it from user input (pass values as parameters instead). It exists so one construct
+/// typher lacks does not force a whole query raw.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Person { pub name: String }
+/// let q = match_(Person)
+///     .filter(raw_expr::<bool>("person.name =~ '(?i)tom.*'"))
+///     .return_(raw_expr::<i64>("size(person.name)").as_(name!(length)));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person) WHERE person.name =~ '(?i)tom.*' RETURN size(person.name) AS length"
+/// );
+/// ```
+pub fn raw_expr<T>(cypher: impl Into<String>) -> Expr<T, Nil> {
+    Expr::from(Node::Raw(cypher.into()))
+}

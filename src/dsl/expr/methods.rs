@@ -1,0 +1,535 @@
+//! [`ExprMethods`]: the methods every typed expression has (Diesel's `ExpressionMethods`).
+
+use super::functions::{ListOf, MapNull};
+use super::name::{Aliased, Name, NameTag, SameAs};
+use super::{
+    BaseOf, BinaryOp, Expr, ExprNode, Expression, IntoExpr, Literal, Node, Operand, Predicate,
+    Reads2,
+};
+use crate::dsl::scope::Both;
+use crate::dsl::value::Value;
+use crate::schema::{Comparable, Numeric, OptionalProperty, PropertyType, StringProperty};
+use core::marker::PhantomData;
+
+/// A sort key: an expression with a direction.
+#[must_use = "an ordering does nothing until passed to `.order_by(..)`"]
+pub struct Order<R> {
+    pub(crate) expr: ExprNode,
+    pub(crate) descending: bool,
+    _refs: PhantomData<fn() -> R>,
+}
+
+impl<R> Order<R> {
+    pub(crate) fn new(expr: ExprNode, descending: bool) -> Self {
+        Self {
+            expr,
+            descending,
+            _refs: PhantomData,
+        }
+    }
+}
+
+/// The reads of a function of three operands.
+pub type Reads3<E, A, B> = Both<<E as Expression>::Refs, Reads2<A, B>>;
+
+fn compare<E: Expression, O: IntoExpr>(op: BinaryOp, left: E, right: O) -> Predicate<Reads2<E, O>> {
+    Expr::new(ExprNode::binary(
+        op,
+        left.into_expr_node(),
+        right.into_operand(),
+    ))
+}
+
+fn unary<T, E: Expression>(name: &'static str, e: E) -> Expr<T, E::Refs> {
+    Expr::new(ExprNode::call(name, vec![e.into_expr_node()]))
+}
+
+/// Methods of every typed expression: comparisons, null checks, string and list functions,
+/// ordering and naming. In scope through `typher::prelude`.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Person { pub name: String, pub born: Option<i64> }
+/// let q = match_(Person)
+///     .filter(Person.name.to_lower().starts_with("tom") & Person.born.gt(1950))
+///     .return_(Person.name.size());
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person) WHERE toLower(person.name) STARTS WITH $p0 AND person.born > $p1 \
+///      RETURN size(person.name) AS size"
+/// );
+/// ```
+// `is_null` and friends build a predicate from the expression they consume, like Diesel's.
+#[allow(clippy::wrong_self_convention)]
+pub trait ExprMethods: Expression {
+    /// `expr = value` (or another expression of the same type).
+    fn eq<O: Operand<BaseOf<Self>>>(self, other: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+    {
+        compare(BinaryOp::Eq, self, other)
+    }
+    /// `expr <> value`.
+    fn ne<O: Operand<BaseOf<Self>>>(self, other: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+    {
+        compare(BinaryOp::Ne, self, other)
+    }
+    /// `expr < value`.
+    fn lt<O: Operand<BaseOf<Self>>>(self, other: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+    {
+        compare(BinaryOp::Lt, self, other)
+    }
+    /// `expr <= value`.
+    fn le<O: Operand<BaseOf<Self>>>(self, other: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+    {
+        compare(BinaryOp::Le, self, other)
+    }
+    /// `expr > value`.
+    fn gt<O: Operand<BaseOf<Self>>>(self, other: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+    {
+        compare(BinaryOp::Gt, self, other)
+    }
+    /// `expr >= value`.
+    fn ge<O: Operand<BaseOf<Self>>>(self, other: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+    {
+        compare(BinaryOp::Ge, self, other)
+    }
+
+    /// `expr IN $list`: one parameter holding every value.
+    fn in_list<I>(self, values: I) -> Predicate<Self::Refs>
+    where
+        Self::Type: PropertyType,
+        I: IntoIterator,
+        I::Item: Literal + Operand<BaseOf<Self>>,
+    {
+        let list = Value::List(values.into_iter().map(Literal::into_value).collect());
+        Expr::new(ExprNode::binary(
+            BinaryOp::In,
+            self.into_expr_node(),
+            ExprNode(Node::Param(list)),
+        ))
+    }
+
+    /// `expr IN list`, where the list is itself an expression (`Movie.released.is_in(Person.years)`).
+    fn is_in<L: IntoExpr>(self, list: L) -> Predicate<Reads2<Self, L>>
+    where
+        Self::Type: PropertyType,
+        L::Type: ListOf<BaseOf<Self>>,
+    {
+        compare(BinaryOp::In, self, list)
+    }
+
+    /// `expr IS NULL`; only on optional values.
+    fn is_null(self) -> Predicate<Self::Refs>
+    where
+        Self::Type: OptionalProperty,
+    {
+        Expr::from(Node::IsNull {
+            expr: Box::new(self.into_expr_node()),
+            negated: false,
+        })
+    }
+
+    /// `expr IS NOT NULL`; only on optional values.
+    fn is_not_null(self) -> Predicate<Self::Refs>
+    where
+        Self::Type: OptionalProperty,
+    {
+        Expr::from(Node::IsNull {
+            expr: Box::new(self.into_expr_node()),
+            negated: true,
+        })
+    }
+
+    /// Whether the property is stored at all: `expr IS NOT NULL` (Cypher 5's spelling of
+    /// `exists(n.prop)`), on any property.
+    fn exists(self) -> Predicate<Self::Refs>
+    where
+        Self::Type: PropertyType,
+    {
+        Expr::from(Node::IsNull {
+            expr: Box::new(self.into_expr_node()),
+            negated: true,
+        })
+    }
+
+    /// `expr STARTS WITH value`; only on strings.
+    fn starts_with<O: Operand<String>>(self, prefix: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        compare(BinaryOp::StartsWith, self, prefix)
+    }
+
+    /// `expr ENDS WITH value`; only on strings.
+    fn ends_with<O: Operand<String>>(self, suffix: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        compare(BinaryOp::EndsWith, self, suffix)
+    }
+
+    /// `expr CONTAINS value`; only on strings.
+    fn contains<O: Operand<String>>(self, part: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        compare(BinaryOp::Contains, self, part)
+    }
+
+    /// `expr =~ pattern` (a Java regular expression); only on strings.
+    fn regex<O: Operand<String>>(self, pattern: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        compare(BinaryOp::Regex, self, pattern)
+    }
+
+    /// `toUpper(expr)`.
+    fn to_upper(self) -> Expr<Self::Type, Self::Refs>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        unary("toUpper", self)
+    }
+
+    /// `toLower(expr)`.
+    fn to_lower(self) -> Expr<Self::Type, Self::Refs>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        unary("toLower", self)
+    }
+
+    /// `trim(expr)`.
+    fn trim(self) -> Expr<Self::Type, Self::Refs>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        unary("trim", self)
+    }
+
+    /// `substring(expr, start, length)`: `length` characters from `start` (0-based).
+    fn substring<A: Operand<i64>, B: Operand<i64>>(
+        self,
+        start: A,
+        length: B,
+    ) -> Expr<Self::Type, Reads3<Self, A, B>>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        Expr::new(ExprNode::call(
+            "substring",
+            vec![
+                self.into_expr_node(),
+                start.into_operand(),
+                length.into_operand(),
+            ],
+        ))
+    }
+
+    /// `replace(expr, search, replacement)`.
+    fn replace<A: Operand<String>, B: Operand<String>>(
+        self,
+        search: A,
+        replacement: B,
+    ) -> Expr<Self::Type, Reads3<Self, A, B>>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        Expr::new(ExprNode::call(
+            "replace",
+            vec![
+                self.into_expr_node(),
+                search.into_operand(),
+                replacement.into_operand(),
+            ],
+        ))
+    }
+
+    /// `split(expr, separator)`: a list of strings.
+    fn split<A: Operand<String>>(
+        self,
+        separator: A,
+    ) -> Expr<<Self::Type as MapNull<Vec<String>>>::Out, Reads2<Self, A>>
+    where
+        Self::Type: PropertyType + MapNull<Vec<String>>,
+        BaseOf<Self>: StringProperty,
+    {
+        Expr::new(ExprNode::call(
+            "split",
+            vec![self.into_expr_node(), separator.into_operand()],
+        ))
+    }
+
+    /// `toString(expr)`.
+    fn to_string(self) -> Expr<<Self::Type as MapNull<String>>::Out, Self::Refs>
+    where
+        Self::Type: PropertyType + MapNull<String>,
+    {
+        unary("toString", self)
+    }
+
+    /// `toInteger(expr)`: null when the value does not convert.
+    fn to_integer(self) -> Expr<Option<i64>, Self::Refs>
+    where
+        Self::Type: PropertyType,
+    {
+        unary("toInteger", self)
+    }
+
+    /// `toFloat(expr)`: null when the value does not convert.
+    fn to_float(self) -> Expr<Option<f64>, Self::Refs>
+    where
+        Self::Type: PropertyType,
+    {
+        unary("toFloat", self)
+    }
+
+    /// `abs(expr)`.
+    fn abs(self) -> Expr<Self::Type, Self::Refs>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: Numeric,
+    {
+        unary("abs", self)
+    }
+
+    /// `round(expr)`, a float.
+    fn round(self) -> Expr<<Self::Type as MapNull<f64>>::Out, Self::Refs>
+    where
+        Self::Type: PropertyType + MapNull<f64>,
+        BaseOf<Self>: Numeric,
+    {
+        unary("round", self)
+    }
+
+    /// `floor(expr)`, a float.
+    fn floor(self) -> Expr<<Self::Type as MapNull<f64>>::Out, Self::Refs>
+    where
+        Self::Type: PropertyType + MapNull<f64>,
+        BaseOf<Self>: Numeric,
+    {
+        unary("floor", self)
+    }
+
+    /// `ceil(expr)`, a float.
+    fn ceil(self) -> Expr<<Self::Type as MapNull<f64>>::Out, Self::Refs>
+    where
+        Self::Type: PropertyType + MapNull<f64>,
+        BaseOf<Self>: Numeric,
+    {
+        unary("ceil", self)
+    }
+
+    /// `sqrt(expr)`, a float.
+    fn sqrt(self) -> Expr<<Self::Type as MapNull<f64>>::Out, Self::Refs>
+    where
+        Self::Type: PropertyType + MapNull<f64>,
+        BaseOf<Self>: Numeric,
+    {
+        unary("sqrt", self)
+    }
+
+    /// `size(expr)`: characters of a string, items of a list.
+    fn size(self) -> Expr<<Self::Type as MapNull<i64>>::Out, Self::Refs>
+    where
+        Self::Type: HasSize + MapNull<i64>,
+    {
+        unary("size", self)
+    }
+
+    /// `head(list)`: the first item, null for an empty list.
+    fn head<T>(self) -> Expr<Option<T>, Self::Refs>
+    where
+        Self::Type: ListOf<T>,
+    {
+        unary("head", self)
+    }
+
+    /// `last(list)`: the last item, null for an empty list.
+    fn last<T>(self) -> Expr<Option<T>, Self::Refs>
+    where
+        Self::Type: ListOf<T>,
+    {
+        unary("last", self)
+    }
+
+    /// `list[index]`: null when out of range; negative indexes count from the end.
+    fn at<T, I: Operand<i64>>(self, index: I) -> Expr<Option<T>, Reads2<Self, I>>
+    where
+        Self::Type: ListOf<T>,
+    {
+        Expr::from(Node::Index(
+            Box::new(self.into_expr_node()),
+            Box::new(index.into_operand()),
+        ))
+    }
+
+    /// `list[from..to]`: the items from `from` (inclusive) to `to` (exclusive).
+    fn slice<T, A: Operand<i64>, B: Operand<i64>>(
+        self,
+        from: A,
+        to: B,
+    ) -> Expr<Vec<T>, Reads3<Self, A, B>>
+    where
+        Self::Type: ListOf<T>,
+    {
+        Expr::from(Node::Slice {
+            list: Box::new(self.into_expr_node()),
+            from: Some(Box::new(from.into_operand())),
+            to: Some(Box::new(to.into_operand())),
+        })
+    }
+
+    /// `coalesce(expr, default)`: the value, or `default` where it is null.
+    fn coalesce<O: Operand<BaseOf<Self>>>(self, default: O) -> Expr<O::Type, Reads2<Self, O>>
+    where
+        Self::Type: PropertyType,
+    {
+        Expr::new(ExprNode::call(
+            "coalesce",
+            vec![self.into_expr_node(), default.into_operand()],
+        ))
+    }
+
+    /// Sort ascending by this expression.
+    fn asc(self) -> Order<Self::OrderRefs>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: Comparable,
+    {
+        Order::new(self.into_expr_node(), false)
+    }
+
+    /// Sort descending by this expression.
+    fn desc(self) -> Order<Self::OrderRefs>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: Comparable,
+    {
+        Order::new(self.into_expr_node(), true)
+    }
+
+    /// `expr AS name`: names the value, for `WITH` and `RETURN`. Declare the name with
+    /// [`name!`](crate::name); its type is the expression's.
+    fn as_<Tag: NameTag, T>(self, name: Name<Tag, T>) -> Aliased<Tag, T, Self::Refs>
+    where
+        Self::Type: SameAs<T>,
+    {
+        let _ = name;
+        Aliased::new(self.into_expr_node())
+    }
+}
+
+impl<E: Expression> ExprMethods for E {}
+
+/// Values with a size: strings and lists.
+#[diagnostic::on_unimplemented(
+    message = "`size` needs a string or a list, found `{Self}`",
+    label = "has no size"
+)]
+pub trait HasSize {}
+impl HasSize for String {}
+impl<T> HasSize for Vec<T> {}
+impl<T: HasSize> HasSize for Option<T> {}
+
+/// Sort keys accepted by `.order_by(..)`: one key or a tuple of keys.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used to order this query",
+    label = "expected `expr.asc()`, `expr.desc()`, an expression, or a tuple of them",
+    note = "every key must read only what is in scope, and hold a value with an order"
+)]
+pub trait OrderItems<S> {
+    /// The bindings the keys read; `.order_by` checks them against the scope.
+    type Refs;
+    /// Appends `(expression, descending)` pairs.
+    #[doc(hidden)]
+    fn push_order(self, out: &mut Vec<(ExprNode, bool)>);
+}
+
+/// One sort key of a tuple passed to `.order_by(..)`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a sort key",
+    label = "expected `expr.asc()`, `expr.desc()` or an expression with an order"
+)]
+pub trait OrderItem<S> {
+    /// The bindings the key reads.
+    type Refs;
+    /// The key with its direction.
+    #[doc(hidden)]
+    fn into_order(self) -> (ExprNode, bool);
+}
+
+impl<S, R> OrderItem<S> for Order<R> {
+    type Refs = R;
+    fn into_order(self) -> (ExprNode, bool) {
+        (self.expr, self.descending)
+    }
+}
+
+impl<S, E: Expression> OrderItem<S> for E
+where
+    E::Type: PropertyType,
+    BaseOf<E>: Comparable,
+{
+    type Refs = E::OrderRefs;
+    fn into_order(self) -> (ExprNode, bool) {
+        (self.into_expr_node(), false)
+    }
+}
+
+impl<S, R> OrderItems<S> for Order<R> {
+    type Refs = R;
+    fn push_order(self, out: &mut Vec<(ExprNode, bool)>) {
+        out.push(OrderItem::<S>::into_order(self));
+    }
+}
+
+impl<S, E: Expression> OrderItems<S> for E
+where
+    E: OrderItem<S>,
+{
+    type Refs = <E as OrderItem<S>>::Refs;
+    fn push_order(self, out: &mut Vec<(ExprNode, bool)>) {
+        out.push(self.into_order());
+    }
+}
+
+macro_rules! order_tuples {
+    ($($name:ident)+) => {
+        impl<S, $($name: OrderItem<S>),+> OrderItems<S> for ($($name,)+) {
+            type Refs = crate::__private::both!($($name::Refs),+);
+            #[allow(non_snake_case)]
+            fn push_order(self, out: &mut Vec<(ExprNode, bool)>) {
+                let ($($name,)+) = self;
+                $(out.push($name.into_order());)+
+            }
+        }
+    };
+}
+order_tuples!(A);
+order_tuples!(A B);
+order_tuples!(A B C);
+order_tuples!(A B C D);
+order_tuples!(A B C D E);
+order_tuples!(A B C D E G);

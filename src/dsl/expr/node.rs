@@ -1,0 +1,204 @@
+//! The untyped expression tree the renderer walks.
+
+use crate::dsl::value::Value;
+use crate::schema::BindingKey;
+
+/// An expression tree node; opaque, built only through the typed DSL.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExprNode(pub(crate) Node);
+
+/// The shapes of [`ExprNode`].
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Node {
+    /// `variable.key`
+    Property {
+        binding: BindingKey,
+        key: &'static str,
+    },
+    /// A whole node or relationship, a named value, or a list variable.
+    Variable(BindingKey),
+    /// `{element_id: elementId(v), labels: labels(v), data: v}` (`[type(v)]` for relationships).
+    Identified {
+        binding: BindingKey,
+        relationship: bool,
+    },
+    /// A value, always rendered as a generated `$parameter`.
+    Param(Value),
+    /// A parameter named by the user, bound when the query runs.
+    NamedParam(&'static str),
+    /// Cypher text inserted as it is (an explicitly unchecked fragment).
+    Raw(String),
+    /// `left <op> right`
+    Binary(BinaryOp, Box<ExprNode>, Box<ExprNode>),
+    /// `NOT expr`
+    Not(Box<ExprNode>),
+    /// `-expr`
+    Negate(Box<ExprNode>),
+    /// `expr IS NULL` / `expr IS NOT NULL`
+    IsNull { expr: Box<ExprNode>, negated: bool },
+    /// `name(DISTINCT? args..)`
+    Call {
+        name: &'static str,
+        distinct: bool,
+        args: Vec<ExprNode>,
+    },
+    /// `count(*)`
+    CountAll,
+    /// `list[index]`
+    Index(Box<ExprNode>, Box<ExprNode>),
+    /// `list[from..to]`
+    Slice {
+        list: Box<ExprNode>,
+        from: Option<Box<ExprNode>>,
+        to: Option<Box<ExprNode>>,
+    },
+    /// `CASE subject? WHEN .. THEN .. ELSE .. END`
+    Case {
+        subject: Option<Box<ExprNode>>,
+        branches: Vec<(ExprNode, ExprNode)>,
+        otherwise: Option<Box<ExprNode>>,
+    },
+}
+
+/// Binary operators, with the precedence the renderer uses for parentheses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum BinaryOp {
+    Or,
+    Xor,
+    And,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    StartsWith,
+    EndsWith,
+    Contains,
+    Regex,
+    In,
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+}
+
+impl BinaryOp {
+    /// The Cypher spelling.
+    pub(crate) fn keyword(self) -> &'static str {
+        match self {
+            Self::Or => "OR",
+            Self::Xor => "XOR",
+            Self::And => "AND",
+            Self::Eq => "=",
+            Self::Ne => "<>",
+            Self::Lt => "<",
+            Self::Le => "<=",
+            Self::Gt => ">",
+            Self::Ge => ">=",
+            Self::StartsWith => "STARTS WITH",
+            Self::EndsWith => "ENDS WITH",
+            Self::Contains => "CONTAINS",
+            Self::Regex => "=~",
+            Self::In => "IN",
+            Self::Add => "+",
+            Self::Sub => "-",
+            Self::Mul => "*",
+            Self::Div => "/",
+            Self::Rem => "%",
+        }
+    }
+
+    /// Binding strength, lowest first (Cypher's operator precedence).
+    pub(crate) fn precedence(self) -> u8 {
+        match self {
+            Self::Or => 1,
+            Self::Xor => 2,
+            Self::And => 3,
+            Self::Eq
+            | Self::Ne
+            | Self::Lt
+            | Self::Le
+            | Self::Gt
+            | Self::Ge
+            | Self::StartsWith
+            | Self::EndsWith
+            | Self::Contains
+            | Self::Regex
+            | Self::In => 5,
+            Self::Add | Self::Sub => 6,
+            Self::Mul | Self::Div | Self::Rem => 7,
+        }
+    }
+}
+
+impl ExprNode {
+    pub(crate) fn binary(op: BinaryOp, left: ExprNode, right: ExprNode) -> Self {
+        Self(Node::Binary(op, Box::new(left), Box::new(right)))
+    }
+
+    pub(crate) fn call(name: &'static str, args: Vec<ExprNode>) -> Self {
+        Self(Node::Call {
+            name,
+            distinct: false,
+            args,
+        })
+    }
+
+    /// Calls `visit` on this node and every node below it.
+    pub(crate) fn walk(&self, visit: &mut impl FnMut(&Node)) {
+        visit(&self.0);
+        match &self.0 {
+            Node::Property { .. }
+            | Node::Variable(_)
+            | Node::Identified { .. }
+            | Node::Param(_)
+            | Node::NamedParam(_)
+            | Node::Raw(_)
+            | Node::CountAll => {}
+            Node::Binary(_, left, right) | Node::Index(left, right) => {
+                left.walk(visit);
+                right.walk(visit);
+            }
+            Node::Not(inner) | Node::Negate(inner) | Node::IsNull { expr: inner, .. } => {
+                inner.walk(visit)
+            }
+            Node::Call { args, .. } => args.iter().for_each(|a| a.walk(visit)),
+            Node::Slice { list, from, to } => {
+                list.walk(visit);
+                from.iter().chain(to).for_each(|e| e.walk(visit));
+            }
+            Node::Case {
+                subject,
+                branches,
+                otherwise,
+            } => {
+                subject.iter().chain(otherwise).for_each(|e| e.walk(visit));
+                for (when, then) in branches {
+                    when.walk(visit);
+                    then.walk(visit);
+                }
+            }
+        }
+    }
+
+    /// Calls `visit` on every binding this expression reads.
+    pub(crate) fn for_each_binding(&self, visit: &mut impl FnMut(BindingKey)) {
+        self.walk(&mut |node| match node {
+            Node::Property { binding, .. }
+            | Node::Variable(binding)
+            | Node::Identified { binding, .. } => visit(*binding),
+            _ => {}
+        });
+    }
+
+    /// Calls `visit` on every named parameter this expression reads.
+    pub(crate) fn for_each_named_param(&self, visit: &mut impl FnMut(&'static str)) {
+        self.walk(&mut |node| {
+            if let Node::NamedParam(name) = node {
+                visit(name)
+            }
+        });
+    }
+}

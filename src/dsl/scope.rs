@@ -1,0 +1,324 @@
+//! The one home of the type-level scope: what a query has bound so far, and the checks every
+//! reference goes through.
+//!
+//! * A scope is a list ([`Var`] / [`NoVars`]) of bindings, each with its nullability:
+//!   [`Required`], or [`Nullable`] when it comes from an `OPTIONAL MATCH` (or was computed from
+//!   such a binding). Bindings are labels and relationships, named values (`name!(..)`, from
+//!   `WITH`, `RETURN` or `UNWIND`), and properties a projection returned.
+//! * Every expression carries the list of bindings it reads ([`Cons`] / [`Nil`] / [`Both`]),
+//!   with aggregates marked ([`Agg`]). [`AllBound`] requires each binding read to occur exactly
+//!   once in the scope ([`IsBound`], [`Unambiguous`]) and to be the very type found there
+//!   ([`IsThe`]), so identities that collide can never stand for one another.
+//! * Projection re-scopes: `WITH` builds a new scope from what it carries; the nullability of
+//!   a computed value is the join of what it reads ([`NullIn`]), reset by aggregates.
+//!
+//! Users never name these types; they show up only in the notes of compile errors.
+
+use crate::schema::identity::{Or, Phantom, PropertyId, Same, Select, True};
+use crate::schema::{Binding, BindingKey, Field};
+use core::marker::PhantomData;
+
+pub use crate::schema::identity::False;
+
+/// How often a binding occurs in a scope: never.
+pub struct NotBound;
+/// How often a binding occurs in a scope: exactly once.
+pub struct BoundOnce;
+/// How often a binding occurs in a scope: twice or more.
+pub struct BoundMoreThanOnce;
+
+/// Adds one to a count when `B` is [`True`].
+pub trait CountIf<B> {
+    /// The new count.
+    type Out;
+}
+impl<C> CountIf<False> for C {
+    type Out = C;
+}
+impl CountIf<True> for NotBound {
+    type Out = BoundOnce;
+}
+impl CountIf<True> for BoundOnce {
+    type Out = BoundMoreThanOnce;
+}
+impl CountIf<True> for BoundMoreThanOnce {
+    type Out = BoundMoreThanOnce;
+}
+
+/// Marks bindings whose values are always present.
+pub struct Required;
+/// Marks bindings that may be null (from an `OPTIONAL MATCH`, or computed from one).
+pub struct Nullable;
+
+/// The empty scope.
+pub struct NoVars;
+/// A scope: binding `B` with nullability `N`, then the rest `R`.
+pub struct Var<B, N, R>(Phantom<(B, N, R)>);
+
+/// The empty list of bindings an expression reads.
+pub struct Nil;
+/// A list of bindings an expression reads: `H`, then `T`.
+pub struct Cons<H, T>(PhantomData<fn() -> (H, T)>);
+/// Two lists of bindings read together (by `a.and(b)`, or a tuple of returned items).
+pub struct Both<X, Y>(PhantomData<fn() -> (X, Y)>);
+/// The bindings an aggregate reads: they must be bound, and the result groups rows.
+pub struct Agg<R>(PhantomData<fn() -> R>);
+/// An `ORDER BY` key that is a bare property: fine when the property itself was projected,
+/// or else when its binding is in scope.
+pub struct PropertyOr<F, B>(PhantomData<fn() -> (F, B)>);
+
+/// What a binding is absent from a scope: the result of [`FindOf`] when nothing matches.
+pub struct NotFound;
+
+/// The pseudo-binding of a property a projection returned (`RETURN DISTINCT movie.released`).
+pub struct Projected<F, B>(PhantomData<fn() -> (F, B)>);
+
+impl<F: Field, B: Binding> Binding for Projected<F, B> {
+    type Id = PropertyId<B::Id, F::Id>;
+    const KEY: BindingKey = BindingKey {
+        element: F::KEY,
+        alias: None,
+        variable: F::KEY,
+        id: B::KEY.id ^ F::ID,
+    };
+}
+
+/// Counts how often the binding with identity `I` occurs in a scope.
+pub trait CountOf<I> {
+    /// [`NotBound`], [`BoundOnce`] or [`BoundMoreThanOnce`].
+    type Count;
+}
+impl<I> CountOf<I> for NoVars {
+    type Count = NotBound;
+}
+impl<I, B, N, R> CountOf<I> for Var<B, N, R>
+where
+    B: Binding,
+    B::Id: Same<I>,
+    R: CountOf<I>,
+    R::Count: CountIf<<B::Id as Same<I>>::Out>,
+{
+    type Count = <R::Count as CountIf<<B::Id as Same<I>>::Out>>::Out;
+}
+
+/// The first binding with identity `I` in a scope, or [`NotFound`].
+pub trait FindOf<I> {
+    /// The binding found.
+    type Found;
+}
+impl<I> FindOf<I> for NoVars {
+    type Found = NotFound;
+}
+impl<I, B, N, R> FindOf<I> for Var<B, N, R>
+where
+    B: Binding,
+    B::Id: Same<I>,
+    R: FindOf<I>,
+    <B::Id as Same<I>>::Out: Select<B, R::Found>,
+{
+    type Found = <<B::Id as Same<I>>::Out as Select<B, R::Found>>::Out;
+}
+
+/// The nullability of the binding with identity `I` in a scope ([`Required`] when absent).
+pub trait NullOf<I> {
+    /// [`Required`] or [`Nullable`].
+    type Null;
+}
+impl<I> NullOf<I> for NoVars {
+    type Null = Required;
+}
+impl<I, B, N, R> NullOf<I> for Var<B, N, R>
+where
+    B: Binding,
+    B::Id: Same<I>,
+    R: NullOf<I>,
+    <B::Id as Same<I>>::Out: Select<N, R::Null>,
+{
+    type Null = <<B::Id as Same<I>>::Out as Select<N, R::Null>>::Out;
+}
+
+/// Refuses a reference to a binding that is not in scope.
+#[diagnostic::on_unimplemented(
+    message = "`{B}` is not in scope here",
+    label = "`{B}` is used here, but nothing in scope binds it",
+    note = "a query reads what its pattern binds, what `WITH` carried and what was named with `.as_(..)` or `UNWIND`; after `DISTINCT` or an aggregation, `ORDER BY` reads only the projected items"
+)]
+pub trait IsBound<B> {}
+impl<B> IsBound<B> for BoundOnce {}
+impl<B> IsBound<B> for BoundMoreThanOnce {}
+
+/// Refuses a reference to a binding the scope holds more than once.
+#[diagnostic::on_unimplemented(
+    message = "`{B}` occurs more than once in this pattern, so this reference is ambiguous",
+    label = "which `{B}` is meant here?",
+    note = "bind the other occurrence under an alias (`.alias(Coactor)`, from `#[derive(Alias)] struct Coactor;`) and use that handle to refer to it"
+)]
+pub trait Unambiguous<B> {}
+impl<B> Unambiguous<B> for NotBound {}
+impl<B> Unambiguous<B> for BoundOnce {}
+
+/// Refuses a reference whose identity finds another type: two declarations with one name.
+#[diagnostic::on_unimplemented(
+    message = "`{B}` is not in scope here: `{Self}` holds its name",
+    label = "this refers to `{B}`, but the scope binds `{Self}` under the same name",
+    note = "two different declarations share one name (two `name!(..)` with the same name, or two structs of one name and label); give one of them another name"
+)]
+pub trait IsThe<B> {}
+impl<B> IsThe<B> for B {}
+impl<B: Binding> IsThe<B> for NotFound {}
+
+/// Every binding of this list occurs exactly once in scope `S`.
+pub trait AllBound<S> {}
+impl<S> AllBound<S> for Nil {}
+impl<S, H, T> AllBound<S> for Cons<H, T>
+where
+    H: Binding,
+    S: CountOf<H::Id> + FindOf<H::Id>,
+    <S as CountOf<H::Id>>::Count: IsBound<H> + Unambiguous<H>,
+    <S as FindOf<H::Id>>::Found: IsThe<H>,
+    T: AllBound<S>,
+{
+}
+impl<S, X: AllBound<S>, Y: AllBound<S>> AllBound<S> for Both<X, Y> {}
+impl<S, R: AllBound<S>> AllBound<S> for Agg<R> {}
+impl<S, F, B> AllBound<S> for PropertyOr<F, B>
+where
+    F: Field,
+    B: Binding,
+    S: CountOf<PropertyId<B::Id, F::Id>>,
+    <S as CountOf<PropertyId<B::Id, F::Id>>>::Count: ProjectedOr<S, B>,
+{
+}
+
+/// A property key in `ORDER BY`: projected itself, or else read through its binding.
+pub trait ProjectedOr<S, B> {}
+impl<S, B> ProjectedOr<S, B> for BoundOnce {}
+impl<S, B> ProjectedOr<S, B> for BoundMoreThanOnce {}
+impl<S, B> ProjectedOr<S, B> for NotBound where Cons<B, Nil>: AllBound<S> {}
+
+/// Joins two nullabilities: [`Nullable`] if either is.
+pub trait JoinNull<Other> {
+    /// The join.
+    type Out;
+}
+impl<X> JoinNull<X> for Nullable {
+    type Out = Nullable;
+}
+impl<X> JoinNull<X> for Required {
+    type Out = X;
+}
+
+/// The nullability of a value computed from the bindings `Self` reads, in scope `S`.
+pub trait NullIn<S> {
+    /// [`Required`] or [`Nullable`].
+    type Null;
+}
+impl<S> NullIn<S> for Nil {
+    type Null = Required;
+}
+impl<S, H, T> NullIn<S> for Cons<H, T>
+where
+    H: Binding,
+    S: NullOf<H::Id>,
+    T: NullIn<S>,
+    <S as NullOf<H::Id>>::Null: JoinNull<T::Null>,
+{
+    type Null = <<S as NullOf<H::Id>>::Null as JoinNull<T::Null>>::Out;
+}
+impl<S, X: NullIn<S>, Y: NullIn<S>> NullIn<S> for Both<X, Y>
+where
+    X::Null: JoinNull<Y::Null>,
+{
+    type Null = <X::Null as JoinNull<Y::Null>>::Out;
+}
+impl<S, R> NullIn<S> for Agg<R> {
+    type Null = Required;
+}
+impl<S, F, B> NullIn<S> for PropertyOr<F, B>
+where
+    Cons<B, Nil>: NullIn<S>,
+{
+    type Null = <Cons<B, Nil> as NullIn<S>>::Null;
+}
+
+/// Whether the expression reading `Self` aggregates: [`True`] or [`False`].
+pub trait Aggregates {
+    /// The answer.
+    type Out;
+}
+impl Aggregates for Nil {
+    type Out = False;
+}
+impl<H, T: Aggregates> Aggregates for Cons<H, T> {
+    type Out = T::Out;
+}
+impl<X: Aggregates, Y: Aggregates> Aggregates for Both<X, Y>
+where
+    X::Out: Or<Y::Out>,
+{
+    type Out = <X::Out as Or<Y::Out>>::Out;
+}
+impl<R> Aggregates for Agg<R> {
+    type Out = True;
+}
+impl<F, B> Aggregates for PropertyOr<F, B> {
+    type Out = False;
+}
+
+/// Wraps a value type in `Option` when it may be null.
+pub trait Wrap<V> {
+    /// The decoded type.
+    type Out;
+}
+impl<V> Wrap<V> for Required {
+    type Out = V;
+}
+impl<V: crate::schema::OrNull> Wrap<V> for Nullable {
+    type Out = V::Out;
+}
+
+/// The type a value of type `V`, computed from the bindings `R` reads, decodes as in scope `S`.
+pub type Decoded<S, R, V> = <<R as NullIn<S>>::Null as Wrap<V>>::Out;
+
+/// The scope after a projection: its own entries if `A` (it aggregates or is DISTINCT) is
+/// [`True`], else its new names in front of the scope before it.
+pub type OrderScope<A, Own, Fresh> = <A as Select<Own, Fresh>>::Out;
+
+/// `Both<A, Both<B, C>>` for the reads of several items.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __typher_both {
+    ($last:ty) => { $last };
+    ($first:ty, $($rest:ty),+) => { $crate::__private::Both<$first, $crate::__private::both!($($rest),+)> };
+}
+pub use crate::__typher_both as both;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::identity::{Digit, End, H1, H2};
+
+    struct A;
+    struct B;
+    impl Binding for A {
+        type Id = Digit<H1, End>;
+        const KEY: BindingKey = BindingKey::element("A", "a", 1);
+    }
+    impl Binding for B {
+        type Id = Digit<H2, End>;
+        const KEY: BindingKey = BindingKey::element("B", "b", 2);
+    }
+
+    fn bound<R: AllBound<S>, S>() {}
+    fn nullable<R: NullIn<S, Null = Nullable>, S>() {}
+    fn required<R: NullIn<S, Null = Required>, S>() {}
+
+    #[test]
+    fn bindings_in_scope_are_found_with_their_nullability() {
+        type S = Var<A, Required, Var<B, Nullable, NoVars>>;
+        bound::<Cons<A, Cons<B, Nil>>, S>();
+        nullable::<Cons<A, Cons<B, Nil>>, S>();
+        required::<Cons<A, Nil>, S>();
+        required::<Agg<Cons<B, Nil>>, S>();
+    }
+}
