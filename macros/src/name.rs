@@ -40,16 +40,17 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let id = identity(&format!("name:{name}"));
     let (id, id_value) = (id.tokens, id.value);
     let ty = ty.map_or_else(|| quote!(_), |ty| quote!(#ty));
+    // The tag is named after the name, so compiler messages print `Val<movies, i64>`.
+    let tag = &ident;
     Ok(quote! {{
         #[allow(non_camel_case_types)]
-        #[derive(Clone, Copy)]
-        struct __typher_name;
-        impl ::typher::__private::NameTag for __typher_name {
+        struct #tag {}
+        impl ::typher::__private::NameTag for #tag {
             const NAME: &'static str = #name;
             type Id = #id;
             const ID: u64 = #id_value;
         }
-        ::typher::__private::Name::<__typher_name, #ty>::new()
+        ::typher::__private::Name::<#tag, #ty>::new()
     }})
 }
 
@@ -64,9 +65,9 @@ mod tests {
             out.contains("const NAME : & 'static str = \"movies\""),
             "{out}"
         );
-        assert!(out.contains("Name :: < __typher_name , _ >"), "{out}");
+        assert!(out.contains("Name :: < movies , _ >"), "{out}");
         let typed = expand(quote!(total: i64)).unwrap().to_string();
-        assert!(typed.contains("Name :: < __typher_name , i64 >"), "{typed}");
+        assert!(typed.contains("Name :: < total , i64 >"), "{typed}");
     }
 
     #[test]

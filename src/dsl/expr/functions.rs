@@ -7,8 +7,8 @@ use crate::schema::{Binding, Handle, NodeHandle};
 
 /// Lists whose items have type `T` (nulls of an optional list count as empty).
 #[diagnostic::on_unimplemented(
-    message = "expected a list of `{T}`, found `{Self}`",
-    label = "not a list of `{T}`",
+    message = "expected a list, found `{Self}`",
+    label = "expected a `Vec` of `{T}`",
     note = "`UNWIND`, `IN`, `head`, `last`, indexing and slicing take lists (`Vec<T>`)"
 )]
 pub trait ListOf<T> {}

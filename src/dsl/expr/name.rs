@@ -87,9 +87,9 @@ impl<Tag, T, R> Aliased<Tag, T, R> {
 
 /// Requires an expression's type to be the type a name was declared with.
 #[diagnostic::on_unimplemented(
-    message = "this expression holds `{Self}`, but the name holds `{T}`",
+    message = "expected a `{T}` value, found `{Self}`",
     label = "a value of another type",
-    note = "a name takes the type of the expression it names; declare it without a type (`name!(total)`) or with this one"
+    note = "a name or named parameter holds one type; a name declared without a type (`name!(total)`) takes the type of what it names"
 )]
 pub trait SameAs<T> {}
 impl<T> SameAs<T> for T {}

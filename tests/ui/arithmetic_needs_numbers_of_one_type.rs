@@ -1,0 +1,9 @@
+//! `released + 0.5` mixes an integer property with a float.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Movie).return_(Movie.released + 0.5);
+}

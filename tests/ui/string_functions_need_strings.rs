@@ -1,0 +1,9 @@
+//! `toUpper` works on strings only.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Movie).return_(Movie.released.to_upper());
+}
