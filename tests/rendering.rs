@@ -192,3 +192,124 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn projected_values_have_their_rust_types() {
+    let movies = name!(movies);
+    let q = match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .with((Person, count(Movie).as_(movies)))
+        .filter(movies.ge(2))
+        .return_((Person.name, movies));
+    let _: PhantomData<(String, i64)> = row_type(&q);
+
+    let q = match_(Person).rel(REVIEWED).to(Movie).return_((
+        sum(REVIEWED.rating),
+        avg(REVIEWED.rating),
+        min(Movie.released),
+        max(Person.born),
+        collect(Movie.title),
+        collect(Person.born),
+    ));
+    let _: PhantomData<AggregateRow> = row_type(&q);
+}
+
+/// sum, avg, min, max, collect of a value, collect of an optional value.
+type AggregateRow = (
+    i64,
+    Option<f64>,
+    Option<i64>,
+    Option<i64>,
+    Vec<String>,
+    Vec<i64>,
+);
+
+#[test]
+fn nullability_is_recomputed_through_projection() {
+    let reviews = name!(reviews);
+    let ratings = name!(ratings);
+    let best = name!(best);
+    let q = match_(Movie)
+        .optional_match(Movie.again())
+        .rel(REVIEWED)
+        .from(Person)
+        .with((
+            Movie,
+            count(Person).as_(reviews),
+            collect(REVIEWED.rating).as_(ratings),
+            max(REVIEWED.rating).as_(best),
+        ))
+        .return_((Movie.title, reviews, ratings, best));
+    // count is never null, collect drops nulls, max of no rows is null.
+    let _: PhantomData<(String, i64, Vec<i64>, Option<i64>)> = row_type(&q);
+
+    let name = name!(name);
+    let q = match_(Movie)
+        .optional_match(Movie.again())
+        .rel(REVIEWED)
+        .from(Person)
+        .with((Movie, Person, Person.name.as_(name)))
+        .return_((Movie.title, name, Person.name.size()));
+    // A value computed from an optional binding may be null.
+    let _: PhantomData<(String, Option<String>, Option<i64>)> = row_type(&q);
+}
+
+#[test]
+fn case_unwind_and_union_rows_are_typed() {
+    let q = match_(Movie).return_(case().when(Movie.released.lt(1990), "old").end());
+    let _: PhantomData<Option<String>> = row_type(&q);
+
+    let year = name!(year);
+    let q = unwind(vec![1999, 2003], year).return_(year);
+    let _: PhantomData<i64> = row_type(&q);
+
+    let q = match_(Person).return_(Person.name + "!");
+    let _: PhantomData<String> = row_type(&q);
+}
+
+/// Two structs named `Person` in different modules are different labels with different
+/// identities, so both can be bound and read in one query.
+mod elsewhere {
+    use typher::prelude::*;
+
+    #[derive(Node, Debug, Clone, PartialEq, serde::Deserialize)]
+    #[node(label = "Employee")]
+    pub struct Person {
+        pub employee_id: i64,
+    }
+}
+
+#[test]
+fn same_struct_name_in_two_modules_is_two_bindings() {
+    let q = match_(Person)
+        .match_(elsewhere::Person)
+        .filter(Person.born.eq(elsewhere::Person.employee_id))
+        .return_((Person.name, elsewhere::Person.employee_id));
+    assert_eq!(
+        q.to_cypher().text(),
+        "MATCH (person:Person) MATCH (person_2:Employee) WHERE person.born = person_2.employee_id \
+         RETURN person.name AS name, person_2.employee_id AS employee_id"
+    );
+}
+
+#[test]
+fn a_query_runs_again_with_new_values_without_rendering_again() {
+    let year = param::<i64>("year");
+    let q = match_(Movie)
+        .filter(Movie.released.ge(year))
+        .return_(Movie.title);
+    let text = q.compiled().text().to_owned();
+    let first = q.clone().bind(year, 1990);
+    let second = first.clone().bind(year, 2000);
+    assert_eq!(first.to_cypher().text(), text);
+    assert_eq!(
+        first.to_cypher().params().get("year"),
+        Some(&Value::Int(1990))
+    );
+    assert_eq!(
+        second.to_cypher().params().get("year"),
+        Some(&Value::Int(2000))
+    );
+    assert_eq!(q.to_cypher().named_params(), ["year"]);
+}

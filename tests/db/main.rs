@@ -9,6 +9,7 @@ mod support;
 
 mod errors;
 mod pool;
+mod projection;
 mod raw;
 mod reads;
 mod txn;

@@ -127,7 +127,7 @@ impl ProjectionClause {
 fn auto_alias(expr: &ExprNode) -> String {
     match &expr.0 {
         Node::Property { key, .. } => (*key).to_owned(),
-        Node::Call { name, .. } => name.to_ascii_lowercase(),
+        Node::Call { name, .. } => (*name).to_owned(),
         Node::CountAll => "count".to_owned(),
         Node::Identified { binding, .. } => binding.variable.to_owned(),
         _ => "expr".to_owned(),
