@@ -25,14 +25,12 @@ pub struct BenchRow {
     pub score: f64,
 }
 
-/// The same row decoded by neo4rs from the column names.
+/// The same row decoded by neo4rs from the column names (typher names each column after
+/// its property key).
 #[derive(Deserialize)]
 struct RawRow {
-    #[serde(rename = "bench_row.id")]
     id: i64,
-    #[serde(rename = "bench_row.name")]
     name: String,
-    #[serde(rename = "bench_row.score")]
     score: f64,
 }
 

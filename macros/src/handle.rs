@@ -75,7 +75,7 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
         impl ::typher::schema::Binding for #ident {
             type Id = #id;
             const KEY: ::typher::schema::BindingKey =
-                ::typher::schema::BindingKey::element(#name, #variable, #id_value);
+                ::typher::schema::BindingKey::new(#variable, #id_value);
         }
 
         impl ::typher::schema::ElementBinding for #ident {

@@ -142,8 +142,14 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             const KEY: ::core::option::Option<::typher::schema::BindingKey> =
                 ::core::option::Option::Some(B::KEY);
 
-            fn push_types(out: &mut ::std::vec::Vec<&'static str>) {
-                out.push(#rel_type);
+            fn push_types(out: &mut ::std::vec::Vec<::typher::schema::names::GraphName>) {
+                out.push(<#ident as ::typher::schema::RelType>::TYPE_NAME);
+            }
+
+            fn types() -> ::std::borrow::Cow<'static, [::typher::schema::names::GraphName]> {
+                const TYPES: &[::typher::schema::names::GraphName] =
+                    &[<#ident as ::typher::schema::RelType>::TYPE_NAME];
+                ::std::borrow::Cow::Borrowed(TYPES)
             }
         }
 

@@ -1,15 +1,15 @@
 //! Node and relationship patterns: what a `MATCH` step binds, and how it renders.
 
-use super::render::{escape_name, Renderer};
+use super::render::Renderer;
 use super::scope::{Cons, Nil, Var};
+use crate::schema::names::GraphName;
 use crate::schema::{Again, Binding, BindingKey, NodeHandle, NodeLabel, RelHandle, Unbound};
-use itertools::Itertools;
 
 /// `(variable:Label)`, or `(variable)` when joining a node bound by an earlier clause.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct NodePattern {
     pub binding: BindingKey,
-    pub label: &'static str,
+    pub label: GraphName,
     pub reuse: bool,
 }
 
@@ -17,7 +17,7 @@ pub(crate) struct NodePattern {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RelPattern {
     pub binding: Option<BindingKey>,
-    pub types: Vec<&'static str>,
+    pub types: std::borrow::Cow<'static, [GraphName]>,
     pub direction: Direction,
 }
 
@@ -81,52 +81,48 @@ pub type WithRel<S, N, R> = <<R as RelHandle>::Bound as ExtendScope<S, N>>::Out;
 pub(crate) fn node_pattern<T: NodeTarget<S, N>, S, N>() -> NodePattern {
     NodePattern {
         binding: <T::Binding as Binding>::KEY,
-        label: <T::Label as NodeLabel>::LABEL,
+        label: <T::Label as NodeLabel>::LABEL_NAME,
         reuse: T::REUSE,
     }
 }
 
 pub(crate) fn rel_pattern<R: RelHandle>(direction: Direction) -> RelPattern {
-    let mut types = Vec::new();
-    R::push_types(&mut types);
     RelPattern {
         binding: R::KEY,
-        types,
+        types: R::types(),
         direction,
     }
 }
 
 impl NodePattern {
-    pub(crate) fn render(&self, r: &mut Renderer, out: &mut String) {
-        let variable = if self.reuse {
-            r.variable(self.binding)
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.push("(");
+        if self.reuse {
+            r.push_variable(self.binding);
         } else {
-            r.fresh(self.binding)
-        };
-        out.push('(');
-        out.push_str(&escape_name(&variable));
-        if !self.reuse {
-            out.push(':');
-            out.push_str(&escape_name(self.label));
+            r.push_fresh(self.binding);
+            r.push(":");
+            r.push_name(self.label);
         }
-        out.push(')');
+        r.push(")");
     }
 }
 
 impl RelPattern {
-    pub(crate) fn render(&self, r: &mut Renderer, out: &mut String) {
-        out.push_str(if self.direction == Direction::Incoming {
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.push(if self.direction == Direction::Incoming {
             "<-["
         } else {
             "-["
         });
         if let Some(key) = self.binding.filter(|key| r.is_read(key)) {
-            let variable = r.fresh(key);
-            out.push_str(&escape_name(&variable));
+            r.push_fresh(key);
         }
-        out.push(':');
-        out.push_str(&self.types.iter().map(|t| escape_name(t)).join("|"));
-        out.push_str(if self.direction == Direction::Outgoing {
+        for (i, t) in self.types.iter().enumerate() {
+            r.push(if i == 0 { ":" } else { "|" });
+            r.push_name(*t);
+        }
+        r.push(if self.direction == Direction::Outgoing {
             "]->"
         } else {
             "]-"

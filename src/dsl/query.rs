@@ -62,6 +62,8 @@ impl<S, P> Query<S, P> {
 impl Query<super::scope::NoVars, ()> {
     /// A query with no clause yet; the entry points start from it.
     pub(crate) fn empty() -> Self {
-        Self::from_ast(QueryAst::default())
+        Self::from_ast(QueryAst {
+            clauses: Vec::with_capacity(4),
+        })
     }
 }

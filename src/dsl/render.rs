@@ -7,16 +7,17 @@
 use super::clause::QueryAst;
 use super::expr::{ExprNode, Node};
 use super::value::Value;
+use crate::schema::names::{is_plain, GraphName};
 use crate::schema::BindingKey;
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 /// A rendered query: Cypher text plus its named parameters.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CompiledQuery {
-    lines: Vec<String>,
     text: String,
+    /// Offsets of the spaces between clauses, which `Display` shows as line breaks.
+    breaks: Vec<usize>,
     params: Params,
     columns: Vec<String>,
     named: Vec<&'static str>,
@@ -51,7 +52,7 @@ impl CompiledQuery {
             if let Some(slot) = out.params.0.iter_mut().find(|(n, _)| n == name) {
                 slot.1 = value.clone();
             } else {
-                out.params.0.push(((*name).to_owned(), value.clone()));
+                out.params.0.push((Cow::Borrowed(name), value.clone()));
             }
         }
         out
@@ -61,7 +62,13 @@ impl CompiledQuery {
 /// Multi-line Cypher, then one `// $name = value` comment line per parameter.
 impl fmt::Display for CompiledQuery {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.lines.join("\n"))?;
+        let mut start = 0;
+        for &at in &self.breaks {
+            f.write_str(&self.text[start..at])?;
+            f.write_str("\n")?;
+            start = at + 1;
+        }
+        f.write_str(&self.text[start..])?;
         for (name, value) in self.params.iter() {
             write!(f, "\n// ${name} = {value}")?;
         }
@@ -76,12 +83,12 @@ impl fmt::Display for CompiledQuery {
 
 /// The named parameters of a query, in order of appearance.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Params(Vec<(String, Value)>);
+pub struct Params(Vec<(Cow<'static, str>, Value)>);
 
 impl Params {
     /// `(name, value)` pairs in order of appearance.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(name, value)| (name.as_str(), value))
+        self.0.iter().map(|(name, value)| (name.as_ref(), value))
     }
 
     /// The value of parameter `name` (without `$`).
@@ -100,69 +107,6 @@ impl Params {
     }
 }
 
-/// Cypher's reserved words: names spelled like one are always quoted.
-const RESERVED: &[&str] = &[
-    "ALL",
-    "AND",
-    "AS",
-    "ASC",
-    "ASCENDING",
-    "BY",
-    "CALL",
-    "CASE",
-    "CONSTRAINT",
-    "CONTAINS",
-    "CREATE",
-    "DELETE",
-    "DESC",
-    "DESCENDING",
-    "DETACH",
-    "DISTINCT",
-    "DO",
-    "DROP",
-    "ELSE",
-    "END",
-    "ENDS",
-    "EXISTS",
-    "FALSE",
-    "FOR",
-    "FOREACH",
-    "IN",
-    "INDEX",
-    "IS",
-    "LIMIT",
-    "LOAD",
-    "MANDATORY",
-    "MATCH",
-    "MERGE",
-    "NODE",
-    "NOT",
-    "NULL",
-    "OF",
-    "ON",
-    "OPTIONAL",
-    "OR",
-    "ORDER",
-    "REMOVE",
-    "REQUIRE",
-    "RETURN",
-    "SCALAR",
-    "SET",
-    "SKIP",
-    "STARTS",
-    "THEN",
-    "TRUE",
-    "UNION",
-    "UNIQUE",
-    "UNWIND",
-    "USE",
-    "WHEN",
-    "WHERE",
-    "WITH",
-    "XOR",
-    "YIELD",
-];
-
 /// Escapes a label, relationship type, property key or variable for Cypher.
 ///
 /// Plain identifiers (ASCII letter or `_`, then letters, digits, `_`) that are not reserved
@@ -170,13 +114,7 @@ const RESERVED: &[&str] = &[
 /// The escape sequences `\u0060` and `\U00000060` are read as the backtick they stand for
 /// before quoting, because Cypher decodes them inside quoted names.
 pub fn escape_name(name: &str) -> Cow<'_, str> {
-    let plain = name
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
-        && !RESERVED.iter().any(|r| r.eq_ignore_ascii_case(name));
-    if plain {
+    if is_plain(name) {
         return Cow::Borrowed(name);
     }
     let decoded = name.replace("\\u0060", "`").replace("\\U00000060", "`");
@@ -187,268 +125,372 @@ pub fn escape_name(name: &str) -> Cow<'_, str> {
 /// parameters numbered across all of them. Later branches take the first one's column names.
 pub(crate) fn render(branches: &[(&QueryAst, bool)]) -> CompiledQuery {
     let mut named = Vec::new();
+    let mut reads = Vec::with_capacity(branches.len());
     for (ast, _) in branches {
+        let mut read = Vec::with_capacity(8);
         ast.for_each_expr(&mut |e| {
-            e.for_each_named_param(&mut |n| {
-                if !named.contains(&n) {
-                    named.push(n);
+            e.walk(&mut |node| match node {
+                Node::Property { binding, .. }
+                | Node::Variable(binding)
+                | Node::Identified { binding, .. }
+                    if !read.contains(&binding.id) =>
+                {
+                    read.push(binding.id)
                 }
+                Node::NamedParam(name) if !named.contains(name) => named.push(*name),
+                _ => {}
             })
         });
+        reads.push(read);
     }
-    let mut params = Vec::new();
-    let mut lines = Vec::new();
+    let mut out = Output::default();
     let mut columns: Vec<String> = Vec::new();
-    for (i, (ast, all)) in branches.iter().enumerate() {
+    for (i, ((ast, all), read)) in branches.iter().zip(reads).enumerate() {
         if i > 0 {
-            lines.push(if *all { "UNION ALL" } else { "UNION" }.to_owned());
+            out.clause(if *all { "UNION ALL" } else { "UNION" });
         }
-        let mut renderer = Renderer::new(ast, params, &named);
-        renderer.forced_columns = (i > 0).then(|| columns.clone());
+        let mut renderer = Renderer::new(read, out, &named);
+        if i > 0 {
+            renderer.forced_columns = Some(std::mem::take(&mut columns));
+        }
         for clause in &ast.clauses {
-            clause.render(&mut renderer, &mut lines);
+            clause.render(&mut renderer);
         }
-        if i == 0 {
-            columns = std::mem::take(&mut renderer.columns);
-        }
-        params = renderer.params;
+        columns = std::mem::take(&mut renderer.columns);
+        out = renderer.out;
     }
     CompiledQuery {
-        text: lines.join(" "),
-        lines,
-        params: Params(params),
+        text: out.text,
+        breaks: out.breaks,
+        params: Params(out.params),
         columns,
         named,
     }
 }
 
-/// Names variables, aliases and parameters while clauses render.
+/// What rendering writes: the text, where its clauses begin, and the parameters.
+#[derive(Default)]
+pub(crate) struct Output {
+    text: String,
+    breaks: Vec<usize>,
+    params: Vec<(Cow<'static, str>, Value)>,
+}
+
+impl Output {
+    /// Starts a clause (a new line in `Display`) with `keyword`.
+    fn clause(&mut self, keyword: &str) {
+        if self.text.is_empty() {
+            self.text.reserve(256);
+            self.breaks.reserve(8);
+            self.params.reserve(8);
+        } else {
+            self.breaks.push(self.text.len());
+            self.text.push(' ');
+        }
+        self.text.push_str(keyword);
+    }
+}
+
+/// A handle of a name the renderer handed out.
+#[derive(Clone, Copy)]
+pub(crate) struct NameRef(usize);
+
+/// A name handed out: as the server sees it, and as Cypher text.
+struct Taken {
+    raw: Cow<'static, str>,
+    escaped: Cow<'static, str>,
+}
+
+/// Names variables, aliases and parameters while clauses render, writing into one buffer.
 pub(crate) struct Renderer<'n> {
-    /// Variable of each binding's latest occurrence.
-    variables: HashMap<BindingKey, String>,
-    /// Every variable name handed out.
-    taken: HashSet<String>,
-    /// Bindings some expression reads: relationships get a variable only then.
-    read: HashSet<BindingKey>,
-    params: Vec<(String, Value)>,
+    pub(crate) out: Output,
+    /// Every name handed out, variables and column aliases.
+    names: Vec<Taken>,
+    /// `(binding id, index into names)` of each binding's latest occurrence.
+    variables: Vec<(u64, usize)>,
+    /// Ids of the bindings some expression reads: relationships get a variable only then.
+    read: Vec<u64>,
     /// Names of the user's named parameters, which generated names avoid.
     named: &'n [&'static str],
-    next_param: usize,
     /// The columns of the last projection rendered.
     pub(crate) columns: Vec<String>,
     /// Column names a later `UNION` branch must use.
     pub(crate) forced_columns: Option<Vec<String>>,
 }
 
+/// Generated parameter names without an allocation, for the common case.
+const PARAM_NAMES: [&str; 16] = [
+    "p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11", "p12", "p13", "p14",
+    "p15",
+];
+
 impl<'n> Renderer<'n> {
-    fn new(ast: &QueryAst, params: Vec<(String, Value)>, named: &'n [&'static str]) -> Self {
-        let mut read = HashSet::new();
-        ast.for_each_expr(&mut |expr| {
-            expr.for_each_binding(&mut |key| {
-                read.insert(key);
-            })
-        });
+    fn new(read: Vec<u64>, out: Output, named: &'n [&'static str]) -> Self {
         Self {
-            variables: HashMap::new(),
-            taken: HashSet::new(),
+            out,
+            names: Vec::with_capacity(8),
+            variables: Vec::with_capacity(8),
             read,
-            next_param: params.len(),
-            params,
             named,
             columns: Vec::new(),
             forced_columns: None,
         }
     }
 
+    /// Starts a clause (a new line in `Display`) with `keyword`.
+    pub(crate) fn clause(&mut self, keyword: &str) {
+        self.out.clause(keyword);
+    }
+
+    /// Writes text.
+    pub(crate) fn push(&mut self, text: &str) {
+        self.out.text.push_str(text);
+    }
+
+    /// Writes a graph name, quoted when it must be.
+    pub(crate) fn push_name(&mut self, name: GraphName) {
+        if name.plain {
+            self.out.text.push_str(name.text);
+        } else {
+            self.out.text.push_str(&escape_name(name.text));
+        }
+    }
+
     /// Whether an expression of the query reads `key`.
     pub(crate) fn is_read(&self, key: &BindingKey) -> bool {
-        self.read.contains(key)
+        self.read.contains(&key.id)
     }
 
-    /// A new variable for `key`: its preferred name, or that name with `_2`, `_3`, ..
-    pub(crate) fn fresh(&mut self, key: BindingKey) -> String {
-        let name = self.free_name(key.variable);
-        self.variables.insert(key, name.clone());
-        name
-    }
-
-    /// `preferred`, or `preferred_2`, `preferred_3`, .. whichever is free; marks it taken.
-    pub(crate) fn free_name(&mut self, preferred: &str) -> String {
-        let mut name = preferred.to_owned();
+    /// Hands out `preferred`, or `preferred_2`, `preferred_3`, .. whichever is free.
+    fn take_name(&mut self, preferred: Cow<'static, str>, known_plain: bool) -> usize {
+        let mut raw = preferred.clone();
         let mut n = 1;
-        while self.taken.contains(&name) {
+        while self.names.iter().any(|t| t.raw == raw) {
             n += 1;
-            name = format!("{preferred}_{n}");
+            raw = Cow::Owned(format!("{preferred}_{n}"));
         }
-        self.taken.insert(name.clone());
-        name
+        let escaped = match &raw {
+            Cow::Borrowed(name) if known_plain && n == 1 => Cow::Borrowed(*name),
+            Cow::Borrowed(name) => escape_name(name),
+            Cow::Owned(name) => Cow::Owned(escape_name(name).into_owned()),
+        };
+        self.names.push(Taken { raw, escaped });
+        self.names.len() - 1
     }
 
-    /// The variable of `key`, naming it now if nothing has yet.
-    pub(crate) fn variable(&mut self, key: BindingKey) -> String {
-        match self.variables.get(&key) {
-            Some(name) => name.clone(),
-            None => self.fresh(key),
+    /// A new variable for `key`; it stands for `key` from now on.
+    fn declare(&mut self, key: BindingKey) -> usize {
+        let index = self.take_name(Cow::Borrowed(key.variable.text), key.variable.plain);
+        self.variables.push((key.id, index));
+        index
+    }
+
+    /// The name of `key`'s variable, declaring it if nothing has yet.
+    fn lookup(&mut self, key: BindingKey) -> usize {
+        match self.variables.iter().rev().find(|(id, _)| *id == key.id) {
+            Some((_, index)) => *index,
+            None => self.declare(key),
         }
     }
 
-    /// The variable of an existing binding, as Cypher text.
-    pub(crate) fn variable_text(&mut self, key: BindingKey) -> String {
-        escape_name(&self.variable(key)).into_owned()
+    /// Declares a new variable for `key` and writes it.
+    pub(crate) fn push_fresh(&mut self, key: BindingKey) {
+        let index = self.declare(key);
+        self.out.text.push_str(&self.names[index].escaped);
+    }
+
+    /// Writes the variable of `key` (declared before, or now).
+    pub(crate) fn push_variable(&mut self, key: BindingKey) {
+        let index = self.lookup(key);
+        self.out.text.push_str(&self.names[index].escaped);
+    }
+
+    /// Declares a new variable for `key` and writes ` AS variable`; returns the name's handle.
+    pub(crate) fn push_alias_of(&mut self, key: BindingKey) -> NameRef {
+        let index = self.declare(key);
+        self.push_as(index)
+    }
+
+    /// Hands out a column name based on `preferred` (`plain` when known to need no quotes),
+    /// writes ` AS name`; returns the name's handle.
+    pub(crate) fn push_alias(&mut self, preferred: Cow<'static, str>, plain: bool) -> NameRef {
+        let index = self.take_name(preferred, plain);
+        self.push_as(index)
+    }
+
+    fn push_as(&mut self, index: usize) -> NameRef {
+        self.out.text.push_str(" AS ");
+        self.out.text.push_str(&self.names[index].escaped);
+        NameRef(index)
+    }
+
+    /// The handle of `key`'s variable.
+    pub(crate) fn variable_ref(&mut self, key: BindingKey) -> NameRef {
+        NameRef(self.lookup(key))
+    }
+
+    /// Writes a name handed out before, as Cypher text.
+    pub(crate) fn push_ref(&mut self, name: NameRef) {
+        self.out.text.push_str(&self.names[name.0].escaped);
+    }
+
+    /// A name handed out before, as the server sees it.
+    pub(crate) fn raw(&self, name: NameRef) -> &str {
+        &self.names[name.0].raw
     }
 
     /// Adds a generated parameter and writes `$pN`.
-    fn param(&mut self, value: &Value, out: &mut String) {
+    fn param(&mut self, value: &Value) {
+        let mut next = self.out.params.len();
         let name = loop {
-            let candidate = format!("p{}", self.next_param);
-            self.next_param += 1;
-            if !self.named.contains(&candidate.as_str()) {
+            let candidate: Cow<'static, str> = match PARAM_NAMES.get(next) {
+                Some(fixed) => Cow::Borrowed(fixed),
+                None => Cow::Owned(format!("p{next}")),
+            };
+            let clashes = self.named.contains(&candidate.as_ref())
+                || self.out.params.iter().any(|(n, _)| *n == candidate);
+            if !clashes {
                 break candidate;
             }
+            next += 1;
         };
-        out.push('$');
-        out.push_str(&name);
-        self.params.push((name, value.clone()));
+        self.out.text.push('$');
+        self.out.text.push_str(&name);
+        self.out.params.push((name, value.clone()));
     }
 
     /// Writes `expr`, in parentheses when its precedence is below `min`.
-    fn operand(&mut self, expr: &ExprNode, min: u8, out: &mut String) {
+    fn operand(&mut self, expr: &ExprNode, min: u8) {
         if precedence(expr) < min {
-            out.push('(');
-            self.expr(expr, out);
-            out.push(')');
+            self.out.text.push('(');
+            self.expr(expr);
+            self.out.text.push(')');
         } else {
-            self.expr(expr, out);
+            self.expr(expr);
         }
     }
 
     /// Writes an expression.
-    pub(crate) fn expr(&mut self, expr: &ExprNode, out: &mut String) {
+    pub(crate) fn expr(&mut self, expr: &ExprNode) {
         match &expr.0 {
             Node::Property { binding, key } => {
-                let variable = self.variable_text(*binding);
-                out.push_str(&variable);
-                out.push('.');
-                out.push_str(&escape_name(key));
+                self.push_variable(*binding);
+                self.out.text.push('.');
+                self.push_name(*key);
             }
-            Node::Variable(binding) => {
-                let variable = self.variable_text(*binding);
-                out.push_str(&variable);
-            }
+            Node::Variable(binding) => self.push_variable(*binding),
             Node::Identified {
                 binding,
                 relationship,
             } => {
-                let v = self.variable_text(*binding);
+                let index = self.lookup(*binding);
+                let v = self.names[index].escaped.clone();
                 let labels = if *relationship {
                     format!("[type({v})]")
                 } else {
                     format!("labels({v})")
                 };
-                out.push_str(&format!(
+                self.out.text.push_str(&format!(
                     "{{element_id: elementId({v}), labels: {labels}, data: {v}}}"
                 ));
             }
-            Node::Param(value) => self.param(value, out),
+            Node::Param(value) => self.param(value),
             Node::NamedParam(name) => {
-                out.push('$');
-                out.push_str(&escape_name(name));
+                self.out.text.push('$');
+                self.out.text.push_str(&escape_name(name));
             }
-            Node::Raw(text) => out.push_str(text),
-            Node::Binary(op, left, right) => {
+            Node::Raw(text) => self.out.text.push_str(text),
+            Node::Binary(op, pair) => {
+                let [left, right] = &**pair;
                 let own = op.precedence();
                 // Boolean and arithmetic operators chain to the left; comparisons never
                 // chain, so their operands must bind tighter. The right side always binds
                 // tighter, so the tree's shape survives rendering.
                 let left_min = if own == 5 { own + 1 } else { own };
-                self.operand(left, left_min, out);
-                out.push(' ');
-                out.push_str(op.keyword());
-                out.push(' ');
-                self.operand(right, own + 1, out);
+                self.operand(left, left_min);
+                self.out.text.push(' ');
+                self.out.text.push_str(op.keyword());
+                self.out.text.push(' ');
+                self.operand(right, own + 1);
             }
             Node::Not(inner) => {
-                out.push_str("NOT ");
-                self.operand(inner, ATOM, out);
+                self.out.text.push_str("NOT ");
+                self.operand(inner, ATOM);
             }
             Node::Negate(inner) => {
-                out.push('-');
-                self.operand(inner, ATOM, out);
+                self.out.text.push('-');
+                self.operand(inner, ATOM);
             }
             Node::IsNull {
                 expr: inner,
                 negated,
             } => {
-                self.operand(inner, ATOM, out);
-                out.push_str(if *negated { " IS NOT NULL" } else { " IS NULL" });
+                self.operand(inner, ATOM);
+                self.out
+                    .text
+                    .push_str(if *negated { " IS NOT NULL" } else { " IS NULL" });
             }
             Node::Call {
                 name,
                 distinct,
                 args,
             } => {
-                out.push_str(name);
-                out.push('(');
+                self.out.text.push_str(name);
+                self.out.text.push('(');
                 if *distinct {
-                    out.push_str("DISTINCT ");
+                    self.out.text.push_str("DISTINCT ");
                 }
                 for (i, arg) in args.iter().enumerate() {
                     if i > 0 {
-                        out.push_str(", ");
+                        self.out.text.push_str(", ");
                     }
-                    self.expr(arg, out);
+                    self.expr(arg);
                 }
-                out.push(')');
+                self.out.text.push(')');
             }
-            Node::CountAll => out.push_str("count(*)"),
-            Node::Index(list, index) => {
-                self.operand(list, ATOM, out);
-                out.push('[');
-                self.expr(index, out);
-                out.push(']');
+            Node::CountAll => self.out.text.push_str("count(*)"),
+            Node::Index(pair) => {
+                let [list, index] = &**pair;
+                self.operand(list, ATOM);
+                self.out.text.push('[');
+                self.expr(index);
+                self.out.text.push(']');
             }
             Node::Slice { list, from, to } => {
-                self.operand(list, ATOM, out);
-                out.push('[');
+                self.operand(list, ATOM);
+                self.out.text.push('[');
                 if let Some(from) = from {
-                    self.expr(from, out);
+                    self.expr(from);
                 }
-                out.push_str("..");
+                self.out.text.push_str("..");
                 if let Some(to) = to {
-                    self.expr(to, out);
+                    self.expr(to);
                 }
-                out.push(']');
+                self.out.text.push(']');
             }
             Node::Case {
                 subject,
                 branches,
                 otherwise,
             } => {
-                out.push_str("CASE");
+                self.out.text.push_str("CASE");
                 if let Some(subject) = subject {
-                    out.push(' ');
-                    self.expr(subject, out);
+                    self.out.text.push(' ');
+                    self.expr(subject);
                 }
                 for (when, then) in branches {
-                    out.push_str(" WHEN ");
-                    self.expr(when, out);
-                    out.push_str(" THEN ");
-                    self.expr(then, out);
+                    self.out.text.push_str(" WHEN ");
+                    self.expr(when);
+                    self.out.text.push_str(" THEN ");
+                    self.expr(then);
                 }
                 if let Some(otherwise) = otherwise {
-                    out.push_str(" ELSE ");
-                    self.expr(otherwise, out);
+                    self.out.text.push_str(" ELSE ");
+                    self.expr(otherwise);
                 }
-                out.push_str(" END");
+                self.out.text.push_str(" END");
             }
         }
-    }
-
-    /// Renders an expression to a new string.
-    pub(crate) fn expr_text(&mut self, expr: &ExprNode) -> String {
-        let mut out = String::new();
-        self.expr(expr, &mut out);
-        out
     }
 }
 

@@ -76,9 +76,7 @@ pub struct Projected<F, B>(PhantomData<fn() -> (F, B)>);
 impl<F: Field, B: Binding> Binding for Projected<F, B> {
     type Id = PropertyId<B::Id, F::Id>;
     const KEY: BindingKey = BindingKey {
-        element: F::KEY,
-        alias: None,
-        variable: F::KEY,
+        variable: F::KEY_NAME,
         id: B::KEY.id ^ F::ID,
     };
 }
@@ -302,11 +300,11 @@ mod tests {
     struct B;
     impl Binding for A {
         type Id = Digit<H1, End>;
-        const KEY: BindingKey = BindingKey::element("A", "a", 1);
+        const KEY: BindingKey = BindingKey::new("a", 1);
     }
     impl Binding for B {
         type Id = Digit<H2, End>;
-        const KEY: BindingKey = BindingKey::element("B", "b", 2);
+        const KEY: BindingKey = BindingKey::new("b", 2);
     }
 
     fn bound<R: AllBound<S>, S>() {}

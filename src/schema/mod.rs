@@ -12,6 +12,7 @@
 //! [`crate::dsl::scope`].
 
 pub(crate) mod identity;
+pub mod names;
 mod property;
 mod types;
 
@@ -49,26 +50,20 @@ pub trait ElementBinding: Binding {
     type Element: Element;
 }
 
-/// Runtime identity of a binding: the element and, when aliased, the alias.
+/// Runtime identity of a binding: its preferred variable and its identity hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct BindingKey {
-    /// Rust name of the element's data struct.
-    pub element: &'static str,
-    /// Rust name of the alias, if any.
-    pub alias: Option<&'static str>,
-    /// Preferred Cypher variable.
-    pub variable: &'static str,
-    /// The identity hash, telling apart bindings that share a name.
+    /// Preferred Cypher variable, with its quoting worked out.
+    pub variable: names::GraphName,
+    /// The identity hash, telling apart bindings that share a variable name.
     pub id: u64,
 }
 
 impl BindingKey {
-    /// The key of an unaliased element.
-    pub const fn element(element: &'static str, variable: &'static str, id: u64) -> Self {
+    /// The key of a binding preferring `variable`, with identity `id`.
+    pub const fn new(variable: &'static str, id: u64) -> Self {
         Self {
-            element,
-            alias: None,
-            variable,
+            variable: names::GraphName::new(variable),
             id,
         }
     }
@@ -91,12 +86,7 @@ pub struct As<E, A>(PhantomData<fn() -> (E, A)>);
 
 impl<E: Element, A: Alias> Binding for As<E, A> {
     type Id = identity::AliasedId<E::Id, A::Id>;
-    const KEY: BindingKey = BindingKey {
-        element: E::NAME,
-        alias: Some(A::NAME),
-        variable: A::VARIABLE,
-        id: E::ID.rotate_left(17) ^ A::ID,
-    };
+    const KEY: BindingKey = BindingKey::new(A::VARIABLE, E::ID.rotate_left(17) ^ A::ID);
 }
 
 impl<E: Element, A: Alias> ElementBinding for As<E, A> {
@@ -127,6 +117,9 @@ pub struct PropertyMeta {
 pub trait NodeLabel: Element {
     /// The graph label.
     const LABEL: &'static str;
+    /// The label with its quoting worked out.
+    #[doc(hidden)]
+    const LABEL_NAME: names::GraphName = names::GraphName::new(Self::LABEL);
     /// The properties with their schema metadata, in field order.
     const PROPERTIES: &'static [PropertyMeta];
 }
@@ -135,6 +128,9 @@ pub trait NodeLabel: Element {
 pub trait RelType: Element {
     /// The graph relationship type.
     const TYPE: &'static str;
+    /// The type with its quoting worked out.
+    #[doc(hidden)]
+    const TYPE_NAME: names::GraphName = names::GraphName::new(Self::TYPE);
     /// The properties with their schema metadata, in field order.
     const PROPERTIES: &'static [PropertyMeta];
     /// Labels a relationship of this type may start at.
@@ -151,6 +147,9 @@ pub trait Field: 'static {
     type Value: PropertyType;
     /// The graph property key.
     const KEY: &'static str;
+    /// The key with its quoting worked out.
+    #[doc(hidden)]
+    const KEY_NAME: names::GraphName = names::GraphName::new(Self::KEY);
     /// The Rust field name.
     const FIELD: &'static str;
     /// Type-level identity of the field, for projected properties.
@@ -237,7 +236,15 @@ pub trait RelHandle: Copy {
     const KEY: Option<BindingKey>;
 
     /// Appends the relationship types, rendered as `:A|B`.
-    fn push_types(out: &mut Vec<&'static str>);
+    fn push_types(out: &mut Vec<names::GraphName>);
+
+    /// The relationship types; borrowed for a single type, so a step allocates nothing.
+    #[doc(hidden)]
+    fn types() -> std::borrow::Cow<'static, [names::GraphName]> {
+        let mut out = Vec::new();
+        Self::push_types(&mut out);
+        std::borrow::Cow::Owned(out)
+    }
 
     /// Matches either this relationship type or `other`: `ACTED_IN.or(DIRECTED)`.
     fn or<R: RelHandle>(self, _other: R) -> RelUnion<Self, R> {
@@ -276,7 +283,7 @@ impl<A: RelHandle, B: RelHandle> RelHandle for RelUnion<A, B> {
     type Bound = Unbound;
     const KEY: Option<BindingKey> = None;
 
-    fn push_types(out: &mut Vec<&'static str>) {
+    fn push_types(out: &mut Vec<names::GraphName>) {
         A::push_types(out);
         B::push_types(out);
     }

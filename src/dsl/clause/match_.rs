@@ -20,21 +20,20 @@ pub(crate) struct MatchClause {
 }
 
 impl MatchClause {
-    pub(crate) fn render(&self, r: &mut Renderer, lines: &mut Vec<String>) {
-        let mut pattern = String::new();
-        self.start.render(r, &mut pattern);
-        for (rel, node) in &self.steps {
-            rel.render(r, &mut pattern);
-            node.render(r, &mut pattern);
-        }
-        let keyword = if self.optional {
-            "OPTIONAL MATCH"
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.clause(if self.optional {
+            "OPTIONAL MATCH "
         } else {
-            "MATCH"
-        };
-        lines.push(format!("{keyword} {pattern}"));
+            "MATCH "
+        });
+        self.start.render(r);
+        for (rel, node) in &self.steps {
+            rel.render(r);
+            node.render(r);
+        }
         if let Some(filter) = &self.filter {
-            lines.push(format!("WHERE {}", r.expr_text(filter)));
+            r.clause("WHERE ");
+            r.expr(filter);
         }
     }
 }
@@ -86,7 +85,7 @@ impl<S, P> Query<S, P> {
         self.push(super::Clause::Match(MatchClause {
             optional,
             start: node_pattern::<T, S, M>(),
-            steps: Vec::new(),
+            steps: Vec::with_capacity(4),
             filter: None,
         }))
     }

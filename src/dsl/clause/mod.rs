@@ -45,13 +45,13 @@ impl Clause {
         }
     }
 
-    /// Renders the clause as one or more lines.
-    pub(crate) fn render(&self, r: &mut Renderer, lines: &mut Vec<String>) {
+    /// Renders the clause (one or more lines in `Display`).
+    pub(crate) fn render(&self, r: &mut Renderer) {
         match self {
-            Clause::Match(m) => m.render(r, lines),
-            Clause::With(p) => p.render("WITH", r, lines),
-            Clause::Unwind(u) => u.render(r, lines),
-            Clause::Return(p) => p.render("RETURN", r, lines),
+            Clause::Match(m) => m.render(r),
+            Clause::With(p) => p.render(false, r),
+            Clause::Unwind(u) => u.render(r),
+            Clause::Return(p) => p.render(true, r),
         }
     }
 }

@@ -7,7 +7,7 @@
 //! entries, otherwise also everything in scope before it.
 
 use crate::dsl::expr::{Aliased, ExprNode, Expression, NameTag, Node, Val};
-use crate::dsl::render::{escape_name, Renderer};
+use crate::dsl::render::Renderer;
 use crate::dsl::row::{Columns, Single};
 use crate::dsl::scope::{Decoded, NoVars, NullIn, Var, Wrap};
 use crate::schema::identity::True;
@@ -59,78 +59,89 @@ impl ProjectionClause {
             .for_each(visit);
     }
 
-    pub(crate) fn render(&self, keyword: &str, r: &mut Renderer, lines: &mut Vec<String>) {
-        let returning = keyword == "RETURN";
+    pub(crate) fn render(&self, returning: bool, r: &mut Renderer) {
         let forced = if returning {
             r.forced_columns.take()
         } else {
             None
         };
-        let mut texts = Vec::with_capacity(self.items.len());
+        r.clause(match (returning, self.distinct) {
+            (true, false) => "RETURN ",
+            (true, true) => "RETURN DISTINCT ",
+            (false, false) => "WITH ",
+            (false, true) => "WITH DISTINCT ",
+        });
+        if self.star {
+            r.push("*");
+        }
         let mut columns = Vec::with_capacity(self.items.len());
         for (i, item) in self.items.iter().enumerate() {
-            let text = r.expr_text(&item.expr);
-            let own = match (&item.name, &item.expr.0) {
-                (Some(key), _) => Some(r.fresh(*key)),
-                (None, Node::Variable(_)) => None,
-                (None, _) if returning => Some(r.free_name(&auto_alias(&item.expr))),
-                (None, _) => None,
+            if i > 0 {
+                r.push(", ");
+            }
+            r.expr(&item.expr);
+            let wanted = forced.as_ref().and_then(|f| f.get(i));
+            let column = match (&item.name, &item.expr.0, wanted) {
+                (Some(key), _, None) => Some(r.push_alias_of(*key)),
+                (None, Node::Variable(key), None) => Some(r.variable_ref(*key)),
+                (None, Node::Variable(key), Some(wanted)) => {
+                    let own = r.variable_ref(*key);
+                    if r.raw(own) == wanted {
+                        Some(own)
+                    } else {
+                        Some(r.push_alias(wanted.clone().into(), false))
+                    }
+                }
+                (_, _, Some(wanted)) => Some(r.push_alias(wanted.clone().into(), false)),
+                (None, _, None) if returning => {
+                    let (alias, plain) = auto_alias(&item.expr);
+                    Some(r.push_alias(alias.into(), plain))
+                }
+                (None, _, None) => None,
             };
-            let column = match forced.as_ref().and_then(|f| f.get(i)) {
-                Some(name) => name.clone(),
-                None => own.clone().unwrap_or_else(|| text.clone()),
-            };
-            texts.push(if column == text {
-                text
-            } else {
-                format!("{text} AS {}", escape_name(&column))
-            });
             columns.push(column);
         }
-        let distinct = if self.distinct { " DISTINCT" } else { "" };
-        let items = if self.star {
-            "*".to_owned()
-        } else {
-            texts.join(", ")
-        };
-        lines.push(format!("{keyword}{distinct} {items}"));
-        if !self.order.is_empty() {
-            let keys: Vec<String> = self
-                .order
-                .iter()
-                .map(|(expr, descending)| {
-                    let key = match self.items.iter().position(|i| i.expr == *expr) {
-                        Some(i) => escape_name(&columns[i]).into_owned(),
-                        None => r.expr_text(expr),
-                    };
-                    format!("{key} {}", if *descending { "DESC" } else { "ASC" })
-                })
-                .collect();
-            lines.push(format!("ORDER BY {}", keys.join(", ")));
+        for (i, (expr, descending)) in self.order.iter().enumerate() {
+            if i == 0 {
+                r.clause("ORDER BY ");
+            } else {
+                r.push(", ");
+            }
+            let projected = self.items.iter().position(|item| item.expr == *expr);
+            match projected.and_then(|column| columns[column]) {
+                Some(name) => r.push_ref(name),
+                None => r.expr(expr),
+            }
+            r.push(if *descending { " DESC" } else { " ASC" });
         }
-        for (keyword, expr) in [("SKIP", &self.skip), ("LIMIT", &self.limit)] {
+        for (keyword, expr) in [("SKIP ", &self.skip), ("LIMIT ", &self.limit)] {
             if let Some(expr) = expr {
-                lines.push(format!("{keyword} {}", r.expr_text(expr)));
+                r.clause(keyword);
+                r.expr(expr);
             }
         }
         if let Some(filter) = &self.filter {
-            lines.push(format!("WHERE {}", r.expr_text(filter)));
+            r.clause("WHERE ");
+            r.expr(filter);
         }
         if returning {
-            r.columns = columns;
+            r.columns = columns
+                .into_iter()
+                .map(|c| c.map(|name| r.raw(name).to_owned()).unwrap_or_default())
+                .collect();
         }
     }
 }
 
 /// The column name of a returned expression nobody named: a property's key, a function's
-/// name, else `expr`.
-fn auto_alias(expr: &ExprNode) -> String {
+/// name, else `expr`; and whether it is known to need no quotes.
+fn auto_alias(expr: &ExprNode) -> (&'static str, bool) {
     match &expr.0 {
-        Node::Property { key, .. } => (*key).to_owned(),
-        Node::Call { name, .. } => (*name).to_owned(),
-        Node::CountAll => "count".to_owned(),
-        Node::Identified { binding, .. } => binding.variable.to_owned(),
-        _ => "expr".to_owned(),
+        Node::Property { key, .. } => (key.text, key.plain),
+        Node::Call { name, .. } => (name, true),
+        Node::CountAll => ("count", true),
+        Node::Identified { binding, .. } => (binding.variable.text, binding.variable.plain),
+        _ => ("expr", true),
     }
 }
 

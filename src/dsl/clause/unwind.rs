@@ -3,7 +3,7 @@
 use super::Clause;
 use crate::dsl::expr::{ExprNode, IntoExpr, ListOf, Name, NameTag, Val};
 use crate::dsl::query::{Query, Unwound};
-use crate::dsl::render::{escape_name, Renderer};
+use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, NoVars, Required, Var};
 use crate::schema::{Binding, BindingKey};
 
@@ -15,10 +15,10 @@ pub(crate) struct UnwindClause {
 }
 
 impl UnwindClause {
-    pub(crate) fn render(&self, r: &mut Renderer, lines: &mut Vec<String>) {
-        let list = r.expr_text(&self.list);
-        let name = r.fresh(self.name);
-        lines.push(format!("UNWIND {list} AS {}", escape_name(&name)));
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.clause("UNWIND ");
+        r.expr(&self.list);
+        r.push_alias_of(self.name);
     }
 }
 

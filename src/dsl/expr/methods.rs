@@ -379,10 +379,10 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: ListOf<T>,
     {
-        Expr::from(Node::Index(
-            Box::new(self.into_expr_node()),
-            Box::new(index.into_operand()),
-        ))
+        Expr::from(Node::Index(Box::new([
+            self.into_expr_node(),
+            index.into_operand(),
+        ])))
     }
 
     /// `list[from..to]`: the items from `from` (inclusive) to `to` (exclusive).

@@ -213,7 +213,7 @@ impl<F: Field, B: Binding> Expression for Property<F, B> {
     fn into_expr_node(self) -> ExprNode {
         ExprNode(Node::Property {
             binding: B::KEY,
-            key: F::KEY,
+            key: F::KEY_NAME,
         })
     }
 }

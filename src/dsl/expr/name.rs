@@ -50,12 +50,7 @@ pub struct Val<Tag, T>(PhantomData<fn() -> (Tag, T)>);
 
 impl<Tag: NameTag, T: 'static> Binding for Val<Tag, T> {
     type Id = Tag::Id;
-    const KEY: BindingKey = BindingKey {
-        element: Tag::NAME,
-        alias: None,
-        variable: Tag::NAME,
-        id: Tag::ID,
-    };
+    const KEY: BindingKey = BindingKey::new(Tag::NAME, Tag::ID);
 }
 
 impl<Tag: NameTag, T: 'static> Expression for Name<Tag, T> {

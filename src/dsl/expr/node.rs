@@ -1,6 +1,7 @@
 //! The untyped expression tree the renderer walks.
 
 use crate::dsl::value::Value;
+use crate::schema::names::GraphName;
 use crate::schema::BindingKey;
 
 /// An expression tree node; opaque, built only through the typed DSL.
@@ -11,10 +12,7 @@ pub struct ExprNode(pub(crate) Node);
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Node {
     /// `variable.key`
-    Property {
-        binding: BindingKey,
-        key: &'static str,
-    },
+    Property { binding: BindingKey, key: GraphName },
     /// A whole node or relationship, a named value, or a list variable.
     Variable(BindingKey),
     /// `{element_id: elementId(v), labels: labels(v), data: v}` (`[type(v)]` for relationships).
@@ -29,7 +27,8 @@ pub(crate) enum Node {
     /// Cypher text inserted as it is (an explicitly unchecked fragment).
     Raw(String),
     /// `left <op> right`
-    Binary(BinaryOp, Box<ExprNode>, Box<ExprNode>),
+    /// Both operands in one allocation.
+    Binary(BinaryOp, Box<[ExprNode; 2]>),
     /// `NOT expr`
     Not(Box<ExprNode>),
     /// `-expr`
@@ -45,7 +44,7 @@ pub(crate) enum Node {
     /// `count(*)`
     CountAll,
     /// `list[index]`
-    Index(Box<ExprNode>, Box<ExprNode>),
+    Index(Box<[ExprNode; 2]>),
     /// `list[from..to]`
     Slice {
         list: Box<ExprNode>,
@@ -135,7 +134,7 @@ impl BinaryOp {
 
 impl ExprNode {
     pub(crate) fn binary(op: BinaryOp, left: ExprNode, right: ExprNode) -> Self {
-        Self(Node::Binary(op, Box::new(left), Box::new(right)))
+        Self(Node::Binary(op, Box::new([left, right])))
     }
 
     pub(crate) fn call(name: &'static str, args: Vec<ExprNode>) -> Self {
@@ -157,10 +156,7 @@ impl ExprNode {
             | Node::NamedParam(_)
             | Node::Raw(_)
             | Node::CountAll => {}
-            Node::Binary(_, left, right) | Node::Index(left, right) => {
-                left.walk(visit);
-                right.walk(visit);
-            }
+            Node::Binary(_, pair) | Node::Index(pair) => pair.iter().for_each(|e| e.walk(visit)),
             Node::Not(inner) | Node::Negate(inner) | Node::IsNull { expr: inner, .. } => {
                 inner.walk(visit)
             }
@@ -181,24 +177,5 @@ impl ExprNode {
                 }
             }
         }
-    }
-
-    /// Calls `visit` on every binding this expression reads.
-    pub(crate) fn for_each_binding(&self, visit: &mut impl FnMut(BindingKey)) {
-        self.walk(&mut |node| match node {
-            Node::Property { binding, .. }
-            | Node::Variable(binding)
-            | Node::Identified { binding, .. } => visit(*binding),
-            _ => {}
-        });
-    }
-
-    /// Calls `visit` on every named parameter this expression reads.
-    pub(crate) fn for_each_named_param(&self, visit: &mut impl FnMut(&'static str)) {
-        self.walk(&mut |node| {
-            if let Node::NamedParam(name) = node {
-                visit(name)
-            }
-        });
     }
 }
