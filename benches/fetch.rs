@@ -134,7 +134,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .execute(query(&one_text).param("p0", rows as i64 / 2))
                 .await?;
             let row = stream.next().await?.ok_or("no row")?;
-            let name: String = row.get("bench_row.name")?;
+            let name: String = row.get("name")?;
             while stream.next().await?.is_some() {}
             theirs.push(start.elapsed());
             std::hint::black_box(name);
