@@ -139,7 +139,13 @@ fn main() {
     let warm = check(&dir, "dependencies and queries");
     println!("first check (dependencies included): {warm:.1} s");
     let clean = Command::new(env!("CARGO"))
-        .args(["clean", "--quiet", "-p", "typher-compile-time", "--manifest-path"])
+        .args([
+            "clean",
+            "--quiet",
+            "-p",
+            "typher-compile-time",
+            "--manifest-path",
+        ])
         .arg(dir.join("Cargo.toml"))
         .env("CARGO_TARGET_DIR", dir.join("target"))
         .status()

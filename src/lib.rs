@@ -54,7 +54,7 @@ pub mod schema;
 pub use dsl::{CompiledQuery, Params, Value};
 pub use exec::{raw, Client, Error, Result, Settings, Transaction};
 pub use schema::{Identified, Property};
-pub use typher_macros::{name, Alias, Node, Relationship};
+pub use typher_macros::{name, Alias, Node, PropertyValue, Relationship};
 
 /// Everything a typical query needs: the derives, the entry points, the expression methods,
 /// the functions and the handle traits.
@@ -65,7 +65,7 @@ pub mod prelude {
         relationship_type, sum, unwind, ExprMethods,
     };
     pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
-    pub use crate::{name, Alias, Node, Relationship};
+    pub use crate::{name, Alias, Node, PropertyValue, Relationship};
 }
 
 // Re-exported at the root (hidden) only so compiler messages print them with short paths.

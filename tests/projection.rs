@@ -455,3 +455,85 @@ snap!(order_by_a_returned_property_uses_its_column, {
 snap!(identified_column_is_named_after_the_variable, {
     match_(Person).return_(Person.identified())
 });
+
+// List comprehensions, quantifiers and reduce.
+snap!(list_comprehension_filter_and_map, {
+    match_(Person).rel(ACTED_IN).to(Movie).return_(
+        ACTED_IN
+            .roles
+            .filtered(|role| role.starts_with("Dr"))
+            .mapped(|role| role.to_upper()),
+    )
+});
+snap!(list_comprehension_map_only, {
+    let year = name!(year);
+    unwind(range(1, 3), year).return_(range(1, 3).mapped(|x| x * year))
+});
+snap!(list_quantifiers, {
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .filter(
+            ACTED_IN.roles.any(|r| r.eq("Neo")) | ACTED_IN.roles.all(|r| r.contains(Person.name)),
+        )
+        .return_((
+            ACTED_IN.roles.none(|r| r.eq("")),
+            ACTED_IN.roles.single(|r| r.ends_with("s")),
+        ))
+});
+snap!(list_reduce, {
+    let titles = name!(titles);
+    match_(Movie)
+        .with(collect(Movie.title).as_(titles))
+        .return_(titles.reduce(0, |total, title| total + title.size()))
+});
+snap!(list_nested_comprehensions_get_their_own_items, {
+    match_(Person).rel(ACTED_IN).to(Movie).return_(
+        ACTED_IN
+            .roles
+            .mapped(|role| ACTED_IN.roles.filtered(|other| other.ne(role)).size()),
+    )
+});
+
+// Map projection, temporal and enum values.
+#[derive(serde::Deserialize)]
+pub struct Card {
+    pub name: String,
+    pub born: Option<i64>,
+    pub movies: i64,
+}
+
+snap!(map_projection_with_computed_entry, {
+    let movies = name!(movies);
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_(Person.project::<Card, _>((Person.name, Person.born, count(Movie).as_(movies))))
+});
+
+/// Formats of a screening, stored as strings.
+#[derive(PropertyValue, Debug, Clone, Copy, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum Format {
+    Imax,
+    ThreeD,
+}
+
+/// A dated screening.
+#[derive(Node, Debug)]
+pub struct Screening {
+    pub day: chrono::NaiveDate,
+    pub format: Format,
+}
+
+snap!(temporal_and_enum_values_are_parameters, {
+    match_(Screening)
+        .filter(
+            Screening
+                .day
+                .ge(chrono::NaiveDate::from_ymd_opt(1999, 3, 31).unwrap())
+                & Screening.format.ne(Format::ThreeD),
+        )
+        .return_((Screening.day, Screening.format))
+        .order_by(Screening.day)
+});

@@ -136,7 +136,7 @@ fn label_list(input: syn::parse::ParseStream) -> syn::Result<Vec<Path>> {
 }
 
 /// Picks `key = "value"` out of a `#[serde(..)]`, ignoring every other serde option.
-fn serde_option(attr: &Attribute, key: &str, slot: &mut Option<LitStr>) -> syn::Result<()> {
+pub fn serde_option(attr: &Attribute, key: &str, slot: &mut Option<LitStr>) -> syn::Result<()> {
     attr.parse_nested_meta(|meta| {
         if meta.path.is_ident(key) && meta.input.peek(Token![=]) {
             *slot = Some(meta.value()?.parse()?);

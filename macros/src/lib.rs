@@ -15,6 +15,7 @@ mod handle;
 mod name;
 mod naming;
 mod node;
+mod property_value;
 mod relationship;
 
 /// Turns a braced struct into a node label: see `typher::schema` for what it emits.
@@ -47,6 +48,15 @@ pub fn derive_alias(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn name(input: TokenStream) -> TokenStream {
     name::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Makes an enum of unit variants a property type, stored as a string: the variant's name
+/// after serde's `rename`/`rename_all`, so typed queries and serde agree.
+#[proc_macro_derive(PropertyValue)]
+pub fn derive_property_value(input: TokenStream) -> TokenStream {
+    property_value::expand(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -5,7 +5,7 @@
 //! query's shape, and writes expressions with the parentheses Cypher's precedence needs.
 
 use super::clause::QueryAst;
-use super::expr::{ExprNode, Node};
+use super::expr::{ExprNode, ListOp, Node};
 use super::value::Value;
 use crate::schema::names::{is_plain, GraphName};
 use crate::schema::BindingKey;
@@ -216,6 +216,8 @@ pub(crate) struct Renderer<'n> {
     pub(crate) columns: Vec<String>,
     /// Column names a later `UNION` branch must use.
     pub(crate) forced_columns: Option<Vec<String>>,
+    /// The item and accumulator names of the list operations being rendered, by depth.
+    locals: Vec<(NameRef, NameRef)>,
 }
 
 /// Generated parameter names without an allocation, for the common case.
@@ -234,6 +236,7 @@ impl<'n> Renderer<'n> {
             named,
             columns: Vec::new(),
             forced_columns: None,
+            locals: Vec::new(),
         }
     }
 
@@ -449,6 +452,35 @@ impl<'n> Renderer<'n> {
                 self.out.text.push(')');
             }
             Node::CountAll => self.out.text.push_str("count(*)"),
+            Node::Local { depth, accumulator } => {
+                let pair = self.locals.get(*depth as usize).copied();
+                match (pair, accumulator) {
+                    (Some((item, _)), false) => self.push_ref(item),
+                    (Some((_, acc)), true) => self.push_ref(acc),
+                    // An item used outside its closure: render a name that cannot resolve.
+                    (None, _) => self.out.text.push_str("`typher: list item out of scope`"),
+                }
+            }
+            Node::List { list, depth, op } => self.list(list, *depth as usize, op),
+            Node::MapProjection { binding, entries } => {
+                self.push_variable(*binding);
+                self.out.text.push_str(" {");
+                for (i, entry) in entries.iter().enumerate() {
+                    self.out.text.push_str(if i == 0 { "" } else { ", " });
+                    match &entry.value {
+                        None => {
+                            self.out.text.push('.');
+                            self.push_name(entry.key);
+                        }
+                        Some(value) => {
+                            self.push_name(entry.key);
+                            self.out.text.push_str(": ");
+                            self.expr(value);
+                        }
+                    }
+                }
+                self.out.text.push('}');
+            }
             Node::Index(pair) => {
                 let [list, index] = &**pair;
                 self.operand(list, ATOM);
@@ -494,6 +526,59 @@ impl<'n> Renderer<'n> {
     }
 }
 
+impl Renderer<'_> {
+    /// Writes a comprehension, quantifier or `reduce`, naming its item for its body.
+    fn list(&mut self, list: &ExprNode, depth: usize, op: &ListOp) {
+        let item = NameRef(self.take_name(Cow::Borrowed("x"), true));
+        let acc = match op {
+            ListOp::Reduce { .. } => NameRef(self.take_name(Cow::Borrowed("acc"), true)),
+            _ => item,
+        };
+        self.locals.truncate(depth);
+        self.locals.resize(depth + 1, (item, acc));
+        self.locals[depth] = (item, acc);
+        let head = |r: &mut Self| {
+            r.push_ref(item);
+            r.out.text.push_str(" IN ");
+            r.expr(list);
+        };
+        match op {
+            ListOp::Comprehension { filter, map } => {
+                self.out.text.push('[');
+                head(self);
+                if let Some(filter) = filter {
+                    self.out.text.push_str(" WHERE ");
+                    self.expr(filter);
+                }
+                if let Some(map) = map {
+                    self.out.text.push_str(" | ");
+                    self.expr(map);
+                }
+                self.out.text.push(']');
+            }
+            ListOp::Quantifier(name, pred) => {
+                self.out.text.push_str(name);
+                self.out.text.push('(');
+                head(self);
+                self.out.text.push_str(" WHERE ");
+                self.expr(pred);
+                self.out.text.push(')');
+            }
+            ListOp::Reduce { init, step } => {
+                self.out.text.push_str("reduce(");
+                self.push_ref(acc);
+                self.out.text.push_str(" = ");
+                self.expr(init);
+                self.out.text.push_str(", ");
+                head(self);
+                self.out.text.push_str(" | ");
+                self.expr(step);
+                self.out.text.push(')');
+            }
+        }
+    }
+}
+
 /// The precedence of atoms: variables, literals, calls.
 const ATOM: u8 = 10;
 
@@ -514,6 +599,9 @@ fn precedence(expr: &ExprNode) -> u8 {
         | Node::CountAll
         | Node::Index(..)
         | Node::Slice { .. }
+        | Node::Local { .. }
+        | Node::List { .. }
+        | Node::MapProjection { .. }
         | Node::Case { .. } => ATOM,
     }
 }

@@ -557,3 +557,112 @@ async fn rows_decode_into_a_struct_by_column_name() {
         .collect();
     assert_eq!(rows, expected);
 }
+
+/// How a screening is classified; stored as a string.
+#[derive(PropertyValue, serde::Deserialize, Debug, Clone, Copy, PartialEq)]
+#[serde(rename_all = "snake_case")]
+enum Genre {
+    SciFi,
+    Drama,
+}
+
+/// A screening with temporal and enum properties.
+#[derive(Node, serde::Deserialize, Debug, Clone, PartialEq)]
+struct Screening {
+    title: String,
+    day: chrono::NaiveDate,
+    starts: chrono::DateTime<chrono::FixedOffset>,
+    genre: Genre,
+}
+
+#[tokio::test]
+async fn temporal_and_enum_properties_round_trip() {
+    let db = client().await;
+    db.execute(typher::raw::<()>(
+        "MERGE (:Screening {title: 'The Matrix', day: date('1999-03-31'), \
+         starts: datetime('1999-03-31T20:00:00+01:00'), genre: 'sci_fi'}) \
+         MERGE (:Screening {title: 'Cast Away', day: date('2000-12-22'), \
+         starts: datetime('2000-12-22T18:30:00+01:00'), genre: 'drama'})",
+    ))
+    .await
+    .unwrap();
+    let day = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    let rows = db
+        .fetch_all(
+            match_(Screening)
+                .filter(Screening.day.lt(day) & Screening.genre.eq(Genre::SciFi))
+                .return_((Screening.title, Screening.day, Screening.genre, Screening)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let (title, when, genre, whole) = &rows[0];
+    assert_eq!(title, "The Matrix");
+    assert_eq!(*when, chrono::NaiveDate::from_ymd_opt(1999, 3, 31).unwrap());
+    assert_eq!(*genre, Genre::SciFi);
+    assert_eq!(whole.starts.to_rfc3339(), "1999-03-31T20:00:00+01:00");
+    let genres = db
+        .fetch_all(
+            match_(Screening)
+                .filter(Screening.genre.in_list([Genre::Drama]))
+                .return_(Screening.title),
+        )
+        .await
+        .unwrap();
+    assert_eq!(genres, ["Cast Away"]);
+}
+
+#[derive(serde::Deserialize, Debug, PartialEq)]
+struct Credits {
+    name: String,
+    born: Option<i64>,
+    titles: Vec<String>,
+}
+
+#[tokio::test]
+async fn map_projection_and_list_operations() {
+    let db = client().await;
+    let titles = name!(titles);
+    let card = db
+        .fetch_one(
+            match_(Person)
+                .rel(DIRECTED)
+                .to(Movie)
+                .filter(Person.name.eq("Lana Wachowski"))
+                .with((Person, collect(Movie.title).as_(titles)))
+                .return_(Person.project::<Credits, _>((
+                    Person.name,
+                    Person.born,
+                    titles.as_(name!(titles)),
+                ))),
+        )
+        .await
+        .unwrap();
+    let mut expected: Vec<String> = data::DIRECTED
+        .iter()
+        .filter(|(p, _)| *p == "Lana Wachowski")
+        .map(|(_, m)| (*m).to_owned())
+        .collect();
+    let mut got = card.titles.clone();
+    got.sort();
+    expected.sort();
+    assert_eq!(
+        (card.name.as_str(), card.born, got),
+        ("Lana Wachowski", Some(1965), expected)
+    );
+
+    let n = name!(n);
+    // Integer literals in the query are typed by inference, so the row type is spelled out.
+    let row: (Vec<i64>, bool, bool, bool, bool, i64) = db
+        .fetch_one(unwind(vec![1i64], n).return_((
+            range(1, 6).filtered(|x| (x % 2).eq(0)).mapped(|x| x * 10),
+            range(1, 6).any(|x| x.gt(4)),
+            range(1, 6).all(|x| x.gt(4)),
+            range(1, 6).none(|x| x.gt(9)),
+            range(1, 6).single(|x| x.eq(3)),
+            range(1, 4).reduce(0, |acc, x| acc + x * n),
+        )))
+        .await
+        .unwrap();
+    assert_eq!(row, (vec![20, 40, 60], true, false, true, true, 10));
+}

@@ -140,7 +140,9 @@ fn auto_alias(expr: &ExprNode) -> (&'static str, bool) {
         Node::Property { key, .. } => (key.text, key.plain),
         Node::Call { name, .. } => (name, true),
         Node::CountAll => ("count", true),
-        Node::Identified { binding, .. } => (binding.variable.text, binding.variable.plain),
+        Node::Identified { binding, .. } | Node::MapProjection { binding, .. } => {
+            (binding.variable.text, binding.variable.plain)
+        }
         _ => ("expr", true),
     }
 }

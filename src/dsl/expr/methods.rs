@@ -1,6 +1,8 @@
 //! [`ExprMethods`]: the methods every typed expression has (Diesel's `ExpressionMethods`).
 
 use super::functions::{ListOf, MapNull};
+use super::list::{self, Item};
+use super::map::MapItems;
 use super::name::{Aliased, Name, NameTag, SameAs};
 use super::{
     BaseOf, BinaryOp, Expr, ExprNode, Expression, IntoExpr, Literal, Node, Operand, Predicate,
@@ -399,6 +401,104 @@ pub trait ExprMethods: Expression {
             from: Some(Box::new(from.into_operand())),
             to: Some(Box::new(to.into_operand())),
         })
+    }
+
+    /// `[x IN list WHERE pred(x)]`: the items for which `pred` holds.
+    fn filtered<T, R>(
+        self,
+        pred: impl FnOnce(Item<T>) -> Predicate<R>,
+    ) -> Expr<Vec<T>, Both<Self::Refs, R>>
+    where
+        Self::Type: ListOf<T>,
+    {
+        list::filtered(self, pred)
+    }
+
+    /// `[x IN list | f(x)]`: each item mapped; after `.filtered(..)` the two make one
+    /// comprehension, `[x IN list WHERE .. | ..]`.
+    fn mapped<T, U, R>(
+        self,
+        f: impl FnOnce(Item<T>) -> Expr<U, R>,
+    ) -> Expr<Vec<U>, Both<Self::Refs, R>>
+    where
+        Self::Type: ListOf<T>,
+    {
+        list::mapped(self, f)
+    }
+
+    /// `any(x IN list WHERE pred(x))`: whether some item satisfies `pred`.
+    fn any<T, R>(self, pred: impl FnOnce(Item<T>) -> Predicate<R>) -> Predicate<Both<Self::Refs, R>>
+    where
+        Self::Type: ListOf<T>,
+    {
+        list::quantifier("any", self, pred)
+    }
+
+    /// `all(x IN list WHERE pred(x))`: whether every item satisfies `pred`.
+    fn all<T, R>(self, pred: impl FnOnce(Item<T>) -> Predicate<R>) -> Predicate<Both<Self::Refs, R>>
+    where
+        Self::Type: ListOf<T>,
+    {
+        list::quantifier("all", self, pred)
+    }
+
+    /// `none(x IN list WHERE pred(x))`: whether no item satisfies `pred`.
+    fn none<T, R>(
+        self,
+        pred: impl FnOnce(Item<T>) -> Predicate<R>,
+    ) -> Predicate<Both<Self::Refs, R>>
+    where
+        Self::Type: ListOf<T>,
+    {
+        list::quantifier("none", self, pred)
+    }
+
+    /// `single(x IN list WHERE pred(x))`: whether exactly one item satisfies `pred`.
+    fn single<T, R>(
+        self,
+        pred: impl FnOnce(Item<T>) -> Predicate<R>,
+    ) -> Predicate<Both<Self::Refs, R>>
+    where
+        Self::Type: ListOf<T>,
+    {
+        list::quantifier("single", self, pred)
+    }
+
+    /// `reduce(acc = init, x IN list | step(acc, x))`: folds the list into one value.
+    fn reduce<T, A, I, R>(
+        self,
+        init: I,
+        step: impl FnOnce(Item<A>, Item<T>) -> Expr<A, R>,
+    ) -> Expr<A, list::ReduceReads<Self, I, R>>
+    where
+        Self::Type: ListOf<T>,
+        I: IntoExpr<Type = A>,
+    {
+        list::reduce(self, init, step)
+    }
+
+    /// Map projection `person {.name, .born, movies: ..}` of a node or relationship, decoded
+    /// as `T` (a struct whose fields are the keys): properties of this binding become
+    /// `.key`, anything else needs a name (`expr.as_(name)`).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # #[derive(Node)] pub struct Person { pub name: String, pub born: Option<i64> }
+    /// #[derive(serde::Deserialize)]
+    /// struct Card { name: String, born: Option<i64>, initial: String }
+    /// let q = match_(Person).return_(
+    ///     Person.project::<Card, _>((Person.name, Person.born, Person.name.substring(0, 1).as_(name!(initial)))),
+    /// );
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) RETURN person {.name, .born, initial: substring(person.name, $p0, $p1)} AS person_2"
+    /// );
+    /// ```
+    fn project<T, I: MapItems>(self, items: I) -> Expr<T, Both<Self::Refs, I::Refs>>
+    where
+        Self: crate::schema::Handle,
+    {
+        super::map::project(self, items)
     }
 
     /// `coalesce(expr, default)`: the value, or `default` where it is null.

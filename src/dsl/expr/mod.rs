@@ -12,6 +12,8 @@
 mod aggregate;
 mod case;
 mod functions;
+mod list;
+mod map;
 pub mod methods;
 mod name;
 mod node;
@@ -24,6 +26,9 @@ pub use case::{case, case_of, Case, SimpleCase};
 pub use functions::{
     element_id, keys, labels, range, raw_expr, relationship_type, ListOf, MapNull,
 };
+pub use list::Item;
+pub(crate) use list::ListOp;
+pub use map::MapItems;
 pub use methods::{ExprMethods, Order};
 pub use name::{param, Aliased, Name, NameTag, Param, SameAs, Val};
 pub use node::ExprNode;

@@ -51,6 +51,19 @@ pub(crate) enum Node {
         from: Option<Box<ExprNode>>,
         to: Option<Box<ExprNode>>,
     },
+    /// The item (or accumulator) of the list operation at nesting `depth`.
+    Local { depth: u32, accumulator: bool },
+    /// A comprehension, quantifier or `reduce` over `list`, whose item is at `depth`.
+    List {
+        list: Box<ExprNode>,
+        depth: u32,
+        op: Box<super::list::ListOp>,
+    },
+    /// `variable {.key, name: expr, ..}`
+    MapProjection {
+        binding: BindingKey,
+        entries: Vec<super::map::MapEntry>,
+    },
     /// `CASE subject? WHEN .. THEN .. ELSE .. END`
     Case {
         subject: Option<Box<ExprNode>>,
@@ -133,6 +146,12 @@ impl BinaryOp {
 }
 
 impl ExprNode {
+    /// A parameter holding `value`; for the derives of user property types.
+    #[doc(hidden)]
+    pub fn param(value: crate::dsl::Value) -> Self {
+        Self(Node::Param(value))
+    }
+
     pub(crate) fn binary(op: BinaryOp, left: ExprNode, right: ExprNode) -> Self {
         Self(Node::Binary(op, Box::new([left, right])))
     }
@@ -155,12 +174,30 @@ impl ExprNode {
             | Node::Param(_)
             | Node::NamedParam(_)
             | Node::Raw(_)
+            | Node::Local { .. }
             | Node::CountAll => {}
+            Node::List { list, op, .. } => {
+                list.walk(visit);
+                match &**op {
+                    super::list::ListOp::Comprehension { filter, map } => {
+                        filter.iter().chain(map).for_each(|e| e.walk(visit))
+                    }
+                    super::list::ListOp::Quantifier(_, pred) => pred.walk(visit),
+                    super::list::ListOp::Reduce { init, step } => {
+                        init.walk(visit);
+                        step.walk(visit);
+                    }
+                }
+            }
             Node::Binary(_, pair) | Node::Index(pair) => pair.iter().for_each(|e| e.walk(visit)),
             Node::Not(inner) | Node::Negate(inner) | Node::IsNull { expr: inner, .. } => {
                 inner.walk(visit)
             }
             Node::Call { args, .. } => args.iter().for_each(|a| a.walk(visit)),
+            Node::MapProjection { entries, .. } => entries
+                .iter()
+                .filter_map(|e| e.value.as_ref())
+                .for_each(|e| e.walk(visit)),
             Node::Slice { list, from, to } => {
                 list.walk(visit);
                 from.iter().chain(to).for_each(|e| e.walk(visit));

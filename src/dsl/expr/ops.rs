@@ -102,4 +102,5 @@ arith_ops! {
     [T, R] Expr<T, R>;
     [Tag: NameTag, T: 'static] Name<Tag, T>;
     [T] Param<T>;
+    [T] super::list::Item<T>;
 }

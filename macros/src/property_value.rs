@@ -1,0 +1,129 @@
+//! `#[derive(PropertyValue)]`: an enum of unit variants becomes a property type stored as a
+//! string (the variant's name, after serde's `rename` / `rename_all`, so both agree).
+
+use crate::attrs::{apply_rename_all, serde_option};
+use proc_macro2::TokenStream;
+use quote::quote;
+use syn::{Data, DeriveInput, Fields, LitStr};
+
+/// Expands `#[derive(PropertyValue)]`.
+pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
+    let input: DeriveInput = syn::parse2(input)?;
+    let ident = &input.ident;
+    let Data::Enum(data) = &input.data else {
+        return Err(syn::Error::new_spanned(
+            ident,
+            "derive(PropertyValue) works on enums of unit variants, stored as strings",
+        ));
+    };
+    if !input.generics.params.is_empty() {
+        return Err(syn::Error::new_spanned(
+            &input.generics,
+            "derive(PropertyValue) does not support generic enums",
+        ));
+    }
+    let mut rename_all: Option<LitStr> = None;
+    for attr in input.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+        serde_option(attr, "rename_all", &mut rename_all)?;
+    }
+    let mut arms = TokenStream::new();
+    let mut names = Vec::new();
+    for variant in &data.variants {
+        if !matches!(variant.fields, Fields::Unit) {
+            return Err(syn::Error::new_spanned(
+                variant,
+                "derive(PropertyValue) needs unit variants: each variant is stored as its name",
+            ));
+        }
+        let mut rename: Option<LitStr> = None;
+        for attr in variant.attrs.iter().filter(|a| a.path().is_ident("serde")) {
+            serde_option(attr, "rename", &mut rename)?;
+        }
+        let name = match (rename, &rename_all) {
+            (Some(lit), _) => lit.value(),
+            (None, Some(rule)) => apply_rename_all(rule, &variant.ident.to_string())?,
+            (None, None) => variant.ident.to_string(),
+        };
+        if names.contains(&name) {
+            return Err(syn::Error::new_spanned(
+                variant,
+                format!("two variants are stored as the same string `{name}`"),
+            ));
+        }
+        let v = &variant.ident;
+        arms.extend(quote!(Self::#v => #name,));
+        names.push(name);
+    }
+    Ok(quote! {
+        impl #ident {
+            /// The string this value is stored as.
+            pub fn as_property_str(&self) -> &'static str {
+                match self { #arms }
+            }
+        }
+        impl ::typher::schema::PropertyType for #ident {
+            type Base = #ident;
+            const OPTIONAL: bool = false;
+        }
+        impl ::typher::schema::HoldsBase<#ident> for #ident {}
+        impl ::typher::schema::Comparable for #ident {}
+        impl ::typher::schema::OrNull for #ident {
+            type Out = ::core::option::Option<#ident>;
+            type Inner = #ident;
+        }
+        impl<U> ::typher::dsl::expr::MapNull<U> for #ident {
+            type Out = U;
+        }
+        impl ::typher::dsl::IntoExpr for #ident {
+            type Type = #ident;
+            type Refs = ::typher::__private::Nil;
+            fn into_operand(self) -> ::typher::dsl::expr::ExprNode {
+                ::typher::dsl::expr::ExprNode::param(::typher::dsl::Literal::into_value(self))
+            }
+        }
+        impl ::typher::dsl::Literal for #ident {
+            fn into_value(self) -> ::typher::Value {
+                ::typher::Value::String(::std::string::String::from(self.as_property_str()))
+            }
+        }
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn variants_are_stored_as_their_serde_names() {
+        let out = expand(quote!(
+            #[serde(rename_all = "snake_case")]
+            enum Genre {
+                SciFi,
+                #[serde(rename = "rom-com")]
+                RomCom,
+            }
+        ))
+        .unwrap()
+        .to_string();
+        assert!(out.contains("Self :: SciFi => \"sci_fi\""), "{out}");
+        assert!(out.contains("Self :: RomCom => \"rom-com\""), "{out}");
+    }
+
+    #[test]
+    fn data_variants_and_structs_are_refused() {
+        assert!(expand(quote!(
+            enum E {
+                A(i64),
+            }
+        ))
+        .unwrap_err()
+        .to_string()
+        .contains("unit variants"));
+        assert!(expand(quote!(
+            struct S;
+        ))
+        .unwrap_err()
+        .to_string()
+        .contains("enums"));
+    }
+}

@@ -1,0 +1,82 @@
+//! Map projection: `person {.name, .born, movies: ..}`, decoded into a struct of the caller's.
+
+use super::{Aliased, Expr, ExprNode, Expression, NameTag, Node, Val};
+use crate::dsl::scope::Both;
+use crate::schema::{Binding, Field, Handle, Property};
+
+/// One entry of a map projection: `.key` for a property of the projected node, or
+/// `key: expr` for anything else.
+#[derive(Debug, Clone, PartialEq)]
+#[doc(hidden)]
+pub struct MapEntry {
+    pub(crate) key: crate::schema::names::GraphName,
+    /// `None` for `.key`, the projected binding's own property.
+    pub(crate) value: Option<ExprNode>,
+}
+
+/// Entries accepted by `.project(..)`: properties, `expr.as_(name)`, or a tuple of them.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be an entry of a map projection",
+    label = "expected a property, `expr.as_(name)`, or a tuple of them"
+)]
+pub trait MapItems {
+    /// The bindings the entries read.
+    type Refs;
+    /// Appends the entries of a projection of the binding with identity `owner`.
+    #[doc(hidden)]
+    fn push_entries(self, owner: u64, out: &mut Vec<MapEntry>);
+}
+
+impl<F: Field, B: Binding> MapItems for Property<F, B> {
+    type Refs = <Self as Expression>::Refs;
+    fn push_entries(self, owner: u64, out: &mut Vec<MapEntry>) {
+        let value = (B::KEY.id != owner).then(|| self.into_expr_node());
+        out.push(MapEntry {
+            key: F::KEY_NAME,
+            value,
+        });
+    }
+}
+
+impl<Tag: NameTag, T: 'static, R> MapItems for Aliased<Tag, T, R> {
+    type Refs = R;
+    fn push_entries(self, _owner: u64, out: &mut Vec<MapEntry>) {
+        out.push(MapEntry {
+            key: <Val<Tag, T> as Binding>::KEY.variable,
+            value: Some(self.expr),
+        });
+    }
+}
+
+macro_rules! map_tuples {
+    ($($name:ident)+) => {
+        impl<$($name: MapItems),+> MapItems for ($($name,)+) {
+            type Refs = crate::__private::both!($($name::Refs),+);
+            #[allow(non_snake_case)]
+            fn push_entries(self, owner: u64, out: &mut Vec<MapEntry>) {
+                let ($($name,)+) = self;
+                $($name.push_entries(owner, out);)+
+            }
+        }
+    };
+}
+map_tuples!(A);
+map_tuples!(A B);
+map_tuples!(A B C);
+map_tuples!(A B C D);
+map_tuples!(A B C D E);
+map_tuples!(A B C D E G);
+map_tuples!(A B C D E G H);
+map_tuples!(A B C D E G H I);
+
+/// `node {.key, name: expr, ..}` of type `T`.
+pub(crate) fn project<H: Handle, T, I: MapItems>(
+    handle: H,
+    items: I,
+) -> Expr<T, Both<<H as Expression>::Refs, I::Refs>> {
+    let binding = <H::Binding as Binding>::KEY;
+    let mut entries = Vec::new();
+    items.push_entries(binding.id, &mut entries);
+    let _ = handle;
+    Expr::from(Node::MapProjection { binding, entries })
+}
