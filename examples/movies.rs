@@ -96,5 +96,44 @@ async fn main() -> typher::Result<()> {
     for (title, rating, summary) in reviews {
         println!("  {rating}  {title}: {summary}");
     }
+
+    // WITH re-scopes the query; `movies` is a typed name (an i64 count).
+    let movies = name!(movies);
+    let busiest: Vec<(String, i64)> = client
+        .fetch_all(
+            match_(Person)
+                .rel(ACTED_IN)
+                .to(Movie)
+                .with((Person, count(Movie).as_(movies)))
+                .filter(movies.ge(4))
+                .return_((Person.name, movies))
+                .order_by((movies.desc(), Person.name))
+                .limit(3),
+        )
+        .await?;
+    println!("\nThe busiest actors (WITH, count, ORDER BY a named value):");
+    for (name, count) in busiest {
+        println!("  {count}  {name}");
+    }
+
+    let era = name!(era);
+    let eras: Vec<(String, i64)> = client
+        .fetch_all(
+            match_(Movie)
+                .with(
+                    case()
+                        .when(Movie.released.lt(1990), "before 1990")
+                        .when(Movie.released.lt(2000), "the nineties")
+                        .otherwise("since 2000")
+                        .as_(era),
+                )
+                .return_((era, count_all()))
+                .order_by(era),
+        )
+        .await?;
+    println!("\nMovies per era (CASE, then an aggregate grouped by it):");
+    for (era, count) in eras {
+        println!("  {era}: {count}");
+    }
     Ok(())
 }
