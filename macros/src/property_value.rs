@@ -71,7 +71,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             type Out = ::core::option::Option<#ident>;
             type Inner = #ident;
         }
-        impl<U> ::typher::dsl::expr::MapNull<U> for #ident {
+        impl<U> ::typher::schema::MapNull<U> for #ident {
             type Out = U;
         }
         impl ::typher::dsl::IntoExpr for #ident {

@@ -28,6 +28,6 @@ pub use expr::{
     keys, labels, max, min, not, param, range, raw_expr, relationship_type, sum, Expr, ExprMethods,
     Expression, IntoExpr, Literal, Name, Operand, Order, Param, Predicate,
 };
-pub use query::{Pattern, Projected, Query, Unwound};
+pub use query::{DistinctFirst, Ordered, Pattern, Projected, Query, Unordered, Unwound};
 pub use render::{escape_name, CompiledQuery, Params};
 pub use value::Value;

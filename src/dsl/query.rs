@@ -19,8 +19,26 @@ pub struct Query<S, P> {
 
 /// Position: a `MATCH` pattern ending at a node of label `L`, in a clause of nullability `N`.
 pub struct Pattern<L, N>(PhantomData<fn() -> (L, N)>);
-/// Position: right after `WITH`; `ORDER BY` may read scope `O`.
-pub struct Projected<O>(PhantomData<fn() -> O>);
+/// Position: right after `WITH`; `ORDER BY` may read scope `O`; `D` says whether
+/// `.distinct()` may still come ([`Unordered`]) or `ORDER BY` came first ([`Ordered`]).
+pub struct Projected<O, D = Unordered>(PhantomData<fn() -> (O, D)>);
+
+/// A projection not yet ordered: `.distinct()` may still narrow what `ORDER BY` reads.
+pub struct Unordered;
+/// A projection already ordered: its keys were checked against the wider scope.
+pub struct Ordered;
+
+/// Refuses `.distinct()` after `.order_by(..)`: the keys were checked before `DISTINCT`
+/// narrowed what they may read.
+#[diagnostic::on_unimplemented(
+    message = "`.distinct()` must come before `.order_by(..)`",
+    label = "DISTINCT after ORDER BY",
+    note = "after DISTINCT, ORDER BY may read only the projected items, so the order keys are checked after it: call `.distinct()` first"
+)]
+pub trait DistinctFirst {}
+impl DistinctFirst for Unordered {}
+impl DistinctFirst for super::scope::NoVars {}
+impl<B, N, R> DistinctFirst for super::scope::Var<B, N, R> {}
 /// Position: right after `UNWIND`.
 pub struct Unwound;
 

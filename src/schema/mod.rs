@@ -18,7 +18,7 @@ mod types;
 
 pub use property::Property;
 pub use types::{
-    Comparable, HoldsBase, Numeric, OptionalProperty, OrNull, PropertyType, StringProperty,
+    Comparable, HoldsBase, MapNull, Numeric, OptionalProperty, OrNull, PropertyType, StringProperty,
 };
 
 use core::marker::PhantomData;

@@ -21,6 +21,19 @@ pub trait OrNull {
     type Inner;
 }
 
+/// Maps a value type to `U`, keeping it optional: `Option<X>` gives `Option<U>`, anything
+/// else `U` (what `size`, `toString` and the like return).
+pub trait MapNull<U> {
+    /// The mapped type.
+    type Out;
+}
+impl<X, U> MapNull<U> for Option<X> {
+    type Out = Option<U>;
+}
+impl<X, U> MapNull<U> for Vec<X> {
+    type Out = U;
+}
+
 /// Properties on which `starts_with`, `ends_with`, `contains` and `regex` work.
 #[diagnostic::on_unimplemented(
     message = "string operators need a string, but this expression holds `{Self}`",
@@ -78,6 +91,9 @@ macro_rules! property_types {
         impl OrNull for $ty {
             type Out = Option<$ty>;
             type Inner = $ty;
+        }
+        impl<U> MapNull<U> for $ty {
+            type Out = U;
         }
     )*};
 }

@@ -5,7 +5,7 @@ use super::with::rows_param;
 use super::{Clause, QueryAst};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::{Literal, Param, SameAs};
-use crate::dsl::query::Query;
+use crate::dsl::query::{DistinctFirst, Ordered, Query};
 use crate::dsl::render::{render, CompiledQuery};
 use crate::dsl::row::ByName;
 use crate::dsl::scope::{Aggregates, AllBound, OrderScope};
@@ -101,13 +101,17 @@ impl<O, R, P> Returning<O, R, P> {
         }
     }
 
-    /// `RETURN DISTINCT ..`; `ORDER BY` may then read only what is returned.
-    pub fn distinct(self) -> Returning<P, R, P> {
+    /// `RETURN DISTINCT ..`; `ORDER BY` may then read only what is returned, so call it
+    /// before `.order_by(..)`.
+    pub fn distinct(self) -> Returning<P, R, P>
+    where
+        P: DistinctFirst,
+    {
         self.change(|p| p.distinct = true)
     }
 
     /// `ORDER BY ..`: an expression (ascending), `expr.asc()`, `expr.desc()`, or a tuple.
-    pub fn order_by<I>(self, keys: I) -> Self
+    pub fn order_by<I>(self, keys: I) -> Returning<O, R, Ordered>
     where
         I: OrderItems<O>,
         I::Refs: AllBound<O>,

@@ -4,7 +4,7 @@ use super::projection::{Carried, Projection, ProjectionClause};
 use super::Clause;
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::{ExprNode, Node};
-use crate::dsl::query::{Projected, Query};
+use crate::dsl::query::{DistinctFirst, Ordered, Projected, Query};
 use crate::dsl::scope::{Aggregates, AllBound, OrderScope};
 use crate::dsl::value::Value;
 use crate::schema::identity::Select;
@@ -58,7 +58,7 @@ impl<S, P> Query<S, P> {
     }
 }
 
-impl<S, O> Query<S, Projected<O>> {
+impl<S, O, D> Query<S, Projected<O, D>> {
     fn edit(mut self, change: impl FnOnce(&mut ProjectionClause)) -> Self {
         if let Some(p) = self.ast.projection() {
             change(p);
@@ -66,18 +66,22 @@ impl<S, O> Query<S, Projected<O>> {
         self
     }
 
-    /// `WITH DISTINCT ..`; `ORDER BY` may then read only what `WITH` carried.
-    pub fn distinct(self) -> Query<S, Projected<S>> {
+    /// `WITH DISTINCT ..`; `ORDER BY` may then read only what `WITH` carried, so call it
+    /// before `.order_by(..)`.
+    pub fn distinct(self) -> Query<S, Projected<S>>
+    where
+        D: DistinctFirst,
+    {
         self.edit(|p| p.distinct = true).retype()
     }
 
     /// `ORDER BY ..` of the `WITH`: an expression, `expr.asc()`, `expr.desc()`, or a tuple.
-    pub fn order_by<I>(self, keys: I) -> Self
+    pub fn order_by<I>(self, keys: I) -> Query<S, Projected<O, Ordered>>
     where
         I: OrderItems<O>,
         I::Refs: AllBound<O>,
     {
-        self.edit(|p| keys.push_order(&mut p.order))
+        self.edit(|p| keys.push_order(&mut p.order)).retype()
     }
 
     /// `SKIP $n` of the `WITH`.

@@ -3,6 +3,7 @@
 
 use super::{Expr, ExprNode, Node, Operand, Reads2};
 use crate::dsl::scope::{Cons, Nil};
+pub use crate::schema::MapNull;
 use crate::schema::{Binding, Handle, NodeHandle};
 
 /// Lists whose items have type `T` (nulls of an optional list count as empty).
@@ -14,38 +15,6 @@ use crate::schema::{Binding, Handle, NodeHandle};
 pub trait ListOf<T> {}
 impl<T> ListOf<T> for Vec<T> {}
 impl<T> ListOf<T> for Option<Vec<T>> {}
-
-/// Maps a value type to `U`, keeping it optional: `Option<X>` gives `Option<U>`, anything else `U`.
-pub trait MapNull<U> {
-    /// The mapped type.
-    type Out;
-}
-impl<X, U> MapNull<U> for Option<X> {
-    type Out = Option<U>;
-}
-impl<X, U> MapNull<U> for Vec<X> {
-    type Out = U;
-}
-macro_rules! map_null {
-    ($($ty:ty),*) => {$(impl<U> MapNull<U> for $ty { type Out = U; })*};
-}
-map_null!(
-    i8,
-    i16,
-    i32,
-    i64,
-    u8,
-    u16,
-    u32,
-    f32,
-    f64,
-    bool,
-    String,
-    chrono::NaiveDate,
-    chrono::NaiveDateTime,
-    chrono::DateTime<chrono::FixedOffset>,
-    std::time::Duration
-);
 
 fn of_binding<T, H: Handle>(name: &'static str) -> Expr<T, Cons<H::Binding, Nil>> {
     Expr::new(ExprNode::call(
