@@ -37,6 +37,32 @@
 //! assert_eq!(cypher.params().len(), 1);
 //! ```
 //!
+//! Projections are typed too: `name!` declares a typed name for a projected value, and your
+//! own enums become property types with `#[derive(PropertyValue)]`.
+//!
+//! ```
+//! # use typher::prelude::*;
+//! #[derive(PropertyValue, serde::Deserialize, Debug, Clone, Copy, PartialEq)]
+//! #[serde(rename_all = "snake_case")]
+//! pub enum Genre { SciFi, Drama }
+//!
+//! #[derive(Node)]
+//! pub struct Movie { pub title: String, pub genre: Genre, pub released: i64 }
+//!
+//! let per_genre = name!(per_genre);
+//! let q = match_(Movie)
+//!     .filter(Movie.genre.ne(Genre::Drama))
+//!     .with((Movie.genre.as_(name!(genre)), count(Movie).as_(per_genre)))
+//!     .filter(per_genre.gt(1))
+//!     .return_(per_genre);
+//! assert_eq!(
+//!     q.to_cypher().text(),
+//!     "MATCH (movie:Movie) WHERE movie.genre <> $p0 \
+//!      WITH movie.genre AS genre, count(movie) AS per_genre WHERE per_genre > $p1 RETURN per_genre"
+//! );
+//! assert_eq!(q.to_cypher().params().get("p0"), Some(&typher::Value::from("drama")));
+//! ```
+//!
 //! The modules: [`schema`] (labels, relationship types and properties as types), [`dsl`]
 //! (the builder and its rendering), [`exec`] (running queries through neo4rs: [`Client`],
 //! [`raw`], transactions) and [`embedded`] (a local test server). Most code needs only

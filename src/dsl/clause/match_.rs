@@ -72,7 +72,15 @@ pub fn match_<H: NodeHandle>(node: H) -> Started<H, Required> {
     Query::<NoVars, ()>::empty().match_(node)
 }
 
-/// `OPTIONAL MATCH (person:Person)`: like [`match_`], but every binding may come back null.
+/// `OPTIONAL MATCH (person:Person)`: like [`match_`], but every binding may come back null,
+/// so what it binds decodes as `Option`.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Movie { pub title: String }
+/// let q = optional_match(Movie).return_(Movie.title);
+/// assert_eq!(q.to_cypher().text(), "OPTIONAL MATCH (movie:Movie) RETURN movie.title AS title");
+/// ```
 pub fn optional_match<H: NodeHandle>(node: H) -> Started<H, Nullable> {
     Query::<NoVars, ()>::empty().optional_match(node)
 }

@@ -131,6 +131,19 @@ impl<O, R, P> Returning<O, R, P> {
 
     /// Decodes each row into `T` by column name (a struct whose fields are the column names:
     /// name them with `.as_(..)`), instead of a tuple.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # #[derive(Node)] pub struct Person { pub name: String }
+    /// # #[derive(Node)] pub struct Movie { pub title: String }
+    /// # #[derive(Relationship)] #[relationship(type = "ACTED_IN", from = Person, to = Movie)] pub struct ActedIn;
+    /// #[derive(serde::Deserialize)]
+    /// struct Busy { name: String, movies: i64 }
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie)
+    ///     .return_((Person.name, count(Movie).as_(name!(movies))))
+    ///     .decode_as::<Busy>();
+    /// assert_eq!(q.to_cypher().columns(), ["name", "movies"]);
+    /// ```
     pub fn decode_as<T>(self) -> Returning<O, ByName<T>, P> {
         Returning {
             ast: self.ast,

@@ -58,6 +58,22 @@ pub fn count_distinct<E: Expression>(x: E) -> Expr<i64, Agg<E::Refs>> {
 }
 
 /// `sum(x)` of integers or floats; `0` when there are no rows.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Person { pub name: String }
+/// # #[derive(Node)] pub struct Movie { pub title: String }
+/// # #[derive(Relationship)] #[relationship(type = "REVIEWED", from = Person, to = Movie)]
+/// # pub struct Reviewed { pub rating: i64 }
+/// let q = match_(Person).rel(REVIEWED).to(Movie)
+///     .return_((Movie.title, sum(REVIEWED.rating), avg(REVIEWED.rating), max(REVIEWED.rating)));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person)-[reviewed:REVIEWED]->(movie:Movie) RETURN movie.title AS title, \
+///      sum(reviewed.rating) AS sum, avg(reviewed.rating) AS avg, max(reviewed.rating) AS max"
+/// );
+/// // Rows decode as (String, i64, Option<f64>, Option<i64>).
+/// ```
 pub fn sum<E: Expression>(x: E) -> Expr<BaseOf<E>, Agg<E::Refs>>
 where
     E::Type: PropertyType,
@@ -93,7 +109,20 @@ where
     call("max", false, x)
 }
 
-/// `collect(x)`: the non-null values as a list.
+/// `collect(x)`: the non-null values as a list (`Vec<T>` even for an optional `T`).
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Person { pub name: String }
+/// # #[derive(Node)] pub struct Movie { pub title: String }
+/// # #[derive(Relationship)] #[relationship(type = "DIRECTED", from = Person, to = Movie)] pub struct Directed;
+/// let q = match_(Person).rel(DIRECTED).to(Movie).return_((Person.name, collect(Movie.title)));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person)-[:DIRECTED]->(movie:Movie) \
+///      RETURN person.name AS name, collect(movie.title) AS collect"
+/// );
+/// ```
 pub fn collect<E: Expression>(x: E) -> Expr<Vec<<E::Type as OrNull>::Inner>, Agg<E::Refs>>
 where
     E::Type: OrNull,

@@ -61,7 +61,18 @@ pub fn case() -> Case<Start, Nil> {
     }
 }
 
-/// `CASE subject WHEN value THEN result .. END`: compares `subject` with each value.
+/// `CASE subject WHEN value THEN result .. END`: compares `subject` with each value; without
+/// `.otherwise(..)` the result is an `Option`.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # #[derive(Node)] pub struct Movie { pub title: String, pub released: i64 }
+/// let q = match_(Movie).return_(case_of(Movie.released).when(1999, "matrix").end());
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (movie:Movie) RETURN CASE movie.released WHEN $p0 THEN $p1 END AS expr"
+/// );
+/// ```
 pub fn case_of<E: IntoExpr>(subject: E) -> Case<(E::Type, Start), E::Refs> {
     Case {
         subject: Some(Box::new(subject.into_operand())),

@@ -403,7 +403,24 @@ pub trait ExprMethods: Expression {
         })
     }
 
-    /// `[x IN list WHERE pred(x)]`: the items for which `pred` holds.
+    /// `[x IN list WHERE pred(x)]`: the items for which `pred` holds. The closure gets the
+    /// item as a typed expression; what else it reads is checked against the query's scope.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # #[derive(Node)] pub struct Person { pub name: String, pub nicknames: Vec<String> }
+    /// let q = match_(Person).return_((
+    ///     Person.nicknames.filtered(|n| n.starts_with("T")).mapped(|n| n.to_upper()),
+    ///     Person.nicknames.any(|n| n.eq(Person.name)),
+    ///     Person.nicknames.reduce(0, |total, n| total + n.size()),
+    /// ));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) RETURN [x IN person.nicknames WHERE x STARTS WITH $p0 | toUpper(x)] AS expr, \
+    ///      any(x_2 IN person.nicknames WHERE x_2 = person.name) AS expr_2, \
+    ///      reduce(acc = $p1, x_3 IN person.nicknames | acc + size(x_3)) AS expr_3"
+    /// );
+    /// ```
     fn filtered<T, R>(
         self,
         pred: impl FnOnce(Item<T>) -> Predicate<R>,
