@@ -537,3 +537,21 @@ snap!(temporal_and_enum_values_are_parameters, {
         .return_((Screening.day, Screening.format))
         .order_by(Screening.day)
 });
+
+/// An e-mail address, stored as its string.
+#[derive(PropertyValue, Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(transparent)]
+pub struct Email(pub String);
+
+/// An account keyed by its address.
+#[derive(Node, Debug)]
+pub struct Account {
+    pub email: Email,
+    pub backup: Option<Email>,
+}
+
+snap!(newtype_values_are_parameters_of_their_field, {
+    match_(Account)
+        .filter(Account.email.eq(Email("a@example.org".into())) | Account.backup.is_null())
+        .return_(Account.email)
+});

@@ -1,5 +1,6 @@
 //! `#[derive(PropertyValue)]`: an enum of unit variants becomes a property type stored as a
-//! string (the variant's name, after serde's `rename` / `rename_all`, so both agree).
+//! string (the variant's name, after serde's `rename` / `rename_all`, so both agree); a
+//! newtype struct (`struct Email(String)`) becomes a property type stored as its field.
 
 use crate::attrs::{apply_rename_all, serde_option};
 use proc_macro2::TokenStream;
@@ -10,18 +11,24 @@ use syn::{Data, DeriveInput, Fields, LitStr};
 pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let input: DeriveInput = syn::parse2(input)?;
     let ident = &input.ident;
-    let Data::Enum(data) = &input.data else {
-        return Err(syn::Error::new_spanned(
-            ident,
-            "derive(PropertyValue) works on enums of unit variants, stored as strings",
-        ));
-    };
     if !input.generics.params.is_empty() {
         return Err(syn::Error::new_spanned(
             &input.generics,
-            "derive(PropertyValue) does not support generic enums",
+            "derive(PropertyValue) does not support generic types",
         ));
     }
+    let data =
+        match &input.data {
+            Data::Enum(data) => data,
+            Data::Struct(s) if matches!(&s.fields, Fields::Unnamed(f) if f.unnamed.len() == 1) => {
+                return Ok(newtype(ident, &s.fields));
+            }
+            _ => return Err(syn::Error::new_spanned(
+                ident,
+                "derive(PropertyValue) works on enums of unit variants (stored as strings) and \
+                 newtype structs such as `struct Email(String)` (stored as their field)",
+            )),
+        };
     let mut rename_all: Option<LitStr> = None;
     for attr in input.attrs.iter().filter(|a| a.path().is_ident("serde")) {
         serde_option(attr, "rename_all", &mut rename_all)?;
@@ -54,6 +61,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         arms.extend(quote!(Self::#v => #name,));
         names.push(name);
     }
+    let common = common(ident);
     Ok(quote! {
         impl #ident {
             /// The string this value is stored as.
@@ -61,6 +69,35 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
                 match self { #arms }
             }
         }
+        #common
+        impl ::typher::dsl::Literal for #ident {
+            fn into_value(self) -> ::typher::Value {
+                ::typher::Value::String(::std::string::String::from(self.as_property_str()))
+            }
+        }
+    })
+}
+
+/// A newtype stored as its field: comparable with its own type only.
+fn newtype(ident: &syn::Ident, fields: &Fields) -> TokenStream {
+    let inner = fields.iter().next().map(|f| &f.ty);
+    let common = common(ident);
+    quote! {
+        #common
+        impl ::typher::dsl::Literal for #ident
+        where
+            #inner: ::typher::dsl::Literal,
+        {
+            fn into_value(self) -> ::typher::Value {
+                ::typher::dsl::Literal::into_value(self.0)
+            }
+        }
+    }
+}
+
+/// The impls every derived property type shares: its own base type, nullable, a literal.
+fn common(ident: &syn::Ident) -> TokenStream {
+    quote! {
         impl ::typher::schema::PropertyType for #ident {
             type Base = #ident;
             const OPTIONAL: bool = false;
@@ -81,12 +118,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
                 ::typher::dsl::expr::ExprNode::param(::typher::dsl::Literal::into_value(self))
             }
         }
-        impl ::typher::dsl::Literal for #ident {
-            fn into_value(self) -> ::typher::Value {
-                ::typher::Value::String(::std::string::String::from(self.as_property_str()))
-            }
-        }
-    })
+    }
 }
 
 #[cfg(test)]
@@ -107,6 +139,16 @@ mod tests {
         .to_string();
         assert!(out.contains("Self :: SciFi => \"sci_fi\""), "{out}");
         assert!(out.contains("Self :: RomCom => \"rom-com\""), "{out}");
+    }
+
+    #[test]
+    fn newtypes_are_stored_as_their_field() {
+        let out = expand(quote!(
+            struct Email(String);
+        ))
+        .unwrap()
+        .to_string();
+        assert!(out.contains("Literal :: into_value (self . 0)"), "{out}");
     }
 
     #[test]

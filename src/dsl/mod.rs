@@ -17,6 +17,7 @@ pub mod row;
 pub mod scope;
 pub mod value;
 
+pub use crate::schema::Identified;
 pub use clause::match_::{match_, optional_match, AfterStep, RelStep};
 pub use clause::projection::{Projection, ProjectionItem};
 pub use clause::return_::Returning;
