@@ -555,3 +555,9 @@ snap!(newtype_values_are_parameters_of_their_field, {
         .filter(Account.email.eq(Email("a@example.org".into())) | Account.backup.is_null())
         .return_(Account.email)
 });
+snap!(list_map_of_a_mapped_list_keeps_each_item, {
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_(ACTED_IN.roles.mapped(|r| r.to_upper()).mapped(|r| r.size()))
+});

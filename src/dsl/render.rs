@@ -534,13 +534,14 @@ impl Renderer<'_> {
             ListOp::Reduce { .. } => NameRef(self.take_name(Cow::Borrowed("acc"), true)),
             _ => item,
         };
-        self.locals.truncate(depth);
-        self.locals.resize(depth + 1, (item, acc));
-        self.locals[depth] = (item, acc);
+        // The list may hold list operations of its own at this depth, so the item is
+        // (re)declared for the body only after the list is written.
         let head = |r: &mut Self| {
             r.push_ref(item);
             r.out.text.push_str(" IN ");
             r.expr(list);
+            r.locals.truncate(depth);
+            r.locals.resize(depth + 1, (item, acc));
         };
         match op {
             ListOp::Comprehension { filter, map } => {

@@ -119,24 +119,30 @@ pub(crate) fn mapped<L: Expression, T, U, R>(
     let list = list.into_expr_node();
     nested(|depth| {
         let map = f(Item::new(depth, false)).node;
+        // A comprehension at this depth that only filters takes the map as its own.
         let node = match list.0 {
             Node::List {
                 list: inner,
                 depth: inner_depth,
                 op,
-            } if inner_depth == depth && matches!(*op, ListOp::Comprehension { map: None, .. }) => {
-                let ListOp::Comprehension { filter, .. } = *op else {
-                    unreachable!("matched a comprehension just above")
-                };
-                list_node(
+            } if inner_depth == depth => match *op {
+                ListOp::Comprehension { filter, map: None } => list_node(
                     *inner,
                     depth,
                     ListOp::Comprehension {
                         filter,
                         map: Some(map),
                     },
-                )
-            }
+                ),
+                other => list_node(
+                    list_node(*inner, depth, other),
+                    depth,
+                    ListOp::Comprehension {
+                        filter: None,
+                        map: Some(map),
+                    },
+                ),
+            },
             other => list_node(
                 ExprNode(other),
                 depth,
