@@ -87,8 +87,8 @@ pub use typher_macros::{name, Alias, Node, PropertyValue, Relationship};
 pub mod prelude {
     pub use crate::dsl::{
         avg, case, case_of, collect, collect_distinct, count, count_all, count_distinct,
-        element_id, keys, labels, match_, max, min, not, optional_match, param, range, raw_expr,
-        relationship_type, sum, unwind, ExprMethods,
+        duration_between, element_id, keys, labels, match_, max, min, not, now, optional_match,
+        param, range, raw_expr, relationship_type, sum, today, unwind, ExprMethods,
     };
     pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{name, Alias, Node, PropertyValue, Relationship};

@@ -561,3 +561,20 @@ snap!(list_map_of_a_mapped_list_keeps_each_item, {
         .to(Movie)
         .return_(ACTED_IN.roles.mapped(|r| r.to_upper()).mapped(|r| r.size()))
 });
+
+/// A screening with a start time.
+#[derive(Node, Debug)]
+pub struct Show {
+    pub starts: chrono::DateTime<chrono::FixedOffset>,
+    pub ends: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+snap!(temporal_components_and_functions, {
+    match_(Show).filter(Show.starts.lt(now())).return_((
+        Show.starts.year(),
+        Show.starts.hour(),
+        Show.ends.minute(),
+        duration_between(Show.starts, Show.ends),
+        today(),
+    ))
+});

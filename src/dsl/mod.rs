@@ -25,9 +25,10 @@ pub use clause::union::Union;
 pub use clause::unwind::unwind;
 pub use expr::methods::{OrderItem, OrderItems};
 pub use expr::{
-    avg, case, case_of, collect, collect_distinct, count, count_all, count_distinct, element_id,
-    keys, labels, max, min, not, param, range, raw_expr, relationship_type, sum, Expr, ExprMethods,
-    Expression, IntoExpr, Literal, Name, Operand, Order, Param, Predicate,
+    avg, case, case_of, collect, collect_distinct, count, count_all, count_distinct,
+    duration_between, element_id, keys, labels, max, min, not, now, param, range, raw_expr,
+    relationship_type, sum, today, Expr, ExprMethods, Expression, IntoExpr, Literal, Name, Operand,
+    Order, Param, Predicate,
 };
 pub use query::{DistinctFirst, Ordered, Pattern, Projected, Query, Unordered, Unwound};
 pub use render::{escape_name, CompiledQuery, Params};

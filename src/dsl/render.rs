@@ -462,6 +462,11 @@ impl<'n> Renderer<'n> {
                 }
             }
             Node::List { list, depth, op } => self.list(list, *depth as usize, op),
+            Node::Component(inner, name) => {
+                self.operand(inner, ATOM);
+                self.out.text.push('.');
+                self.out.text.push_str(name);
+            }
             Node::MapProjection { binding, entries } => {
                 self.push_variable(*binding);
                 self.out.text.push_str(" {");
@@ -601,6 +606,7 @@ fn precedence(expr: &ExprNode) -> u8 {
         | Node::Index(..)
         | Node::Slice { .. }
         | Node::Local { .. }
+        | Node::Component(..)
         | Node::List { .. }
         | Node::MapProjection { .. }
         | Node::Case { .. } => ATOM,

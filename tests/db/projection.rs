@@ -610,6 +610,30 @@ async fn temporal_and_enum_properties_round_trip() {
         .await
         .unwrap();
     assert_eq!(genres, ["Cast Away"]);
+
+    let parts: Vec<(String, i64, i64, i64, i64, i64, bool)> = db
+        .fetch_all(
+            match_(Screening)
+                .return_((
+                    Screening.title,
+                    Screening.day.year(),
+                    Screening.day.month(),
+                    Screening.day.day(),
+                    Screening.starts.hour(),
+                    Screening.starts.minute(),
+                    Screening.day.lt(today()),
+                ))
+                .order_by(Screening.title),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        parts,
+        [
+            ("Cast Away".to_owned(), 2000, 12, 22, 18, 30, true),
+            ("The Matrix".to_owned(), 1999, 3, 31, 20, 0, true),
+        ]
+    );
 }
 
 #[derive(serde::Deserialize, Debug, PartialEq)]
@@ -665,4 +689,20 @@ async fn map_projection_and_list_operations() {
         .await
         .unwrap();
     assert_eq!(row, (vec![20, 40, 60], true, false, true, true, 10));
+}
+
+#[tokio::test]
+async fn duration_between_two_instants() {
+    let db = client().await;
+    let (from, to) = (name!(from), name!(to));
+    let day = |d| chrono::NaiveDate::from_ymd_opt(2024, 1, d).unwrap();
+    let spans: Vec<std::time::Duration> = db
+        .fetch_all(
+            unwind(vec![day(1)], from)
+                .unwind(vec![day(3)], to)
+                .return_(duration_between(from, to)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(spans, [std::time::Duration::from_secs(2 * 24 * 3600)]);
 }

@@ -138,8 +138,13 @@ impl ProjectionClause {
 fn auto_alias(expr: &ExprNode) -> (&'static str, bool) {
     match &expr.0 {
         Node::Property { key, .. } => (key.text, key.plain),
-        Node::Call { name, .. } => (name, true),
+        // `duration.between` is named `duration`.
+        Node::Call { name, .. } => {
+            let name = name.split('.').next().unwrap_or(name);
+            (name, crate::schema::names::is_plain(name))
+        }
         Node::CountAll => ("count", true),
+        Node::Component(_, name) => (name, true),
         Node::Identified { binding, .. } | Node::MapProjection { binding, .. } => {
             (binding.variable.text, binding.variable.plain)
         }

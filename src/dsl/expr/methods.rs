@@ -4,6 +4,7 @@ use super::functions::{ListOf, MapNull};
 use super::list::{self, Item};
 use super::map::MapItems;
 use super::name::{Aliased, Name, NameTag, SameAs};
+use super::temporal::{self, HasDate, HasTime};
 use super::{
     BaseOf, BinaryOp, Expr, ExprNode, Expression, IntoExpr, Literal, Node, Operand, Predicate,
     Reads2,
@@ -527,6 +528,46 @@ pub trait ExprMethods: Expression {
             "coalesce",
             vec![self.into_expr_node(), default.into_operand()],
         ))
+    }
+
+    /// The year of a date or datetime: `expr.year`.
+    fn year(self) -> Expr<<Self::Type as MapNull<i64>>::Out, Self::Refs>
+    where
+        Self::Type: HasDate + MapNull<i64>,
+    {
+        temporal::component(self, "year")
+    }
+
+    /// The month (1–12) of a date or datetime: `expr.month`.
+    fn month(self) -> Expr<<Self::Type as MapNull<i64>>::Out, Self::Refs>
+    where
+        Self::Type: HasDate + MapNull<i64>,
+    {
+        temporal::component(self, "month")
+    }
+
+    /// The day of the month of a date or datetime: `expr.day`.
+    fn day(self) -> Expr<<Self::Type as MapNull<i64>>::Out, Self::Refs>
+    where
+        Self::Type: HasDate + MapNull<i64>,
+    {
+        temporal::component(self, "day")
+    }
+
+    /// The hour of a datetime: `expr.hour`.
+    fn hour(self) -> Expr<<Self::Type as MapNull<i64>>::Out, Self::Refs>
+    where
+        Self::Type: HasTime + MapNull<i64>,
+    {
+        temporal::component(self, "hour")
+    }
+
+    /// The minute of a datetime: `expr.minute`.
+    fn minute(self) -> Expr<<Self::Type as MapNull<i64>>::Out, Self::Refs>
+    where
+        Self::Type: HasTime + MapNull<i64>,
+    {
+        temporal::component(self, "minute")
     }
 
     /// Sort ascending by this expression.

@@ -18,6 +18,7 @@ pub mod methods;
 mod name;
 mod node;
 mod ops;
+mod temporal;
 
 pub use aggregate::{
     avg, collect, collect_distinct, count, count_all, count_distinct, max, min, sum,
@@ -33,6 +34,7 @@ pub use methods::{ExprMethods, Order};
 pub use name::{param, Aliased, Name, NameTag, Param, SameAs, Val};
 pub use node::ExprNode;
 pub(crate) use node::{BinaryOp, Node};
+pub use temporal::{duration_between, now, today, HasDate, HasTime, Instant};
 
 use crate::dsl::scope::{Both, Cons, Nil};
 use crate::dsl::value::Value;

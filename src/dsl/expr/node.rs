@@ -64,6 +64,8 @@ pub(crate) enum Node {
         binding: BindingKey,
         entries: Vec<super::map::MapEntry>,
     },
+    /// `expr.component` of a temporal value (`.year`, `.hour`, ..)
+    Component(Box<ExprNode>, &'static str),
     /// `CASE subject? WHEN .. THEN .. ELSE .. END`
     Case {
         subject: Option<Box<ExprNode>>,
@@ -190,9 +192,10 @@ impl ExprNode {
                 }
             }
             Node::Binary(_, pair) | Node::Index(pair) => pair.iter().for_each(|e| e.walk(visit)),
-            Node::Not(inner) | Node::Negate(inner) | Node::IsNull { expr: inner, .. } => {
-                inner.walk(visit)
-            }
+            Node::Not(inner)
+            | Node::Negate(inner)
+            | Node::Component(inner, _)
+            | Node::IsNull { expr: inner, .. } => inner.walk(visit),
             Node::Call { args, .. } => args.iter().for_each(|a| a.walk(visit)),
             Node::MapProjection { entries, .. } => entries
                 .iter()
