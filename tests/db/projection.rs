@@ -706,3 +706,29 @@ async fn duration_between_two_instants() {
         .unwrap();
     assert_eq!(spans, [std::time::Duration::from_secs(2 * 24 * 3600)]);
 }
+
+#[tokio::test]
+async fn with_orders_limits_then_filters() {
+    let db = client().await;
+    let movies = name!(movies);
+    let rows = db
+        .fetch_all(
+            match_(Person)
+                .rel(ACTED_IN)
+                .to(Movie)
+                .with((Person, count(Movie).as_(movies)))
+                .order_by((movies.desc(), Person.name))
+                .limit(3)
+                .filter(movies.ge(5))
+                .return_((Person.name, movies)),
+        )
+        .await
+        .unwrap();
+    let mut top: Vec<(String, i64)> = movies_per_actor().into_iter().collect();
+    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let expected: Vec<(String, i64)> = top.into_iter().take(3).filter(|(_, n)| *n >= 5).collect();
+    assert_eq!(
+        rows.into_iter().collect::<BTreeSet<_>>(),
+        expected.into_iter().collect()
+    );
+}
