@@ -7,35 +7,56 @@ use super::error::Error;
 use super::settings::Settings;
 use neo4rs::{ConfigBuilder, DetachedRowStream, Graph, Query, Txn};
 
-/// A connected driver plus what error messages need to name.
+/// A connected driver plus what error messages need to name, and the secrets they must not.
 #[derive(Clone)]
 pub(crate) struct Driver {
     graph: Graph,
+    /// The address without credentials.
     uri: String,
     user: String,
+    /// Passwords to scrub from anything the driver reports.
+    secrets: Vec<String>,
 }
 
 impl Driver {
     /// Builds the pool; connections open lazily, so [`Driver::ping`] checks reachability.
     pub(crate) fn connect(settings: &Settings) -> Result<Self, Error> {
+        let address = settings.address()?;
+        let (uri_user, uri_password) = address.credentials().unwrap_or(("", ""));
+        let user = match settings.user.as_str() {
+            "" => uri_user,
+            user => user,
+        };
+        let password = match settings.password.as_str() {
+            "" => uri_password,
+            password => password,
+        };
+        let shown = address.shown();
+        let secrets: Vec<String> = [settings.password.as_str(), uri_password]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .map(str::to_owned)
+            .collect();
+        let scrub = |text: String| scrub(text, &secrets);
         let config = ConfigBuilder::new()
-            .uri(settings.uri.as_str())
-            .user(settings.user.as_str())
-            .password(settings.password.as_str())
+            .uri(shown.as_str())
+            .user(user)
+            .password(password)
             .db(settings.database.as_str())
             .fetch_size(settings.fetch_size)
             .max_connections(settings.max_connections)
             .connection_timeout(settings.connection_timeout)
             .build()
-            .map_err(|e| Error::Config(format!("invalid settings for {}: {e}", settings.uri)))?;
+            .map_err(|e| Error::Config(scrub(format!("invalid settings for {shown}: {e}"))))?;
         let graph = Graph::connect(config).map_err(|e| Error::Connection {
-            uri: settings.uri.clone(),
-            message: e.to_string(),
+            uri: shown.clone(),
+            message: scrub(e.to_string()),
         })?;
         Ok(Self {
             graph,
-            uri: settings.uri.clone(),
-            user: settings.user.clone(),
+            uri: shown,
+            user: user.to_owned(),
+            secrets,
         })
     }
 
@@ -57,8 +78,24 @@ impl Driver {
         self.graph.start_txn().await.map_err(|e| self.error(e))
     }
 
-    /// Translates a driver error into typher's, naming the server or user involved.
+    /// Translates a driver error into typher's, naming the server or user involved and
+    /// never a password.
     pub(crate) fn error(&self, error: neo4rs::Error) -> Error {
+        match self.translate(error) {
+            Error::Connection { uri, message } => Error::Connection {
+                uri,
+                message: scrub(message, &self.secrets),
+            },
+            Error::Authentication { user, message } => Error::Authentication {
+                user,
+                message: scrub(message, &self.secrets),
+            },
+            Error::Driver(message) => Error::Driver(scrub(message, &self.secrets)),
+            other => other,
+        }
+    }
+
+    fn translate(&self, error: neo4rs::Error) -> Error {
         use neo4rs::Error as E;
         match error {
             E::Neo4j(e) if e.code().starts_with("Neo.ClientError.Security.") => {
@@ -100,6 +137,13 @@ impl Driver {
             other => Error::Driver(other.to_string()),
         }
     }
+}
+
+/// `text` with every secret replaced by `***`.
+fn scrub(text: String, secrets: &[String]) -> String {
+    secrets
+        .iter()
+        .fold(text, |text, secret| text.replace(secret.as_str(), "***"))
 }
 
 /// Fetches every row of a query run inside `txn`.

@@ -10,7 +10,9 @@ use typed_builder::TypedBuilder;
 #[derive(Clone, TypedBuilder)]
 #[builder(field_defaults(setter(into)))]
 pub struct Settings {
-    /// Bolt address, such as `bolt://127.0.0.1:7687` or `127.0.0.1:7687`.
+    /// Bolt address, such as `bolt://127.0.0.1:7687`, `neo4j+s://host` or `127.0.0.1:7687`.
+    /// Credentials written into it (`bolt://user:password@host`) stand in for an empty
+    /// `user`/`password` and are never shown in `Debug` or errors.
     pub uri: String,
     /// User name.
     pub user: String,
@@ -68,8 +70,9 @@ impl RetryPolicy {
 
 impl std::fmt::Debug for Settings {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let uri = Address::parse(&self.uri).map_or_else(|_| "<invalid>".to_owned(), |a| a.shown());
         f.debug_struct("Settings")
-            .field("uri", &self.uri)
+            .field("uri", &uri)
             .field("user", &self.user)
             .field("password", &"<redacted>")
             .field("database", &self.database)
@@ -81,7 +84,119 @@ impl std::fmt::Debug for Settings {
     }
 }
 
+/// The schemes neo4rs understands.
+const SCHEMES: &[&str] = &[
+    "bolt",
+    "bolt+s",
+    "bolt+ssc",
+    "neo4j",
+    "neo4j+s",
+    "neo4j+ssc",
+];
+
+/// A server address split into its parts; credentials in it are kept apart, never shown.
+#[derive(Clone, PartialEq, Eq)]
+pub(crate) struct Address {
+    scheme: Option<String>,
+    credentials: Option<(String, String)>,
+    host_port: String,
+}
+
+/// Shows the address without its credentials.
+impl std::fmt::Debug for Address {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Address({})", self.shown())
+    }
+}
+
+impl Address {
+    /// Parses `scheme://[user:password@]host[:port]` or `host:port`.
+    pub(crate) fn parse(uri: &str) -> Result<Self> {
+        let uri = uri.trim();
+        if uri.is_empty() {
+            return Err(Error::Config(
+                "the URI is empty; give an address such as bolt://127.0.0.1:7687".into(),
+            ));
+        }
+        let (scheme, rest) = match uri.split_once("://") {
+            Some((scheme, rest)) => (Some(scheme.to_ascii_lowercase()), rest),
+            None => (None, uri),
+        };
+        if let Some(scheme) = &scheme {
+            if !SCHEMES.contains(&scheme.as_str()) {
+                return Err(Error::Config(format!(
+                    "unsupported scheme `{scheme}`; use one of {} (or plain host:port)",
+                    SCHEMES.join("://, ") + "://"
+                )));
+            }
+        }
+        let rest = rest.trim_end_matches('/');
+        let (credentials, host_port) = match rest.rsplit_once('@') {
+            Some((info, host)) => {
+                let (user, password) = info.split_once(':').unwrap_or((info, ""));
+                (Some((user.to_owned(), password.to_owned())), host)
+            }
+            None => (None, rest),
+        };
+        if host_port.is_empty() || host_port.contains('/') {
+            return Err(Error::Config(format!(
+                "`{}` is no server address; give host:port, such as 127.0.0.1:7687",
+                Self::mask(scheme.as_deref(), host_port)
+            )));
+        }
+        // `[::1]:7687` for IPv6, else `host:port`; the port is optional.
+        let port = match host_port.strip_prefix('[') {
+            Some(v6) => v6.split_once("]:").map(|(_, port)| port),
+            None => host_port.rsplit_once(':').map(|(_, port)| port),
+        };
+        if let Some(port) = port.filter(|p| p.parse::<u16>().is_err()) {
+            return Err(Error::Config(format!(
+                "the port `{port}` of {} is not a number from 0 to 65535",
+                Self::mask(scheme.as_deref(), host_port)
+            )));
+        }
+        Ok(Self {
+            scheme,
+            credentials,
+            host_port: host_port.to_owned(),
+        })
+    }
+
+    fn mask(scheme: Option<&str>, host_port: &str) -> String {
+        match scheme {
+            Some(scheme) => format!("{scheme}://{host_port}"),
+            None => host_port.to_owned(),
+        }
+    }
+
+    /// The address without credentials: what neo4rs connects to and what messages show.
+    pub(crate) fn shown(&self) -> String {
+        Self::mask(self.scheme.as_deref(), &self.host_port)
+    }
+
+    /// The user name and password the URI carried, if any.
+    pub(crate) fn credentials(&self) -> Option<(&str, &str)> {
+        self.credentials
+            .as_ref()
+            .map(|(u, p)| (u.as_str(), p.as_str()))
+    }
+}
+
 impl Settings {
+    /// Checks the settings: a usable address, a fetch size and a pool of at least one.
+    /// Credentials in the URI (`bolt://user:password@host`) are taken apart from it: they
+    /// stand in for empty `user`/`password` settings and are never shown.
+    pub(crate) fn address(&self) -> Result<Address> {
+        let address = Address::parse(&self.uri)?;
+        if self.fetch_size == 0 {
+            return Err(Error::Config("fetch_size must be at least 1".into()));
+        }
+        if self.max_connections == 0 {
+            return Err(Error::Config("max_connections must be at least 1".into()));
+        }
+        Ok(address)
+    }
+
     /// Reads `NEO4J_URI`, `NEO4J_USER`, `NEO4J_PASSWORD` and `NEO4J_DATABASE` (default `neo4j`).
     pub fn from_env() -> Result<Self> {
         Self::from_lookup(|key| std::env::var(key).ok())
@@ -109,6 +224,33 @@ impl Settings {
 mod tests {
     use super::*;
     use std::collections::HashMap;
+
+    #[test]
+    fn addresses_parse_and_hide_credentials() {
+        for (uri, shown) in [
+            ("bolt://127.0.0.1:7687", "bolt://127.0.0.1:7687"),
+            ("127.0.0.1:7687", "127.0.0.1:7687"),
+            ("neo4j+s://db.example.org", "neo4j+s://db.example.org"),
+            ("bolt://[::1]:7687/", "bolt://[::1]:7687"),
+            ("BOLT://u:p@h:1", "bolt://h:1"),
+        ] {
+            assert_eq!(Address::parse(uri).unwrap().shown(), shown, "{uri}");
+        }
+        let with = Address::parse("bolt://neo:p@ss:word@h:1").unwrap();
+        assert_eq!(with.credentials(), Some(("neo", "p@ss:word")));
+        assert_eq!(with.shown(), "bolt://h:1");
+        let err = Address::parse("ftp://u:hunter2@h:1")
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("scheme `ftp`") && !err.contains("hunter2"),
+            "{err}"
+        );
+        let err = Address::parse("bolt://u:hunter2@h:port")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("`port`") && !err.contains("hunter2"), "{err}");
+    }
 
     #[test]
     fn env_settings_need_uri_user_and_password() {

@@ -108,3 +108,60 @@ async fn refused_connection_is_a_connection_error() {
         started.elapsed()
     );
 }
+
+/// Settings a caller can get wrong, each a typed error rather than a panic.
+#[tokio::test]
+async fn bad_settings_are_typed_errors_not_panics() {
+    for (uri, fetch, pool, says) in [
+        // (uri, fetch_size, max_connections, what the message names)
+        ("", 500usize, 16usize, "empty"),
+        ("   ", 500, 16, "empty"),
+        ("http://127.0.0.1:7687", 500, 16, "scheme"),
+        ("bolt://127.0.0.1:7687", 0, 16, "fetch_size"),
+        ("bolt://127.0.0.1:7687", 500, 0, "max_connections"),
+        ("bolt://127.0.0.1:notaport", 500, 16, "port"),
+    ] {
+        let settings = Settings::builder()
+            .uri(uri)
+            .user("root")
+            .password("x")
+            .fetch_size(fetch)
+            .max_connections(pool)
+            .build();
+        let err = Client::connect(settings)
+            .await
+            .err()
+            .unwrap_or_else(|| panic!("`{uri}` must be refused"));
+        assert!(matches!(err, Error::Config(_)), "{uri}: {err:?}");
+        assert!(err.to_string().contains(says), "{uri}: {err}");
+    }
+}
+
+/// A password in the URI never appears in an error, and neither does the password setting.
+#[tokio::test]
+async fn credentials_never_appear_in_errors() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let settings = Settings::builder()
+        .uri(format!("bolt://admin:hunter2@127.0.0.1:{port}"))
+        .user("root")
+        .password("s3cret-password")
+        .build();
+    let shown = format!("{settings:?}");
+    assert!(
+        !shown.contains("hunter2") && !shown.contains("s3cret"),
+        "{shown}"
+    );
+    let err = Client::connect(settings)
+        .await
+        .err()
+        .expect("nothing listens there");
+    for text in [err.to_string(), format!("{err:?}")] {
+        assert!(!text.contains("hunter2"), "{text}");
+        assert!(!text.contains("s3cret"), "{text}");
+        assert!(text.contains(&format!("127.0.0.1:{port}")), "{text}");
+    }
+}
