@@ -41,6 +41,17 @@ pub enum Value {
 }
 
 impl Value {
+    /// Refuses NaN and infinite floats anywhere in the value, as [`to_value`] does: the
+    /// typed DSL builds values infallibly, so the execution layer checks them before sending.
+    pub fn check_finite(&self) -> Result<(), ParamError> {
+        match self {
+            Self::Float(x) => float(*x).map(drop),
+            Self::List(items) => items.iter().try_for_each(Value::check_finite),
+            Self::Map(entries) => entries.values().try_for_each(Value::check_finite),
+            _ => Ok(()),
+        }
+    }
+
     /// A short name of the value's kind, for messages.
     pub fn kind(&self) -> &'static str {
         match self {
@@ -157,8 +168,13 @@ impl<T: Into<Value>> From<Option<T>> for Value {
 
 /// Converts any `Serialize` value to a [`Value`], or says why it cannot be sent.
 pub fn to_value<T: Serialize + ?Sized>(value: &T) -> Result<Value, ParamError> {
-    value.serialize(ValueSerializer)
+    value.serialize(ValueSerializer { depth: 0 })
 }
+
+/// How deeply lists, maps and structs may nest inside one parameter. Deeper values are
+/// refused with a [`ParamError`] rather than risk the stack (a value nested 100,000 deep
+/// would otherwise overflow it).
+pub const MAX_PARAM_DEPTH: usize = 100;
 
 /// Why a value cannot become a query parameter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,8 +219,25 @@ fn list_of(items: Vec<Value>) -> Value {
     Value::List(items)
 }
 
-/// Serializes into a [`Value`].
-struct ValueSerializer;
+/// Serializes into a [`Value`], counting how deep it is inside the value.
+#[derive(Clone, Copy)]
+struct ValueSerializer {
+    depth: usize,
+}
+
+impl ValueSerializer {
+    /// The serializer of a value one level further in.
+    fn deeper(self) -> Result<Self, ParamError> {
+        if self.depth >= MAX_PARAM_DEPTH {
+            return Err(ParamError(format!(
+                "the value nests deeper than {MAX_PARAM_DEPTH} levels of lists, maps or structs, the most a parameter may"
+            )));
+        }
+        Ok(Self {
+            depth: self.depth + 1,
+        })
+    }
+}
 
 impl ser::Serializer for ValueSerializer {
     type Ok = Value;
@@ -269,7 +302,7 @@ impl ser::Serializer for ValueSerializer {
         Ok(Value::Null)
     }
     fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<Value, ParamError> {
-        value.serialize(self)
+        value.serialize(self.deeper()?)
     }
     fn serialize_unit(self) -> Result<Value, ParamError> {
         Ok(Value::Null)
@@ -290,7 +323,7 @@ impl ser::Serializer for ValueSerializer {
         _name: &'static str,
         value: &T,
     ) -> Result<Value, ParamError> {
-        value.serialize(self)
+        value.serialize(self.deeper()?)
     }
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
@@ -299,10 +332,16 @@ impl ser::Serializer for ValueSerializer {
         variant: &'static str,
         value: &T,
     ) -> Result<Value, ParamError> {
-        Ok(map_of(vec![(variant.to_owned(), value.serialize(self)?)]))
+        Ok(map_of(vec![(
+            variant.to_owned(),
+            value.serialize(self.deeper()?)?,
+        )]))
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<SeqBuilder, ParamError> {
-        Ok(SeqBuilder(Vec::with_capacity(len.unwrap_or(0))))
+        Ok(SeqBuilder(
+            Vec::with_capacity(len.unwrap_or(0)),
+            self.deeper()?,
+        ))
     }
     fn serialize_tuple(self, len: usize) -> Result<SeqBuilder, ParamError> {
         self.serialize_seq(Some(len))
@@ -321,10 +360,17 @@ impl ser::Serializer for ValueSerializer {
         variant: &'static str,
         len: usize,
     ) -> Result<VariantBuilder<SeqBuilder>, ParamError> {
-        Ok(VariantBuilder(variant, SeqBuilder(Vec::with_capacity(len))))
+        Ok(VariantBuilder(
+            variant,
+            SeqBuilder(Vec::with_capacity(len), self.deeper()?),
+        ))
     }
     fn serialize_map(self, len: Option<usize>) -> Result<MapBuilder, ParamError> {
-        Ok(MapBuilder(Vec::with_capacity(len.unwrap_or(0)), None))
+        Ok(MapBuilder(
+            Vec::with_capacity(len.unwrap_or(0)),
+            None,
+            self.deeper()?,
+        ))
     }
     fn serialize_struct(self, _name: &'static str, len: usize) -> Result<MapBuilder, ParamError> {
         self.serialize_map(Some(len))
@@ -338,17 +384,17 @@ impl ser::Serializer for ValueSerializer {
     ) -> Result<VariantBuilder<MapBuilder>, ParamError> {
         Ok(VariantBuilder(
             variant,
-            MapBuilder(Vec::with_capacity(len), None),
+            MapBuilder(Vec::with_capacity(len), None, self.deeper()?),
         ))
     }
 }
 
 /// Collects a list.
-struct SeqBuilder(Vec<Value>);
+struct SeqBuilder(Vec<Value>, ValueSerializer);
 
 impl SeqBuilder {
     fn push<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), ParamError> {
-        self.0.push(value.serialize(ValueSerializer)?);
+        self.0.push(value.serialize(self.1)?);
         Ok(())
     }
 }
@@ -386,14 +432,15 @@ impl ser::SerializeTupleStruct for SeqBuilder {
     }
 }
 
-/// Collects a map; the second field holds a key waiting for its value.
-struct MapBuilder(Vec<(String, Value)>, Option<String>);
+/// Collects a map; the second field holds a key waiting for its value, the third serializes
+/// the entries.
+struct MapBuilder(Vec<(String, Value)>, Option<String>, ValueSerializer);
 
 impl ser::SerializeMap for MapBuilder {
     type Ok = Value;
     type Error = ParamError;
     fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), ParamError> {
-        match key.serialize(ValueSerializer)? {
+        match key.serialize(self.2)? {
             Value::String(s) => {
                 self.1 = Some(s);
                 Ok(())
@@ -409,7 +456,7 @@ impl ser::SerializeMap for MapBuilder {
             .1
             .take()
             .ok_or_else(|| ParamError("a map value came without its key".into()))?;
-        self.0.push((key, value.serialize(ValueSerializer)?));
+        self.0.push((key, value.serialize(self.2)?));
         Ok(())
     }
     fn end(self) -> Result<Value, ParamError> {
@@ -426,7 +473,7 @@ impl ser::SerializeStruct for MapBuilder {
         value: &T,
     ) -> Result<(), ParamError> {
         let value = value
-            .serialize(ValueSerializer)
+            .serialize(self.2)
             .map_err(|e| ParamError(format!("field `{key}`: {e}")))?;
         self.0.push((key.to_owned(), value));
         Ok(())
@@ -550,6 +597,27 @@ mod tests {
             .unwrap_err()
             .0
             .contains("map keys must be strings"));
+    }
+
+    /// Serializes as a list holding itself `levels` deep, without building the value.
+    struct Deep(usize);
+
+    impl Serialize for Deep {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+            use serde::ser::SerializeSeq;
+            let mut seq = s.serialize_seq(Some(1))?;
+            if self.0 > 0 {
+                seq.serialize_element(&Deep(self.0 - 1))?;
+            }
+            seq.end()
+        }
+    }
+
+    #[test]
+    fn values_nested_too_deep_are_refused_not_a_stack_overflow() {
+        assert!(to_value(&Deep(MAX_PARAM_DEPTH - 1)).is_ok());
+        let err = to_value(&Deep(100_000)).unwrap_err();
+        assert!(err.0.contains("deeper than 100 levels"), "{err}");
     }
 
     #[test]

@@ -56,6 +56,16 @@ fn typed<'a>(compiled: &'a CompiledQuery, bound: &[(&'static str, Value)]) -> Re
             message: "the query reads this named parameter, but no value was bound to it (use `.bind(..)`)".into(),
         });
     }
+    let values = compiled
+        .params()
+        .iter()
+        .chain(bound.iter().map(|(name, value)| (*name, value)));
+    for (name, value) in values {
+        value.check_finite().map_err(|e| Error::Parameter {
+            name: name.to_owned(),
+            message: e.0,
+        })?;
+    }
     let query = bound.iter().fold(compiled.to_neo4rs(), |q, (name, value)| {
         q.param(name, bolt(value.clone()))
     });

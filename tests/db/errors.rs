@@ -165,3 +165,69 @@ async fn credentials_never_appear_in_errors() {
         assert!(text.contains(&format!("127.0.0.1:{port}")), "{text}");
     }
 }
+
+/// Serializes as a list holding itself `levels` deep, without building the value.
+struct Deep(usize);
+
+impl serde::Serialize for Deep {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(1))?;
+        if self.0 > 0 {
+            seq.serialize_element(&Deep(self.0 - 1))?;
+        }
+        seq.end()
+    }
+}
+
+/// A parameter nested 100,000 deep is a typed error, not a stack overflow of the process.
+#[tokio::test]
+async fn deeply_nested_parameter_is_refused() {
+    let db = client().await;
+    let err = db
+        .fetch_all(raw::<i64>("RETURN size($deep) AS n").param("deep", Deep(100_000)))
+        .await
+        .unwrap_err();
+    match err {
+        Error::Parameter { name, message } => {
+            assert_eq!(name, "deep");
+            assert!(message.contains("deeper than 100 levels"), "{message}");
+        }
+        other => panic!("expected a parameter error, got {other:?}"),
+    }
+}
+
+/// NaN is refused the same way in typed comparisons as in raw parameters, before sending.
+#[tokio::test]
+async fn nan_is_refused_in_typed_queries_as_in_raw_ones() {
+    #[derive(Node, Debug, Clone, serde::Deserialize)]
+    struct Gauge {
+        #[allow(dead_code)]
+        level: f64,
+    }
+    let db = client().await;
+    for query in [
+        match_(Gauge)
+            .filter(Gauge.level.gt(f64::NAN))
+            .return_(Gauge.level),
+        match_(Gauge)
+            .filter(Gauge.level.lt(f64::INFINITY))
+            .return_(Gauge.level),
+    ] {
+        match db.fetch_all(query).await.unwrap_err() {
+            Error::Parameter { name, message } => {
+                assert_eq!(name, "p0");
+                assert!(message.contains("not a finite number"), "{message}");
+            }
+            other => panic!("expected a parameter error, got {other:?}"),
+        }
+    }
+    let raw_err = db
+        .fetch_all(raw::<f64>("RETURN $x AS x").param("x", f64::NAN))
+        .await
+        .unwrap_err();
+    assert!(
+        raw_err.to_string().contains("not a finite number"),
+        "{raw_err}"
+    );
+}
