@@ -313,3 +313,41 @@ fn a_query_runs_again_with_new_values_without_rendering_again() {
     );
     assert_eq!(q.to_cypher().named_params(), ["year"]);
 }
+
+/// Structs named like the generic parameters of generated code still derive.
+#[allow(dead_code)]
+mod short_names {
+    use typher::prelude::*;
+
+    #[derive(Node)]
+    pub struct A {
+        pub x: i64,
+    }
+
+    #[derive(Node)]
+    pub struct B {
+        pub y: i64,
+    }
+
+    #[derive(Relationship)]
+    #[relationship(type = "TO", from = A, to = B)]
+    pub struct S;
+
+    #[derive(Alias)]
+    pub struct F;
+
+    #[test]
+    fn one_letter_struct_names_derive() {
+        let q = match_(A)
+            .rel(TO)
+            .to(B)
+            .rel(TO.alias(F))
+            .from(A.alias(F))
+            .filter(A.x.eq(B.y))
+            .return_((A.x, A.alias(F).x));
+        assert_eq!(
+            q.to_cypher().text(),
+            "MATCH (a:A)-[:TO]->(b:B)<-[:TO]-(f:A) WHERE a.x = b.y RETURN a.x AS x, f.x AS x_2"
+        );
+    }
+}

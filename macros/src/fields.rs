@@ -11,7 +11,7 @@ use syn::{FieldsNamed, Ident, LitStr};
 pub struct PropertyCode {
     /// Marker types and their `Field` impls.
     pub items: TokenStream,
-    /// Fields of the handle struct (`pub born: Property<Person_born, B>,`).
+    /// Fields of the handle struct (`pub born: Property<Person_born, __TypherBinding>,`).
     pub handle_fields: TokenStream,
     /// Field initialisers of the handle (`born: Property::new(),`).
     pub inits: TokenStream,
@@ -81,7 +81,7 @@ pub fn properties(
         let field_doc = format!("Property `{key}` (`{}`).", quote!(#ty));
         code.handle_fields.extend(quote! {
             #[doc = #field_doc]
-            #field_vis #ident: ::typher::Property<#marker, B>,
+            #field_vis #ident: ::typher::Property<#marker, __TypherBinding>,
         });
         code.inits
             .extend(quote!(#ident: ::typher::Property::new(),));
@@ -144,7 +144,9 @@ mod tests {
         assert!(items.contains("struct Person_born"));
         assert!(items.contains("const KEY : & 'static str = \"born\""));
         let handle = code.handle_fields.to_string();
-        assert!(handle.contains("pub born : :: typher :: Property < Person_born , B >"));
+        assert!(
+            handle.contains("pub born : :: typher :: Property < Person_born , __TypherBinding >")
+        );
     }
 
     #[test]

@@ -46,17 +46,17 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
     quote! {
         #[doc = #handle_doc]
         #[allow(non_camel_case_types)]
-        #vis struct #handle<B = #ident> {
+        #vis struct #handle<__TypherBinding = #ident> {
             #handle_fields
-            __typher_binding: ::core::marker::PhantomData<fn() -> B>,
+            __typher_binding: ::core::marker::PhantomData<fn() -> __TypherBinding>,
         }
 
-        impl<B> ::core::clone::Clone for #handle<B> {
+        impl<__TypherBinding> ::core::clone::Clone for #handle<__TypherBinding> {
             fn clone(&self) -> Self {
                 *self
             }
         }
-        impl<B> ::core::marker::Copy for #handle<B> {}
+        impl<__TypherBinding> ::core::marker::Copy for #handle<__TypherBinding> {}
 
         #[doc = #const_doc]
         #[allow(non_upper_case_globals)]
@@ -87,8 +87,8 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
             type Inner = #ident;
         }
 
-        impl<B: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::Handle for #handle<B> {
-            type Binding = B;
+        impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::Handle for #handle<__TypherBinding> {
+            type Binding = __TypherBinding;
             const RELATIONSHIP: bool = #relationship;
         }
     }
@@ -99,9 +99,9 @@ pub fn aliasing(element: &Element, props: &PropertyCode) -> TokenStream {
     let Element { ident, handle, .. } = element;
     let inits = &props.inits;
     quote! {
-        type Aliased<A: ::typher::schema::Alias> = #handle<::typher::schema::As<#ident, A>>;
+        type Aliased<__TypherAlias: ::typher::schema::Alias> = #handle<::typher::schema::As<#ident, __TypherAlias>>;
 
-        fn aliased<A: ::typher::schema::Alias>(self) -> Self::Aliased<A> {
+        fn aliased<__TypherAlias: ::typher::schema::Alias>(self) -> Self::Aliased<__TypherAlias> {
             #handle {
                 #inits
                 __typher_binding: ::core::marker::PhantomData,

@@ -98,7 +98,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             const PROPERTIES: &'static [::typher::schema::PropertyMeta] = &[#metas];
         }
 
-        impl<B: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::NodeHandle for #handle<B> {
+        impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::NodeHandle for #handle<__TypherBinding> {
             type Label = #ident;
             #aliasing
         }
@@ -121,7 +121,7 @@ mod tests {
         .unwrap()
         .to_string();
         assert!(out.contains("pub const Person : PersonNode = PersonNode"));
-        assert!(out.contains("pub struct PersonNode < B = Person >"));
+        assert!(out.contains("pub struct PersonNode < __TypherBinding = Person >"));
         assert!(out.contains("const LABEL : & 'static str = \"Person\""));
         assert!(out.contains("\"person\""));
     }

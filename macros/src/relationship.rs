@@ -110,10 +110,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         const_doc: format!("The `{rel_type}` relationship type: `.rel({handle})`."),
     };
     let starts = attrs.from.iter().map(|label| {
-        quote_spanned!(label.span()=> impl<B> ::typher::schema::StartOf<#handle<B>> for #label {})
+        quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::StartOf<#handle<__TypherBinding>> for #label {})
     });
     let ends = attrs.to.iter().map(|label| {
-        quote_spanned!(label.span()=> impl<B> ::typher::schema::EndOf<#handle<B>> for #label {})
+        quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::EndOf<#handle<__TypherBinding>> for #label {})
     });
     let (from_labels, to_labels) = (&attrs.from, &attrs.to);
     let items = &props.items;
@@ -137,10 +137,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         #(#starts)*
         #(#ends)*
 
-        impl<B: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelHandle for #handle<B> {
-            type Bound = B;
+        impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelHandle for #handle<__TypherBinding> {
+            type Bound = __TypherBinding;
             const KEY: ::core::option::Option<::typher::schema::BindingKey> =
-                ::core::option::Option::Some(B::KEY);
+                ::core::option::Option::Some(<__TypherBinding as ::typher::schema::Binding>::KEY);
 
             fn push_types(out: &mut ::std::vec::Vec<::typher::schema::names::GraphName>) {
                 out.push(<#ident as ::typher::schema::RelType>::TYPE_NAME);
@@ -153,7 +153,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             }
         }
 
-        impl<B: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelBindingHandle for #handle<B> {
+        impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelBindingHandle for #handle<__TypherBinding> {
             #aliasing
         }
     })
@@ -174,8 +174,8 @@ mod tests {
         .unwrap()
         .to_string();
         assert!(out.contains("pub const ACTED_IN : ACTED_IN = ACTED_IN"));
-        assert!(out.contains("StartOf < ACTED_IN < B >> for Person"));
-        assert!(out.contains("EndOf < ACTED_IN < B >> for Movie"));
+        assert!(out.contains("StartOf < ACTED_IN < __TypherBinding >> for Person"));
+        assert!(out.contains("EndOf < ACTED_IN < __TypherBinding >> for Movie"));
         assert!(out.contains("\"acted_in\""));
     }
 
