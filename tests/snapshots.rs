@@ -14,7 +14,7 @@ use typher::prelude::*;
 pub struct Odd {
     #[node(rename = "first name")]
     pub first_name: String,
-    #[node(rename = "x\\u0060) DETACH DELETE n //")]
+    #[node(rename = "x`) DETACH DELETE n //")]
     pub tricky: Option<String>,
 }
 

@@ -1,7 +1,7 @@
 //! Property handles shared by the node and relationship derives.
 
 use crate::attrs::{apply_rename_all, field_attrs};
-use crate::naming::is_usable_graph_name;
+use crate::naming::{is_usable_graph_name, GRAPH_NAME_RULE};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -45,7 +45,7 @@ pub fn properties(
         if !is_usable_graph_name(&key) {
             return Err(syn::Error::new(
                 field.span(),
-                "a property key must be non-empty and hold no control characters",
+                format!("a property key {GRAPH_NAME_RULE}"),
             ));
         }
         if seen_keys.contains(&key) {

@@ -59,9 +59,19 @@ pub fn identity(text: &str) -> Identity {
 }
 
 /// Whether `name` is a non-empty graph name we can escape (labels, types, keys).
+///
+/// A backslash followed by `u` or `U` is refused too: Neo4j reads it as a unicode escape
+/// before it reads the name, so the name would not round-trip.
 pub fn is_usable_graph_name(name: &str) -> bool {
-    !name.is_empty() && !name.chars().any(char::is_control)
+    !name.is_empty()
+        && !name.chars().any(char::is_control)
+        && !name.contains("\\u")
+        && !name.contains("\\U")
 }
+
+/// What [`is_usable_graph_name`] asks of a name, for error messages.
+pub const GRAPH_NAME_RULE: &str = "must be non-empty and hold no control characters and no \
+    `\\u`/`\\U` (Neo4j reads those as unicode escapes, so the name would not round-trip)";
 
 #[cfg(test)]
 mod tests {
@@ -121,5 +131,7 @@ mod tests {
         assert!(is_usable_graph_name("odd `name`"));
         assert!(!is_usable_graph_name(""));
         assert!(!is_usable_graph_name("a\nb"));
+        assert!(!is_usable_graph_name("x\\uu0060) DETACH DELETE n //"));
+        assert!(!is_usable_graph_name("y\\U00000060"));
     }
 }

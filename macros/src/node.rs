@@ -3,7 +3,7 @@
 use crate::attrs::node_attrs;
 use crate::fields::properties;
 use crate::handle::{aliasing, common, Element};
-use crate::naming::{identity, is_usable_graph_name, variable_name};
+use crate::naming::{identity, is_usable_graph_name, variable_name, GRAPH_NAME_RULE};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{Data, DeriveInput, Fields};
@@ -59,7 +59,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
                 .label
                 .as_ref()
                 .expect("only an explicit label can be unusable"),
-            "a label must be non-empty and hold no control characters",
+            format!("a label {GRAPH_NAME_RULE}"),
         ));
     }
     let name = ident.to_string();

@@ -3,7 +3,9 @@
 use crate::attrs::relationship_attrs;
 use crate::fields::properties;
 use crate::handle::{aliasing, common, Element};
-use crate::naming::{handle_const_name, identity, is_usable_graph_name, variable_name};
+use crate::naming::{
+    handle_const_name, identity, is_usable_graph_name, variable_name, GRAPH_NAME_RULE,
+};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
@@ -56,7 +58,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     if !is_usable_graph_name(&rel_type) {
         return Err(syn::Error::new_spanned(
             rel_type_lit,
-            "a relationship type must be non-empty and hold no control characters",
+            format!("a relationship type {GRAPH_NAME_RULE}"),
         ));
     }
     if attrs.from.is_empty() {

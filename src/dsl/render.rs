@@ -111,14 +111,88 @@ impl Params {
 ///
 /// Plain identifiers (ASCII letter or `_`, then letters, digits, `_`) that are not reserved
 /// words stay as they are. Anything else is wrapped in backticks with inner backticks doubled.
-/// The escape sequences `\u0060` and `\U00000060` are read as the backtick they stand for
-/// before quoting, because Cypher decodes them inside quoted names.
+///
+/// Neo4j reads unicode escapes (`\u0060`, `\uu0060`, .. with any number of `u`, and
+/// `\U00000060`) as the characters they stand for *before* it reads a quoted name, so such
+/// a sequence is decoded here first, and the backticks it may produce are doubled like any
+/// other: no name can break out of its quotes. Such a name therefore renders as what it
+/// decodes to; the derives refuse names holding `\u` at compile time, so typed queries
+/// never rename anything.
 pub fn escape_name(name: &str) -> Cow<'_, str> {
     if is_plain(name) {
         return Cow::Borrowed(name);
     }
-    let decoded = name.replace("\\u0060", "`").replace("\\U00000060", "`");
-    Cow::Owned(format!("`{}`", decoded.replace('`', "``")))
+    let decoded = decode_unicode_escapes(name);
+    let mut out = String::with_capacity(decoded.len() + 2);
+    out.push('`');
+    for c in decoded.chars() {
+        if c == '`' {
+            out.push('`');
+        }
+        out.push(c);
+    }
+    out.push('`');
+    Cow::Owned(out)
+}
+
+/// Whether `name` holds a sequence Neo4j reads as a unicode escape (`\u`.., `\U`..).
+pub fn has_unicode_escape(name: &str) -> bool {
+    decode_unicode_escapes(name) != name
+}
+
+/// Decodes unicode escapes as Neo4j's parser does before it reads names: a backslash that
+/// is not itself escaped (an even number of backslashes before it), then one or more `u`
+/// and four hex digits, or `U` and eight hex digits.
+fn decode_unicode_escapes(name: &str) -> Cow<'_, str> {
+    if !name.contains('\\') {
+        return Cow::Borrowed(name);
+    }
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = String::with_capacity(name.len());
+    let mut i = 0;
+    let mut backslashes = 0;
+    let mut changed = false;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '\\' && backslashes % 2 == 0 {
+            if let Some((decoded, used)) = unicode_escape(&chars[i + 1..]) {
+                out.push(decoded);
+                i += 1 + used;
+                backslashes = 0;
+                changed = true;
+                continue;
+            }
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+        i += 1;
+    }
+    if changed {
+        Cow::Owned(out)
+    } else {
+        Cow::Borrowed(name)
+    }
+}
+
+/// The character of an escape body (what follows its backslash) and how many chars it used.
+fn unicode_escape(rest: &[char]) -> Option<(char, usize)> {
+    let hex = |digits: &[char]| -> Option<u32> {
+        digits
+            .iter()
+            .try_fold(0u32, |acc, d| Some(acc * 16 + d.to_digit(16)?))
+    };
+    match rest.first()? {
+        'u' => {
+            let us = rest.iter().take_while(|c| **c == 'u').count();
+            let digits = rest.get(us..us + 4)?;
+            Some((char::from_u32(hex(digits)?)?, us + 4))
+        }
+        'U' => {
+            let digits = rest.get(1..9)?;
+            Some((char::from_u32(hex(digits)?)?, 9))
+        }
+        _ => None,
+    }
 }
 
 /// Renders queries joined by `UNION` (one query when `branches` has one), with
@@ -630,6 +704,20 @@ mod tests {
         assert_eq!(escape_name("a`b"), "`a``b`");
         assert_eq!(escape_name("Café"), "`Café`");
         assert_eq!(escape_name(""), "``");
+    }
+
+    #[test]
+    fn every_unicode_escape_form_is_decoded_before_quoting() {
+        assert_eq!(
+            escape_name("x\\uu0060) DETACH DELETE n //"),
+            "`x``) DETACH DELETE n //`"
+        );
+        assert_eq!(escape_name("x\\uuuu0060y"), "`x``y`");
+        assert_eq!(escape_name("a\\u0041"), "`aA`");
+        // An escaped backslash starts no escape, and a broken escape stays as written.
+        assert_eq!(escape_name("a\\\\u0060"), "`a\\\\u0060`");
+        assert_eq!(escape_name("a\\u00"), "`a\\u00`");
+        assert!(has_unicode_escape("x\\uu0060") && !has_unicode_escape("x\\\\u0060"));
     }
 
     #[test]

@@ -135,3 +135,33 @@ async fn server_errors_carry_the_neo4j_code() {
         other => panic!("expected a server error, got {other:?}"),
     }
 }
+
+/// Odd names escaped by typher reach the server exactly as written.
+#[tokio::test]
+async fn escaped_names_round_trip_through_the_server() {
+    let db = client().await;
+    for name in [
+        "first name",
+        "a`b",
+        "x`) DETACH DELETE n //",
+        "Café",
+        "日本語",
+        "match",
+        "1st",
+        "🎬 scene",
+        "back\\slash",
+    ] {
+        let key = typher::dsl::escape_name(name);
+        let keys: Vec<String> = db
+            .fetch_all(
+                raw::<Vec<String>>(format!(
+                    "CREATE (n:NameProbe) SET n.{key} = $v WITH n, keys(n) AS keys DELETE n RETURN keys"
+                ))
+                .param("v", 1),
+            )
+            .await
+            .unwrap()
+            .concat();
+        assert_eq!(keys, [name], "{name} rendered as {key}");
+    }
+}

@@ -1,0 +1,11 @@
+//! Neo4j reads `\u..` in a name as a unicode escape (with any number of `u`), so a name
+//! holding one would not round-trip: the derive refuses it.
+use typher::prelude::*;
+
+#[derive(Node)]
+pub struct Probe {
+    #[node(rename = "x\\uu0060) DETACH DELETE n //")]
+    pub tricky: String,
+}
+
+fn main() {}
