@@ -36,20 +36,93 @@ pub(crate) fn column<T: DeserializeOwned>(row: &Row, name: &str) -> Result<T> {
     })
 }
 
-/// Decodes `value` once more, recording the path, to say where and why it does not fit `T`.
+/// Decodes `value` once more, recording the path, to say where and why it does not fit `T`,
+/// and what the server sent there.
 fn explain<T: DeserializeOwned>(column: &str, value: &BoltType, fallback: String) -> Error {
     match serde_path_to_error::deserialize::<_, T>(value.into_deserializer()) {
-        Err(e) => Error::Decode {
-            column: column.to_owned(),
-            path: e.path().to_string(),
-            message: e.into_inner().to_string(),
-        },
+        Err(e) => {
+            let path = e.path().to_string();
+            let message = match at_path(value, &path) {
+                Some(found) => format!("{}; the server sent {}", e.into_inner(), describe(found)),
+                None => "the server sent no such property, but the field is required (declare it as `Option<..>` if it may be missing)".to_owned(),
+            };
+            Error::Decode {
+                column: column.to_owned(),
+                path,
+                message,
+            }
+        }
         // The second pass succeeding would mean the fast path disagreed; report its error.
         Ok(_) => Error::Decode {
             column: column.to_owned(),
             path: String::new(),
             message: fallback,
         },
+    }
+}
+
+/// The value at a serde path such as `born`, `roles[0]` or `data.tags[2]` inside `value`.
+fn at_path<'v>(value: &'v BoltType, path: &str) -> Option<&'v BoltType> {
+    if path.is_empty() || path == "." {
+        return Some(value);
+    }
+    let mut current = value;
+    for segment in path.split('.') {
+        let (key, indexes) = match segment.find('[') {
+            Some(at) => (&segment[..at], &segment[at..]),
+            None => (segment, ""),
+        };
+        if !key.is_empty() {
+            current = match current {
+                BoltType::Map(map) => map.value.get(key)?,
+                BoltType::Node(node) => node.properties.value.get(key)?,
+                BoltType::Relation(rel) => rel.properties.value.get(key)?,
+                _ => return None,
+            };
+        }
+        for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
+            let index: usize = index.parse().ok()?;
+            current = match current {
+                BoltType::List(list) => list.value.get(index)?,
+                _ => return None,
+            };
+        }
+    }
+    Some(current)
+}
+
+/// What a value is, in words, for decode errors.
+fn describe(value: &BoltType) -> String {
+    match value {
+        BoltType::Null(_) => "null".into(),
+        BoltType::Boolean(b) => format!("the boolean {}", b.value),
+        BoltType::Integer(i) => format!("the integer {}", i.value),
+        BoltType::Float(x) => format!("the float {}", x.value),
+        BoltType::String(_) => "a string".into(),
+        BoltType::Bytes(b) => format!("{} bytes", b.value.len()),
+        BoltType::List(l) => format!("a list of {} items", l.value.len()),
+        BoltType::Map(m) => format!("a map of {} entries", m.value.len()),
+        BoltType::Node(n) => {
+            let labels: Vec<String> = n
+                .labels
+                .value
+                .iter()
+                .map(|l| match l {
+                    BoltType::String(s) => s.value.clone(),
+                    other => format!("{other:?}"),
+                })
+                .collect();
+            format!("a node labelled {}", labels.join(":"))
+        }
+        BoltType::Relation(r) => format!("a relationship of type {}", r.typ.value),
+        BoltType::UnboundedRelation(r) => format!("a relationship of type {}", r.typ.value),
+        BoltType::Path(_) => "a path".into(),
+        BoltType::Date(_) => "a date".into(),
+        BoltType::Time(_) | BoltType::LocalTime(_) => "a time".into(),
+        BoltType::DateTime(_) | BoltType::DateTimeZoneId(_) => "a datetime".into(),
+        BoltType::LocalDateTime(_) => "a local datetime".into(),
+        BoltType::Duration(_) => "a duration".into(),
+        BoltType::Point2D(_) | BoltType::Point3D(_) => "a point".into(),
     }
 }
 
@@ -190,6 +263,49 @@ mod tests {
             }
             other => panic!("unexpected {other:?}"),
         }
+    }
+
+    #[test]
+    fn decode_errors_say_what_the_server_sent() {
+        let cases = [
+            (BoltType::from(1.5f64), "the float 1.5"),
+            (BoltType::Null(neo4rs::BoltNull), "null"),
+            (BoltType::from(vec![1i64, 2]), "a list of 2 items"),
+        ];
+        for (born, found) in cases {
+            let (r, cols) = row(&[("p", person(born))]);
+            let err = Single::<Person>::decode(&r, &cols)
+                .err()
+                .map(|e| e.to_string());
+            match err {
+                Some(text) => assert!(text.contains(found), "{text}"),
+                // null is a fine `Option<i64>`.
+                None => assert_eq!(found, "null"),
+            }
+        }
+        let mut props = neo4rs::BoltMap::new();
+        props.put(BoltString::from("name"), BoltType::from("Tom"));
+        let node = neo4rs::BoltNode::new(
+            neo4rs::BoltInteger::new(1),
+            BoltList {
+                value: vec![BoltType::from("Person")],
+            },
+            props,
+        );
+        let (r, cols) = row(&[("p", BoltType::Node(node))]);
+        let err = Single::<i64>::decode(&r, &cols).unwrap_err().to_string();
+        assert!(err.contains("a node labelled Person"), "{err}");
+
+        #[derive(serde::Deserialize, Debug)]
+        struct Needs {
+            #[allow(dead_code)]
+            missing: String,
+        }
+        let err = Single::<Needs>::decode(&r, &cols).unwrap_err().to_string();
+        assert!(
+            err.contains("at `missing`") && err.contains("no such property"),
+            "{err}"
+        );
     }
 
     #[test]
