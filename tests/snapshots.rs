@@ -9,12 +9,12 @@ use movies::*;
 use typher::prelude::*;
 
 /// Labels, keys and types that need escaping.
-#[derive(Node, Debug)]
+#[derive(Node, Debug, serde::Serialize)]
 #[node(label = "Odd`Label")]
 pub struct Odd {
-    #[node(rename = "first name")]
+    #[serde(rename = "first name")]
     pub first_name: String,
-    #[node(rename = "x`) DETACH DELETE n //")]
+    #[serde(rename = "x`) DETACH DELETE n //")]
     pub tricky: Option<String>,
 }
 

@@ -1,6 +1,5 @@
 //! Parsing of the `#[node(..)]`, `#[relationship(..)]` and relevant `#[serde(..)]` attributes.
 
-use heck::{ToKebabCase, ToLowerCamelCase, ToShoutySnakeCase, ToSnakeCase, ToUpperCamelCase};
 use syn::{Attribute, Ident, LitStr, Path, Token};
 
 /// What a field says about itself through `#[node(..)]` / `#[relationship(..)]` and serde.
@@ -151,23 +150,96 @@ pub fn serde_option(attr: &Attribute, key: &str, slot: &mut Option<LitStr>) -> s
     })
 }
 
-/// Applies a serde `rename_all` rule to a field name.
-pub fn apply_rename_all(rule: &LitStr, field: &str) -> syn::Result<String> {
-    Ok(match rule.value().as_str() {
-        "lowercase" => field.to_lowercase(),
-        "UPPERCASE" => field.to_uppercase(),
-        "PascalCase" => field.to_upper_camel_case(),
-        "camelCase" => field.to_lower_camel_case(),
-        "snake_case" => field.to_snake_case(),
-        "SCREAMING_SNAKE_CASE" => field.to_shouty_snake_case(),
-        "kebab-case" => field.to_kebab_case(),
-        "SCREAMING-KEBAB-CASE" => field.to_kebab_case().to_uppercase(),
+/// serde's `rename_all` rules, applied exactly as serde applies them.
+#[derive(Clone, Copy)]
+enum Rule {
+    Lower,
+    Upper,
+    Pascal,
+    Camel,
+    Snake,
+    ScreamingSnake,
+    Kebab,
+    ScreamingKebab,
+}
+
+fn rule(lit: &LitStr) -> syn::Result<Rule> {
+    Ok(match lit.value().as_str() {
+        "lowercase" => Rule::Lower,
+        "UPPERCASE" => Rule::Upper,
+        "PascalCase" => Rule::Pascal,
+        "camelCase" => Rule::Camel,
+        "snake_case" => Rule::Snake,
+        "SCREAMING_SNAKE_CASE" => Rule::ScreamingSnake,
+        "kebab-case" => Rule::Kebab,
+        "SCREAMING-KEBAB-CASE" => Rule::ScreamingKebab,
         other => {
             return Err(syn::Error::new(
-                rule.span(),
+                lit.span(),
                 format!("unknown serde rename_all rule `{other}`"),
             ))
         }
+    })
+}
+
+fn lower_first(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_ascii_lowercase().to_string() + chars.as_str()
+    })
+}
+
+/// Applies a serde `rename_all` rule to a field name, as serde does: field names are taken
+/// to be snake_case already (so `snake_case` and `lowercase` leave them alone, and `imdbID`
+/// stays `imdbID`).
+pub fn apply_rename_all(lit: &LitStr, field: &str) -> syn::Result<String> {
+    let pascal = || {
+        let mut out = String::new();
+        let mut capitalize = true;
+        for c in field.chars() {
+            if c == '_' {
+                capitalize = true;
+            } else if capitalize {
+                out.push(c.to_ascii_uppercase());
+                capitalize = false;
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    };
+    Ok(match rule(lit)? {
+        Rule::Lower | Rule::Snake => field.to_owned(),
+        Rule::Upper | Rule::ScreamingSnake => field.to_ascii_uppercase(),
+        Rule::Pascal => pascal(),
+        Rule::Camel => lower_first(&pascal()),
+        Rule::Kebab => field.replace('_', "-"),
+        Rule::ScreamingKebab => field.to_ascii_uppercase().replace('_', "-"),
+    })
+}
+
+/// Applies a serde `rename_all` rule to an enum variant name, as serde does: variant names
+/// are taken to be PascalCase.
+pub fn apply_rename_all_to_variant(lit: &LitStr, variant: &str) -> syn::Result<String> {
+    let snake = || {
+        let mut out = String::new();
+        for (i, c) in variant.char_indices() {
+            if i > 0 && c.is_uppercase() {
+                out.push('_');
+            }
+            out.push(c.to_ascii_lowercase());
+        }
+        out
+    };
+    Ok(match rule(lit)? {
+        Rule::Pascal => variant.to_owned(),
+        Rule::Lower => variant.to_ascii_lowercase(),
+        Rule::Upper => variant.to_ascii_uppercase(),
+        Rule::Camel => lower_first(variant),
+        Rule::Snake => snake(),
+        Rule::ScreamingSnake => snake().to_ascii_uppercase(),
+        Rule::Kebab => snake().replace('_', "-"),
+        Rule::ScreamingKebab => snake().to_ascii_uppercase().replace('_', "-"),
     })
 }
 

@@ -41,7 +41,7 @@ pub fn properties(
         let ident = field.ident.as_ref().expect("named fields have identifiers");
         let name = ident.to_string().trim_start_matches("r#").to_owned();
         let attrs = field_attrs(&field.attrs, ours)?;
-        let key = property_key(&name, &attrs, rename_all)?;
+        let key = property_key(&name, &attrs, rename_all, ours)?;
         if !is_usable_graph_name(&key) {
             return Err(syn::Error::new(
                 field.span(),
@@ -98,11 +98,13 @@ pub fn properties(
     Ok(code)
 }
 
-/// The graph key of a field: our `rename`, else serde's, else `rename_all`, else the name.
+/// The graph key of a field, the key serde uses too: serde's `rename`, else `rename_all`
+/// applied as serde applies it, else the name. Our own `rename` may only repeat serde's.
 fn property_key(
     name: &str,
     attrs: &crate::attrs::FieldAttrs,
     rename_all: Option<&LitStr>,
+    ours: &str,
 ) -> syn::Result<String> {
     match (&attrs.rename, &attrs.serde_rename) {
         (Some(ours), Some(serde)) if ours.value() != serde.value() => Err(syn::Error::new(
@@ -113,7 +115,16 @@ fn property_key(
                 serde.value()
             ),
         )),
-        (Some(lit), _) | (None, Some(lit)) => Ok(lit.value()),
+        (Some(lit), None) => Err(syn::Error::new(
+            lit.span(),
+            format!(
+                "`#[{ours}(rename = \"{key}\")]` alone would make typher and serde disagree on the key, \
+                 and reading the whole {ours} would fail: write `#[serde(rename = \"{key}\")]` instead \
+                 (typher reads it, and serde decodes with it)",
+                key = lit.value()
+            ),
+        )),
+        (_, Some(lit)) => Ok(lit.value()),
         (None, None) => match rename_all {
             Some(rule) => apply_rename_all(rule, name),
             None => Ok(name.to_owned()),
@@ -151,8 +162,19 @@ mod tests {
 
     #[test]
     fn rename_wins_and_conflicts_with_serde_are_refused() {
-        let code = named(parse_quote!({ #[node(rename = "yearBorn")] born: i64 })).unwrap();
+        let code = named(parse_quote!({ #[serde(rename = "yearBorn")] born: i64 })).unwrap();
         assert!(code.items.to_string().contains("\"yearBorn\""));
+        let both = named(parse_quote!({ #[node(rename = "y")] #[serde(rename = "y")] born: i64 }));
+        assert!(both.is_ok());
+        let alone = named(parse_quote!({ #[node(rename = "yearBorn")] born: i64 }))
+            .err()
+            .expect("our rename alone is refused");
+        assert!(
+            alone
+                .to_string()
+                .contains("#[serde(rename = \"yearBorn\")]"),
+            "{alone}"
+        );
         let err = named(parse_quote!({
             #[node(rename = "a")] #[serde(rename = "b")] born: i64
         }))
@@ -163,7 +185,7 @@ mod tests {
 
     #[test]
     fn duplicate_keys_are_refused() {
-        let err = named(parse_quote!({ a: i64, #[node(rename = "a")] b: i64 }))
+        let err = named(parse_quote!({ a: i64, #[serde(rename = "a")] b: i64 }))
             .err()
             .expect("duplicate keys are refused");
         assert!(err.to_string().contains("same property key `a`"));

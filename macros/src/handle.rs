@@ -45,7 +45,7 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
     let (handle_fields, inits) = (&props.handle_fields, &props.inits);
     quote! {
         #[doc = #handle_doc]
-        #[allow(non_camel_case_types)]
+        #[allow(non_camel_case_types, non_snake_case)]
         #vis struct #handle<__TypherBinding = #ident> {
             #handle_fields
             __typher_binding: ::core::marker::PhantomData<fn() -> __TypherBinding>,

@@ -2,7 +2,7 @@
 //! string (the variant's name, after serde's `rename` / `rename_all`, so both agree); a
 //! newtype struct (`struct Email(String)`) becomes a property type stored as its field.
 
-use crate::attrs::{apply_rename_all, serde_option};
+use crate::attrs::{apply_rename_all_to_variant, serde_option};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::{Data, DeriveInput, Fields, LitStr};
@@ -48,7 +48,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         }
         let name = match (rename, &rename_all) {
             (Some(lit), _) => lit.value(),
-            (None, Some(rule)) => apply_rename_all(rule, &variant.ident.to_string())?,
+            (None, Some(rule)) => apply_rename_all_to_variant(rule, &variant.ident.to_string())?,
             (None, None) => variant.ident.to_string(),
         };
         if names.contains(&name) {

@@ -2,9 +2,9 @@
 //! holding one would not round-trip: the derive refuses it.
 use typher::prelude::*;
 
-#[derive(Node)]
+#[derive(Node, serde::Serialize)]
 pub struct Probe {
-    #[node(rename = "x\\uu0060) DETACH DELETE n //")]
+    #[serde(rename = "x\\uu0060) DETACH DELETE n //")]
     pub tricky: String,
 }
 
