@@ -12,9 +12,9 @@
 use neo4rs::{query, BoltType, ConfigBuilder, Graph, Row};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
-use typher::embedded::Database;
 use typher::prelude::*;
 use typher::{raw, Client};
+use typher_testkit::Database;
 
 /// The benchmark's rows.
 #[derive(Node, Debug, Clone, Deserialize)]

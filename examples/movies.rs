@@ -11,8 +11,8 @@ mod data;
 mod movies;
 
 use movies::*;
-use typher::embedded::Database;
 use typher::prelude::*;
+use typher_testkit::Database;
 
 #[tokio::main]
 async fn main() -> typher::Result<()> {

@@ -4,12 +4,9 @@
 //! or `NEO4J_URI=... cargo test`).
 
 fn main() -> typher::Result<()> {
-    let server = typher::embedded::EmbeddedServer::start()?;
+    let server = typher_testkit::EmbeddedServer::start()?;
     let settings = server.settings();
-    println!(
-        "ArcadeDB {} is listening",
-        typher::embedded::ARCADEDB_VERSION
-    );
+    println!("ArcadeDB {} is listening", typher_testkit::ARCADEDB_VERSION);
     println!("  NEO4J_URI=bolt://{}", settings.uri);
     println!("  NEO4J_USER={}", settings.user);
     println!("  NEO4J_PASSWORD={}", settings.password);

@@ -65,7 +65,8 @@
 //!
 //! The modules: [`schema`] (labels, relationship types and properties as types), [`dsl`]
 //! (the builder and its rendering), [`exec`] (running queries through neo4rs: [`Client`],
-//! [`raw`], transactions) and [`embedded`] (a local test server). Most code needs only
+//! [`raw`], transactions). A local test server lives in the separate `typher-testkit`
+//! crate, a dev-dependency. Most code needs only
 //! [`prelude`].
 
 #![warn(missing_docs)]
@@ -73,7 +74,6 @@
 extern crate self as typher;
 
 pub mod dsl;
-pub mod embedded;
 pub mod exec;
 pub mod schema;
 

@@ -9,6 +9,7 @@ use typed_builder::TypedBuilder;
 /// `Debug` shows every field but the password.
 #[derive(Clone, TypedBuilder)]
 #[builder(field_defaults(setter(into)))]
+#[non_exhaustive]
 pub struct Settings {
     /// Bolt address, such as `bolt://127.0.0.1:7687`, `neo4j+s://host` or `127.0.0.1:7687`.
     /// Credentials written into it (`bolt://user:password@host`) stand in for an empty

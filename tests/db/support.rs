@@ -2,8 +2,8 @@
 //! ArcadeDB server per test process, loaded once with the movies fixture.
 
 use std::sync::OnceLock;
-use typher::embedded::Database;
 use typher::{Client, Settings};
+use typher_testkit::Database;
 
 static DATABASE: OnceLock<Result<Database, String>> = OnceLock::new();
 static LOADED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();

@@ -1,4 +1,6 @@
-//! A local ArcadeDB server speaking Bolt, for tests and examples when no Neo4j is configured.
+//! typher's test kit: a local ArcadeDB server speaking Bolt, for tests and examples when no
+//! Neo4j is configured. A dev-dependency only; nothing in `typher` itself installs or starts
+//! a server.
 //!
 //! [`EmbeddedServer::start`] installs the PyPI package `arcadedb-embedded` (pinned to
 //! [`ARCADEDB_VERSION`]; it carries the server jars and a JRE) into a cache directory once,
@@ -6,7 +8,8 @@
 //! server stops it. The server process also dies with the process that started it (Linux
 //! `PR_SET_PDEATHSIG`), so no java process outlives a panicking or aborted test.
 
-use crate::exec::{Client, Error, Result, Settings};
+#![warn(missing_docs)]
+
 use std::io::Read as _;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
@@ -15,6 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
+use typher::{Client, Error, Result, Settings};
 
 /// The `arcadedb-embedded` release the embedded server uses.
 pub const ARCADEDB_VERSION: &str = "26.10.2.post1";
