@@ -7,7 +7,6 @@ use super::settings::Settings;
 use super::statement::Statement;
 use super::txn::Transaction;
 use futures_util::stream::{self, BoxStream, Stream, StreamExt};
-use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
@@ -146,17 +145,16 @@ impl Client {
     /// ```no_run
     /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
     /// let n: i64 = client
-    ///     .write(|tx| async move {
+    ///     .write(async |tx| {
     ///         tx.execute(typher::raw::<()>("CREATE (:Tag {name: $n})").param("n", "x")).await?;
     ///         tx.fetch_one(typher::raw::<i64>("MATCH (t:Tag) RETURN count(t)")).await
     ///     })
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn write<F, Fut, T>(&self, work: F) -> Result<T>
+    pub async fn write<F, T>(&self, work: F) -> Result<T>
     where
-        F: FnMut(Transaction) -> Fut,
-        Fut: Future<Output = Result<T>>,
+        F: AsyncFnMut(&Transaction) -> Result<T>,
     {
         self.managed(work).await
     }
@@ -166,18 +164,19 @@ impl Client {
     /// neo4rs 0.9 without its unstable features cannot begin a transaction in read access
     /// mode, so on a cluster this does not route to a follower yet; on a single server it
     /// behaves like a read transaction.
-    pub async fn read<F, Fut, T>(&self, work: F) -> Result<T>
+    pub async fn read<F, T>(&self, work: F) -> Result<T>
     where
-        F: FnMut(Transaction) -> Fut,
-        Fut: Future<Output = Result<T>>,
+        F: AsyncFnMut(&Transaction) -> Result<T>,
     {
         self.managed(work).await
     }
 
-    async fn managed<F, Fut, T>(&self, mut work: F) -> Result<T>
+    /// Runs `work` until it commits, gives up on a permanent error, or runs out of attempts.
+    /// The closure borrows the transaction for its own run only: it can neither commit nor
+    /// roll back (those take the transaction by value) nor keep it past its end.
+    async fn managed<F, T>(&self, mut work: F) -> Result<T>
     where
-        F: FnMut(Transaction) -> Fut,
-        Fut: Future<Output = Result<T>>,
+        F: AsyncFnMut(&Transaction) -> Result<T>,
     {
         let policy = self.settings.retry;
         let mut attempt = 0;
@@ -185,15 +184,15 @@ impl Client {
             attempt += 1;
             let error = match self.begin().await {
                 Err(e) => e,
-                Ok(tx) => match work(tx.clone()).await {
-                    Ok(value) => match tx.finish(true).await {
+                Ok(tx) => match work(&tx).await {
+                    Ok(value) => match tx.commit().await {
                         Ok(()) => return Ok(value),
                         Err(e) => e,
                     },
                     Err(e) => {
                         // The work failed: undo it. A rollback failure changes nothing the
                         // caller can act on, so the work's error is the one reported.
-                        let _ = tx.finish(false).await;
+                        let _ = tx.rollback().await;
                         e
                     }
                 },

@@ -11,9 +11,8 @@ use tokio::sync::Mutex;
 /// An open transaction. Queries run in it see each other's writes; nothing is visible to
 /// others until [`Transaction::commit`]. Dropping it without committing rolls it back.
 ///
-/// Cloning gives another handle to the same transaction (managed transactions pass one to
-/// the closure and keep one to commit with).
-#[derive(Clone)]
+/// A managed transaction ([`Client::write`](super::Client::write)) lends it to its closure
+/// by reference: the closure can run queries, but cannot commit, roll back or keep it.
 pub struct Transaction {
     driver: Driver,
     inner: Arc<Mutex<Option<neo4rs::Txn>>>,
@@ -91,7 +90,7 @@ impl Transaction {
         self.finish(false).await
     }
 
-    pub(crate) async fn finish(&self, commit: bool) -> Result<()> {
+    async fn finish(&self, commit: bool) -> Result<()> {
         let txn = self.inner.lock().await.take().ok_or_else(finished)?;
         if commit {
             driver::commit(&self.driver, txn).await

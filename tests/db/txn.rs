@@ -3,7 +3,6 @@
 use super::support::client;
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::sync::Arc;
 use typher::prelude::*;
 use typher::{raw, Client, Error};
 
@@ -107,7 +106,7 @@ async fn a_failed_transaction_persists_nothing() {
 async fn managed_write_commits_and_returns_the_value() {
     let db = with_constraint().await;
     let count = db
-        .write(|tx| async move {
+        .write(async |tx| {
             tx.execute(create("managed-a")).await?;
             tx.execute(create("managed-b")).await?;
             tx.fetch_one(raw::<i64>(
@@ -124,16 +123,12 @@ async fn managed_write_commits_and_returns_the_value() {
 #[tokio::test]
 async fn managed_write_error_rolls_back_and_is_not_retried() {
     let db = with_constraint().await;
-    let attempts = Arc::new(AtomicU32::new(0));
-    let counter = Arc::clone(&attempts);
+    let attempts = AtomicU32::new(0);
     let result: Result<(), Error> = db
-        .write(move |tx| {
-            let counter = Arc::clone(&counter);
-            async move {
-                counter.fetch_add(1, Ordering::SeqCst);
-                tx.execute(create("aborted-a")).await?;
-                Err(Error::Config("the work decided to fail".into()))
-            }
+        .write(async |tx| {
+            attempts.fetch_add(1, Ordering::SeqCst);
+            tx.execute(create("aborted-a")).await?;
+            Err(Error::Config("the work decided to fail".into()))
         })
         .await;
     assert!(matches!(result, Err(Error::Config(_))), "{result:?}");
@@ -144,27 +139,23 @@ async fn managed_write_error_rolls_back_and_is_not_retried() {
 #[tokio::test]
 async fn managed_write_retries_transient_failures() {
     let db = with_constraint().await;
-    let attempts = Arc::new(AtomicU32::new(0));
-    let counter = Arc::clone(&attempts);
+    let attempts = AtomicU32::new(0);
     let value = db
-        .write(move |tx| {
-            let counter = Arc::clone(&counter);
-            async move {
-                let attempt = counter.fetch_add(1, Ordering::SeqCst) + 1;
-                tx.execute(
-                    raw::<()>("CREATE (:Tag {name: $name, attempt: $attempt})")
-                        .param("name", format!("retry-{attempt}"))
-                        .param("attempt", attempt),
-                )
-                .await?;
-                if attempt < 3 {
-                    return Err(Error::Server {
-                        code: "Neo.TransientError.Transaction.DeadlockDetected".into(),
-                        message: "simulated deadlock".into(),
-                    });
-                }
-                Ok(attempt)
+        .write(async |tx| {
+            let attempt = attempts.fetch_add(1, Ordering::SeqCst) + 1;
+            tx.execute(
+                raw::<()>("CREATE (:Tag {name: $name, attempt: $attempt})")
+                    .param("name", format!("retry-{attempt}"))
+                    .param("attempt", attempt),
+            )
+            .await?;
+            if attempt < 3 {
+                return Err(Error::Server {
+                    code: "Neo.TransientError.Transaction.DeadlockDetected".into(),
+                    message: "simulated deadlock".into(),
+                });
             }
+            Ok(attempt)
         })
         .await
         .unwrap();
@@ -176,18 +167,14 @@ async fn managed_write_retries_transient_failures() {
 #[tokio::test]
 async fn managed_write_gives_up_after_the_retry_budget() {
     let db = with_constraint().await;
-    let attempts = Arc::new(AtomicU32::new(0));
-    let counter = Arc::clone(&attempts);
+    let attempts = AtomicU32::new(0);
     let result: Result<(), Error> = db
-        .write(move |_tx| {
-            let counter = Arc::clone(&counter);
-            async move {
-                counter.fetch_add(1, Ordering::SeqCst);
-                Err(Error::Server {
-                    code: "Neo.TransientError.General.DatabaseUnavailable".into(),
-                    message: "simulated".into(),
-                })
-            }
+        .write(async |_tx| {
+            attempts.fetch_add(1, Ordering::SeqCst);
+            Err(Error::Server {
+                code: "Neo.TransientError.General.DatabaseUnavailable".into(),
+                message: "simulated".into(),
+            })
         })
         .await;
     let max = db.settings().retry.max_attempts;
@@ -205,7 +192,7 @@ async fn managed_write_gives_up_after_the_retry_budget() {
 async fn managed_read_runs_typed_queries() {
     let db = client().await;
     let (born, titles) = db
-        .read(|tx| async move {
+        .read(async |tx| {
             let born = tx
                 .fetch_one(
                     match_(Person)

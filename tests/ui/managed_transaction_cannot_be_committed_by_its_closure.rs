@@ -1,0 +1,14 @@
+//! A managed transaction commits itself after the closure: the closure only borrows it, so
+//! committing (which takes the transaction) does not compile.
+async fn demo(client: &typher::Client) -> typher::Result<()> {
+    client
+        .write(async |tx| {
+            tx.commit().await?;
+            Ok(())
+        })
+        .await
+}
+
+fn main() {
+    let _ = demo;
+}
