@@ -16,6 +16,13 @@ fn movies_per_actor() -> BTreeMap<String, i64> {
     counts
 }
 
+/// Actors and their movie counts, busiest first, then by name.
+fn busiest_first() -> Vec<(String, i64)> {
+    let mut actors: Vec<(String, i64)> = movies_per_actor().into_iter().collect();
+    actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    actors
+}
+
 fn released(title: &str) -> i64 {
     data::MOVIES
         .iter()
@@ -40,11 +47,10 @@ async fn with_count_and_filter_finds_busy_actors() {
         )
         .await
         .unwrap();
-    let mut expected: Vec<(String, i64)> = movies_per_actor()
+    let expected: Vec<(String, i64)> = busiest_first()
         .into_iter()
         .filter(|(_, n)| *n >= 3)
         .collect();
-    expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     assert!(!expected.is_empty());
     assert_eq!(rows, expected);
 }
@@ -548,9 +554,7 @@ async fn rows_decode_into_a_struct_by_column_name() {
         )
         .await
         .unwrap();
-    let mut expected: Vec<(String, i64)> = movies_per_actor().into_iter().collect();
-    expected.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let expected: Vec<Busy> = expected
+    let expected: Vec<Busy> = busiest_first()
         .into_iter()
         .take(2)
         .map(|(name, movies)| Busy { name, movies })
@@ -724,9 +728,11 @@ async fn with_orders_limits_then_filters() {
         )
         .await
         .unwrap();
-    let mut top: Vec<(String, i64)> = movies_per_actor().into_iter().collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let expected: Vec<(String, i64)> = top.into_iter().take(3).filter(|(_, n)| *n >= 5).collect();
+    let expected: Vec<(String, i64)> = busiest_first()
+        .into_iter()
+        .take(3)
+        .filter(|(_, n)| *n >= 5)
+        .collect();
     assert_eq!(
         rows.into_iter().collect::<BTreeSet<_>>(),
         expected.into_iter().collect()
