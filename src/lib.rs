@@ -78,7 +78,7 @@ pub mod exec;
 pub mod schema;
 
 pub use dsl::{CompiledQuery, Params, Value};
-pub use exec::{raw, Client, Error, Result, Settings, Transaction};
+pub use exec::{raw, Client, Error, Result, RetryPolicy, Settings, Transaction, Wait};
 pub use schema::{Identified, Property};
 pub use typher_macros::{name, Alias, Node, PropertyValue, Relationship};
 

@@ -2,13 +2,27 @@
 
 use super::decode::RowDecoder;
 use super::driver::Driver;
+use super::driver::Lease;
 use super::error::{Error, Result};
+use super::log::QueryLog;
 use super::settings::Settings;
 use super::statement::Statement;
 use super::txn::Transaction;
 use futures_util::stream::{self, BoxStream, Stream, StreamExt};
 use std::pin::Pin;
 use std::task::{Context, Poll};
+use std::time::Instant;
+use tracing::Instrument;
+
+/// What a row stream carries between rows.
+struct Streaming {
+    rows: neo4rs::DetachedRowStream,
+    lease: Lease,
+    driver: Driver,
+    columns: Vec<String>,
+    log: QueryLog,
+    count: usize,
+}
 
 /// Runs typed and raw queries against one database through a connection pool.
 #[derive(Clone)]
@@ -52,12 +66,21 @@ impl Client {
         Q::Shape: RowDecoder,
     {
         let prepared = query.prepare()?;
-        let mut rows = self.driver.rows(prepared.query).await?;
-        let mut out = Vec::new();
-        while let Some(row) = rows.next().await.map_err(|e| self.driver.error(e))? {
-            out.push(Q::Shape::decode(&row, &prepared.columns)?);
+        let log = QueryLog::start(&prepared);
+        let columns = &prepared.columns;
+        let result = async {
+            let mut lease = self.driver.lease().await?;
+            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
+            let mut out = Vec::new();
+            while let Some(row) = self.driver.next(&mut lease, &mut rows).await? {
+                out.push(Q::Shape::decode(&row, columns)?);
+            }
+            Ok(out)
         }
-        Ok(out)
+        .instrument(log.span().clone())
+        .await;
+        log.end(&result, Vec::len);
+        result
     }
 
     /// The only row; [`Error::NoRows`] or [`Error::TooManyRows`] otherwise.
@@ -76,23 +99,28 @@ impl Client {
         Q::Shape: RowDecoder,
     {
         let prepared = query.prepare()?;
-        let mut rows = self.driver.rows(prepared.query).await?;
-        let Some(first) = rows.next().await.map_err(|e| self.driver.error(e))? else {
-            return Ok(None);
-        };
-        if rows
-            .next()
-            .await
-            .map_err(|e| self.driver.error(e))?
-            .is_some()
-        {
-            return Err(Error::TooManyRows);
+        let log = QueryLog::start(&prepared);
+        let columns = &prepared.columns;
+        let result = async {
+            let mut lease = self.driver.lease().await?;
+            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
+            let Some(first) = self.driver.next(&mut lease, &mut rows).await? else {
+                return Ok(None);
+            };
+            if self.driver.next(&mut lease, &mut rows).await?.is_some() {
+                return Err(Error::TooManyRows);
+            }
+            Q::Shape::decode(&first, columns).map(Some)
         }
-        Q::Shape::decode(&first, &prepared.columns).map(Some)
+        .instrument(log.span().clone())
+        .await;
+        log.end(&result, |row| usize::from(row.is_some()));
+        result
     }
 
     /// A lazy stream of decoded rows. It holds about `fetch_size` rows at a time however large
     /// the result, and one pool connection, released when the stream ends or is dropped.
+    /// Each wait for the next batch is bounded by [`Settings::read_timeout`].
     pub async fn stream<Q>(&self, query: Q) -> Result<RowStream<RowOf<Q>>>
     where
         Q: Statement,
@@ -100,18 +128,52 @@ impl Client {
         RowOf<Q>: Send + 'static,
     {
         let prepared = query.prepare()?;
-        let rows = self.driver.rows(prepared.query).await?;
+        let log = QueryLog::start(&prepared);
+        let opened = async {
+            let mut lease = self.driver.lease().await?;
+            let rows = self.driver.rows(&mut lease, prepared.query).await?;
+            Ok((rows, lease))
+        }
+        .instrument(log.span().clone())
+        .await;
+        let (rows, lease) = match opened {
+            Ok(opened) => opened,
+            Err(e) => {
+                log.failed(&e);
+                return Err(e);
+            }
+        };
         // The driver and column names travel in the stream's state: nothing is copied per row.
-        let state = (rows, self.driver.clone(), prepared.columns.into_owned());
+        // The rows come first, so they are dropped (and give the connection back) before the lease.
+        let state = Streaming {
+            rows,
+            lease,
+            driver: self.driver.clone(),
+            columns: prepared.columns.into_owned(),
+            log,
+            count: 0,
+        };
         let inner = stream::unfold(Some(state), |state| async move {
-            let (mut rows, driver, columns) = state?;
-            match rows.next().await {
+            let mut state = state?;
+            let next = state
+                .driver
+                .next(&mut state.lease, &mut state.rows)
+                .instrument(state.log.span().clone())
+                .await;
+            match next {
                 Ok(Some(row)) => {
-                    let decoded = Q::Shape::decode(&row, &columns);
-                    Some((decoded, Some((rows, driver, columns))))
+                    state.count += 1;
+                    let decoded = Q::Shape::decode(&row, &state.columns);
+                    Some((decoded, Some(state)))
                 }
-                Ok(None) => None,
-                Err(e) => Some((Err(driver.error(e)), None)),
+                Ok(None) => {
+                    state.log.finished(state.count);
+                    None
+                }
+                Err(e) => {
+                    state.log.failed(&e);
+                    Some((Err(e), None))
+                }
             }
         });
         Ok(RowStream(inner.boxed()))
@@ -120,27 +182,37 @@ impl Client {
     /// Runs a write (or any statement) and discards its rows.
     pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
         let prepared = query.prepare()?;
-        let mut rows = self.driver.rows(prepared.query).await?;
-        let mut count = 0;
-        while rows
-            .next()
-            .await
-            .map_err(|e| self.driver.error(e))?
-            .is_some()
-        {
-            count += 1;
+        let log = QueryLog::start(&prepared);
+        let result = async {
+            let mut lease = self.driver.lease().await?;
+            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
+            let mut count = 0;
+            while self.driver.next(&mut lease, &mut rows).await?.is_some() {
+                count += 1;
+            }
+            Ok(Executed { rows: count })
         }
-        Ok(Executed { rows: count })
+        .instrument(log.span().clone())
+        .await;
+        log.end(&result, |done| done.rows);
+        result
     }
 
     /// Begins an explicit transaction: commit it, or drop or roll it back to undo everything.
+    /// Dropping it uncommitted rolls it back at once (in the background), so it holds no
+    /// locks.
     pub async fn begin(&self) -> Result<Transaction> {
         Transaction::begin(self.driver.clone()).await
     }
 
     /// Runs `work` in one write transaction and commits it. Transient failures (deadlocks,
-    /// lost connections) rerun the whole closure with bounded backoff; any error rolls back
-    /// everything the attempt did.
+    /// lost connections, timeouts) rerun the whole closure after a jittered, growing wait,
+    /// until [`RetryPolicy::max_retry_time`](super::RetryPolicy::max_retry_time) has passed;
+    /// any error rolls back everything the attempt did.
+    ///
+    /// A commit whose reply is lost is **not** retried: nobody knows whether it persisted, so
+    /// the call fails with [`Error::CommitOutcomeUnknown`]. Work that must survive that
+    /// (by retrying it yourself) should be idempotent: MERGE on a key rather than CREATE.
     ///
     /// ```no_run
     /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
@@ -179,34 +251,56 @@ impl Client {
         F: AsyncFnMut(&Transaction) -> Result<T>,
     {
         let policy = self.settings.retry;
+        let started = Instant::now();
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let error = match self.begin().await {
-                Err(e) => e,
-                Ok(tx) => match work(&tx).await {
-                    Ok(value) => match tx.commit().await {
-                        Ok(()) => return Ok(value),
-                        Err(e) => e,
-                    },
+            let span = tracing::debug_span!(target: "typher::transaction", "transaction", attempt);
+            let outcome = async {
+                let tx = self.begin().await?;
+                match work(&tx).await {
+                    Ok(value) => tx.commit().await.map(|()| value),
                     Err(e) => {
                         // The work failed: undo it. A rollback failure changes nothing the
                         // caller can act on, so the work's error is the one reported.
                         let _ = tx.rollback().await;
-                        e
+                        Err(e)
                     }
-                },
+                }
+            }
+            .instrument(span)
+            .await;
+            let error = match outcome {
+                Ok(value) => return Ok(value),
+                Err(e) => e,
             };
             if !error.is_transient() {
                 return Err(error);
             }
-            if attempt >= policy.max_attempts {
+            let wait = policy.jittered(attempt, fastrand::f64());
+            let elapsed = started.elapsed();
+            if elapsed.saturating_add(wait) >= policy.max_retry_time {
+                tracing::debug!(
+                    target: "typher::transaction",
+                    attempts = attempt,
+                    elapsed_ms = elapsed.as_millis() as u64,
+                    code = error.code().unwrap_or_else(|| error.kind()),
+                    "giving up on a transaction"
+                );
                 return Err(Error::RetriesExhausted {
                     attempts: attempt,
+                    elapsed,
                     last: Box::new(error),
                 });
             }
-            tokio::time::sleep(policy.backoff(attempt)).await;
+            tracing::info!(
+                target: "typher::transaction",
+                attempt,
+                wait_ms = wait.as_millis() as u64,
+                code = error.code().unwrap_or_else(|| error.kind()),
+                "retrying a transaction after a transient error"
+            );
+            tokio::time::sleep(wait).await;
         }
     }
 }

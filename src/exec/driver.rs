@@ -1,21 +1,78 @@
-//! The one module that touches neo4rs: connecting, running, transactions, error mapping.
+//! The one module that touches neo4rs: the pool, every bounded wait, error mapping.
 //!
-//! neo4rs 0.9 is a release candidate whose API still moves; everything else in typher goes
-//! through the few functions here.
+//! neo4rs 0.9 is a release candidate whose API still moves, and its own timeouts leave gaps
+//! (the Bolt handshake and a pool wait are unbounded); everything else in typher goes
+//! through the few functions here, and each of them is bounded by one of the
+//! [`Settings`] timeouts, reported as [`Wait`] when it fires.
+//!
+//! The pool is typher's own: a semaphore of `max_connections` leases, each lending one
+//! single-connection neo4rs `Graph`. That way a wait for a free lease, opening a connection
+//! and waiting for the server are three separate, separately bounded steps.
 
-use super::error::Error;
+use super::error::{Error, Wait};
 use super::settings::Settings;
-use neo4rs::{ConfigBuilder, DetachedRowStream, Graph, Query, Txn};
+use neo4rs::{Config, ConfigBuilder, DetachedRowStream, Graph, Query, Txn};
+use std::future::Future;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-/// A connected driver plus what error messages need to name, and the secrets they must not.
+/// A connected pool plus what error messages need to name, and the secrets they must not.
 #[derive(Clone)]
 pub(crate) struct Driver {
-    graph: Graph,
+    shared: Arc<Shared>,
+}
+
+struct Shared {
+    /// What every new connection is built from (the password included: never shown).
+    config: Config,
+    /// Connections not lent out; `true` once the connection has answered.
+    idle: Mutex<Vec<(Graph, bool)>>,
+    permits: Arc<Semaphore>,
+    max_connections: usize,
+    connect_timeout: Duration,
+    read_timeout: Duration,
+    acquire_timeout: Duration,
     /// The address without credentials.
     uri: String,
     user: String,
     /// Passwords to scrub from anything the driver reports.
     secrets: Vec<String>,
+}
+
+/// One pooled connection, lent out until dropped. A lease whose connection may be in an
+/// unknown state (a timeout or a broken connection) is dropped with it instead of going
+/// back to the pool.
+pub(crate) struct Lease {
+    driver: Driver,
+    graph: Option<Graph>,
+    reusable: bool,
+    _permit: OwnedSemaphorePermit,
+}
+
+impl Drop for Lease {
+    fn drop(&mut self) {
+        if let (true, Some(graph)) = (self.reusable, self.graph.take()) {
+            if let Ok(mut idle) = self.driver.shared.idle.lock() {
+                idle.push((graph, true));
+            }
+        } else {
+            tracing::debug!(target: "typher::pool", "connection discarded");
+        }
+    }
+}
+
+impl Lease {
+    fn graph(&self) -> &Graph {
+        self.graph
+            .as_ref()
+            .expect("a lease holds its connection until dropped")
+    }
+
+    /// The connection must not be reused.
+    pub(crate) fn poison(&mut self) {
+        self.reusable = false;
+    }
 }
 
 impl Driver {
@@ -37,45 +94,244 @@ impl Driver {
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect();
-        let scrub = |text: String| scrub(text, &secrets);
+        // neo4rs bounds TCP connect and each read by one duration of its own; typher's
+        // timeouts below fire first, so the error says which wait it was.
+        let inner_timeout = settings
+            .connect_timeout
+            .max(settings.read_timeout)
+            .saturating_add(Duration::from_secs(1));
         let config = ConfigBuilder::new()
             .uri(shown.as_str())
             .user(user)
             .password(password)
             .db(settings.database.as_str())
             .fetch_size(settings.fetch_size)
-            .max_connections(settings.max_connections)
-            .connection_timeout(settings.connection_timeout)
+            .max_connections(1)
+            .connection_timeout(inner_timeout)
             .build()
-            .map_err(|e| Error::Config(scrub(format!("invalid settings for {shown}: {e}"))))?;
-        let graph = Graph::connect(config).map_err(|e| Error::Connection {
-            uri: shown.clone(),
-            message: scrub(e.to_string()),
-        })?;
-        Ok(Self {
-            graph,
-            uri: shown,
-            user: user.to_owned(),
-            secrets,
-        })
+            .map_err(|e| {
+                Error::Config(scrub(
+                    format!("invalid settings for {shown}: {e}"),
+                    &secrets,
+                ))
+            })?;
+        let driver = Self {
+            shared: Arc::new(Shared {
+                config,
+                idle: Mutex::new(Vec::new()),
+                permits: Arc::new(Semaphore::new(settings.max_connections)),
+                max_connections: settings.max_connections,
+                connect_timeout: settings.connect_timeout,
+                read_timeout: settings.read_timeout,
+                acquire_timeout: settings.acquire_timeout,
+                uri: shown,
+                user: user.to_owned(),
+                secrets,
+            }),
+        };
+        // Build one connection now, so invalid settings fail here rather than at first use.
+        let graph = driver.new_graph()?;
+        driver.idle().push((graph, false));
+        Ok(driver)
     }
 
-    /// Runs `RETURN 1`, so a bad address or password fails at connect time.
+    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<(Graph, bool)>> {
+        // A panic while holding this lock cannot leave the list inconsistent.
+        self.shared
+            .idle
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    fn new_graph(&self) -> Result<Graph, Error> {
+        Graph::connect(self.shared.config.clone()).map_err(|e| self.error(e))
+    }
+
+    /// A pooled connection: waits at most `acquire_timeout` for a free one, and opens a new
+    /// one (bounded by `connect_timeout`) when none is idle.
+    pub(crate) async fn lease(&self) -> Result<Lease, Error> {
+        let started = Instant::now();
+        let permit = tokio::time::timeout(
+            self.shared.acquire_timeout,
+            Arc::clone(&self.shared.permits).acquire_owned(),
+        )
+        .await
+        .map_err(|_| self.timeout(Wait::PoolAcquisition, self.shared.acquire_timeout))?
+        .map_err(|_| Error::Driver("the connection pool was closed".into()))?;
+        let waited = started.elapsed();
+        let idle = self.idle().pop();
+        let (graph, connected) = match idle {
+            Some(idle) => idle,
+            None => (self.new_graph()?, false),
+        };
+        let mut lease = Lease {
+            driver: self.clone(),
+            graph: Some(graph),
+            reusable: true,
+            _permit: permit,
+        };
+        if !connected {
+            let opened = Instant::now();
+            let probe = async {
+                let mut rows = lease.graph().execute(neo4rs::query("RETURN 1")).await?;
+                while rows.next().await?.is_some() {}
+                Ok(())
+            };
+            if let Err(e) = self
+                .bounded(Wait::Connect, self.shared.connect_timeout, probe)
+                .await
+            {
+                lease.poison();
+                return Err(e);
+            }
+            tracing::debug!(
+                target: "typher::pool",
+                uri = %self.shared.uri,
+                elapsed_ms = opened.elapsed().as_millis() as u64,
+                "connection opened"
+            );
+        }
+        tracing::trace!(
+            target: "typher::pool",
+            waited_ms = waited.as_millis() as u64,
+            available = self.shared.permits.available_permits(),
+            max = self.shared.max_connections,
+            "connection acquired"
+        );
+        Ok(lease)
+    }
+
+    /// Checks the server answers, so a bad address or password fails at connect time.
     pub(crate) async fn ping(&self) -> Result<(), Error> {
-        let mut rows = self.rows(neo4rs::query("RETURN 1 AS ok")).await?;
-        while rows.next().await.map_err(|e| self.error(e))?.is_some() {}
+        let lease = self.lease().await?;
+        drop(lease);
         Ok(())
     }
 
-    /// Runs a query in its own auto-commit transaction; the stream holds a pool connection
-    /// until it is exhausted or dropped.
-    pub(crate) async fn rows(&self, query: Query) -> Result<DetachedRowStream, Error> {
-        self.graph.execute(query).await.map_err(|e| self.error(e))
+    /// Runs `future`, bounded by `limit`; a driver error is translated, an elapsed limit
+    /// becomes [`Error::Timeout`] naming `wait`.
+    pub(crate) async fn bounded<T>(
+        &self,
+        wait: Wait,
+        limit: Duration,
+        future: impl Future<Output = Result<T, neo4rs::Error>>,
+    ) -> Result<T, Error> {
+        match tokio::time::timeout(limit, future).await {
+            Ok(Ok(value)) => Ok(value),
+            Ok(Err(neo4rs::Error::ConnectionTimedOut)) | Err(_) => Err(self.timeout(wait, limit)),
+            Ok(Err(e)) => Err(self.error(e)),
+        }
     }
 
-    /// Begins an explicit transaction on the configured database.
-    pub(crate) async fn begin(&self) -> Result<Txn, Error> {
-        self.graph.start_txn().await.map_err(|e| self.error(e))
+    /// Runs `future`, bounded by the read timeout.
+    pub(crate) async fn read<T>(
+        &self,
+        future: impl Future<Output = Result<T, neo4rs::Error>>,
+    ) -> Result<T, Error> {
+        self.bounded(Wait::Read, self.shared.read_timeout, future)
+            .await
+    }
+
+    fn timeout(&self, wait: Wait, after: Duration) -> Error {
+        Error::Timeout {
+            wait,
+            after,
+            uri: self.shared.uri.clone(),
+        }
+    }
+
+    /// Runs a query in its own auto-commit transaction on `lease`; the stream must be read
+    /// while the lease is held.
+    pub(crate) async fn rows(
+        &self,
+        lease: &mut Lease,
+        query: Query,
+    ) -> Result<DetachedRowStream, Error> {
+        let result = self.read(lease.graph().execute(query)).await;
+        if result.as_ref().is_err_and(Error::breaks_connection) {
+            lease.poison();
+        }
+        result
+    }
+
+    /// The next row of an auto-commit stream running on `lease`.
+    pub(crate) async fn next(
+        &self,
+        lease: &mut Lease,
+        rows: &mut DetachedRowStream,
+    ) -> Result<Option<neo4rs::Row>, Error> {
+        let result = self.read(rows.next()).await;
+        if result.as_ref().is_err_and(Error::breaks_connection) {
+            lease.poison();
+        }
+        result
+    }
+
+    /// Begins an explicit transaction on `lease`.
+    pub(crate) async fn begin(&self, lease: &mut Lease) -> Result<Txn, Error> {
+        let result = self.read(lease.graph().start_txn()).await;
+        if result.as_ref().is_err_and(Error::breaks_connection) {
+            lease.poison();
+        }
+        result
+    }
+
+    /// Fetches every row of a query run inside `txn`.
+    pub(crate) async fn txn_rows(
+        &self,
+        txn: &mut Txn,
+        query: Query,
+    ) -> Result<Vec<neo4rs::Row>, Error> {
+        let mut stream = self.read(txn.execute(query)).await?;
+        let mut rows = Vec::new();
+        while let Some(row) = self.read(stream.next(txn.handle())).await? {
+            rows.push(row);
+        }
+        Ok(rows)
+    }
+
+    /// Commits `txn`. A server's refusal means nothing was committed; a lost or late reply
+    /// means nobody knows, which is [`Error::CommitOutcomeUnknown`] and never retried.
+    pub(crate) async fn commit(&self, txn: Txn) -> Result<(), Error> {
+        match self.read(txn.commit()).await {
+            Ok(()) => Ok(()),
+            Err(e @ (Error::Server { .. } | Error::Authentication { .. })) => Err(e),
+            Err(e) => Err(Error::CommitOutcomeUnknown {
+                uri: self.shared.uri.clone(),
+                cause: Box::new(e),
+            }),
+        }
+    }
+
+    /// Rolls `txn` back. A server that already failed the transaction answers `Ignored`:
+    /// nothing of it persists, which is what a rollback wants, so that counts as success.
+    pub(crate) async fn rollback(&self, txn: Txn) -> Result<(), Error> {
+        match self.read(txn.rollback()).await {
+            Err(Error::Server { code, .. }) if code == "Neo.ServerError.Ignored" => Ok(()),
+            other => other,
+        }
+    }
+
+    /// Rolls back a transaction its owner dropped: at once in the background when a tokio
+    /// runtime runs, else by closing its connection, which makes the server roll it back.
+    pub(crate) fn abandon(&self, txn: Txn, mut lease: Lease) {
+        match tokio::runtime::Handle::try_current() {
+            Ok(runtime) => {
+                let driver = self.clone();
+                runtime.spawn(async move {
+                    if let Err(e) = driver.rollback(txn).await {
+                        tracing::debug!(target: "typher::transaction", error = %e, "rollback of a dropped transaction failed");
+                        lease.poison();
+                    }
+                    drop(lease);
+                });
+            }
+            Err(_) => {
+                lease.poison();
+                drop(txn);
+                drop(lease);
+            }
+        }
     }
 
     /// Translates a driver error into typher's, naming the server or user involved and
@@ -84,23 +340,24 @@ impl Driver {
         match self.translate(error) {
             Error::Connection { uri, message } => Error::Connection {
                 uri,
-                message: scrub(message, &self.secrets),
+                message: self.scrub(message),
             },
             Error::Authentication { user, message } => Error::Authentication {
                 user,
-                message: scrub(message, &self.secrets),
+                message: self.scrub(message),
             },
-            Error::Driver(message) => Error::Driver(scrub(message, &self.secrets)),
+            Error::Driver(message) => Error::Driver(self.scrub(message)),
             other => other,
         }
     }
 
     fn translate(&self, error: neo4rs::Error) -> Error {
         use neo4rs::Error as E;
+        let uri = || self.shared.uri.clone();
         match error {
             E::Neo4j(e) if e.code().starts_with("Neo.ClientError.Security.") => {
                 Error::Authentication {
-                    user: self.user.clone(),
+                    user: self.shared.user.clone(),
                     message: format!("{}: {}", e.code(), e.message()),
                 }
             }
@@ -109,18 +366,19 @@ impl Driver {
                 message: e.message().to_owned(),
             },
             E::AuthenticationError(message) => Error::Authentication {
-                user: self.user.clone(),
+                user: self.shared.user.clone(),
                 message,
             },
             E::IOError { detail } => Error::Connection {
-                uri: self.uri.clone(),
+                uri: uri(),
                 message: detail.to_string(),
             },
             e @ (E::ConnectionError
             | E::ConnectionTimedOut
             | E::ServerUnavailableError(_)
-            | E::IncompleteBoltExchange) => Error::Connection {
-                uri: self.uri.clone(),
+            | E::IncompleteBoltExchange
+            | E::UnexpectedMessage(_)) => Error::Connection {
+                uri: uri(),
                 message: e.to_string(),
             },
             E::Ignored(_) | E::RequestIgnoredError => Error::Server {
@@ -137,6 +395,10 @@ impl Driver {
             other => Error::Driver(other.to_string()),
         }
     }
+
+    fn scrub(&self, text: String) -> String {
+        scrub(text, &self.shared.secrets)
+    }
 }
 
 /// `text` with every secret replaced by `***`.
@@ -144,36 +406,4 @@ fn scrub(text: String, secrets: &[String]) -> String {
     secrets
         .iter()
         .fold(text, |text, secret| text.replace(secret.as_str(), "***"))
-}
-
-/// Fetches every row of a query run inside `txn`.
-pub(crate) async fn txn_rows(
-    driver: &Driver,
-    txn: &mut Txn,
-    query: Query,
-) -> Result<Vec<neo4rs::Row>, Error> {
-    let mut stream = txn.execute(query).await.map_err(|e| driver.error(e))?;
-    let mut rows = Vec::new();
-    while let Some(row) = stream
-        .next(txn.handle())
-        .await
-        .map_err(|e| driver.error(e))?
-    {
-        rows.push(row);
-    }
-    Ok(rows)
-}
-
-/// Commits `txn`.
-pub(crate) async fn commit(driver: &Driver, txn: Txn) -> Result<(), Error> {
-    txn.commit().await.map(drop).map_err(|e| driver.error(e))
-}
-
-/// Rolls `txn` back. A server that already failed the transaction answers `Ignored`: nothing
-/// of it persists, which is what a rollback wants, so that counts as success.
-pub(crate) async fn rollback(driver: &Driver, txn: Txn) -> Result<(), Error> {
-    match txn.rollback().await.map_err(|e| driver.error(e)) {
-        Err(Error::Server { code, .. }) if code == "Neo.ServerError.Ignored" => Ok(()),
-        other => other,
-    }
 }

@@ -26,6 +26,28 @@ pub enum Error {
         message: String,
     },
 
+    /// A bounded wait ran out: see [`Wait`] for which, and the setting that bounds it.
+    #[error("{wait} timeout: {} within {after:?} (`Settings::{}`) at {uri}", wait.what(), wait.setting())]
+    Timeout {
+        /// Which wait it was.
+        wait: Wait,
+        /// The limit that ran out.
+        after: std::time::Duration,
+        /// The server address.
+        uri: String,
+    },
+
+    /// A `COMMIT` was sent, but its reply was lost or late: the transaction may or may not
+    /// have been committed. Never retried, since that could write twice; make the work
+    /// idempotent (MERGE on a key, or a check) if it must be retried.
+    #[error("the outcome of the commit is unknown (the connection to {uri} failed before the server confirmed it; the writes may or may not have persisted): {cause}")]
+    CommitOutcomeUnknown {
+        /// The server address.
+        uri: String,
+        /// What broke.
+        cause: Box<Error>,
+    },
+
     /// The server rejected a query or a transaction, with its Neo4j status code.
     #[error("server error {code}: {message}")]
     Server {
@@ -64,10 +86,12 @@ pub enum Error {
     TooManyRows,
 
     /// A managed transaction kept failing with transient errors.
-    #[error("transaction failed after {attempts} attempts; last error: {last}")]
+    #[error("transaction failed after {attempts} attempts in {elapsed:?} (`RetryPolicy::max_retry_time`); last error: {last}")]
     RetriesExhausted {
         /// How many times the transaction ran.
         attempts: u32,
+        /// Time from the first attempt until giving up.
+        elapsed: std::time::Duration,
         /// The last error.
         last: Box<Error>,
     },
@@ -79,6 +103,51 @@ pub enum Error {
     /// Any other driver failure.
     #[error("driver: {0}")]
     Driver(String),
+}
+
+/// The waits typher bounds; each has its own setting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Wait {
+    /// Opening a connection: TCP, the Bolt handshake and authentication
+    /// ([`Settings::connect_timeout`](super::Settings::connect_timeout)).
+    Connect,
+    /// Waiting for the server's next message while a query, a commit or a rollback runs
+    /// ([`Settings::read_timeout`](super::Settings::read_timeout)).
+    Read,
+    /// Waiting for a free pooled connection while all are held by streams or transactions
+    /// ([`Settings::acquire_timeout`](super::Settings::acquire_timeout)).
+    PoolAcquisition,
+}
+
+impl Wait {
+    fn what(self) -> &'static str {
+        match self {
+            Wait::Connect => "the server did not complete opening a connection",
+            Wait::Read => "the server sent nothing",
+            Wait::PoolAcquisition => {
+                "no pooled connection became free (all are held by open streams or transactions)"
+            }
+        }
+    }
+
+    fn setting(self) -> &'static str {
+        match self {
+            Wait::Connect => "connect_timeout",
+            Wait::Read => "read_timeout",
+            Wait::PoolAcquisition => "acquire_timeout",
+        }
+    }
+}
+
+impl std::fmt::Display for Wait {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Wait::Connect => "connect",
+            Wait::Read => "read",
+            Wait::PoolAcquisition => "pool acquisition",
+        })
+    }
 }
 
 fn at_path(path: &str) -> String {
@@ -98,8 +167,39 @@ impl Error {
                     && code != "Neo.TransientError.Transaction.Terminated"
                     && code != "Neo.TransientError.Transaction.LockClientStopped"
             }
-            Error::Connection { .. } => true,
+            Error::Connection { .. } | Error::Timeout { .. } => true,
             _ => false,
+        }
+    }
+
+    /// Whether the connection that reported this may be in an unknown state.
+    pub(crate) fn breaks_connection(&self) -> bool {
+        matches!(self, Error::Connection { .. } | Error::Timeout { .. })
+    }
+
+    /// A short name of the kind of error, for logs.
+    pub(crate) fn kind(&self) -> &'static str {
+        match self {
+            Error::Config(_) => "config",
+            Error::Connection { .. } => "connection",
+            Error::Authentication { .. } => "authentication",
+            Error::Timeout {
+                wait: Wait::Connect,
+                ..
+            } => "timeout.connect",
+            Error::Timeout {
+                wait: Wait::Read, ..
+            } => "timeout.read",
+            Error::Timeout { .. } => "timeout.pool_acquisition",
+            Error::CommitOutcomeUnknown { .. } => "commit_outcome_unknown",
+            Error::Server { .. } => "server",
+            Error::Decode { .. } => "decode",
+            Error::Parameter { .. } => "parameter",
+            Error::NoRows => "no_rows",
+            Error::TooManyRows => "too_many_rows",
+            Error::RetriesExhausted { .. } => "retries_exhausted",
+            Error::Embedded(_) => "embedded",
+            Error::Driver(_) => "driver",
         }
     }
 

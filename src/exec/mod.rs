@@ -4,13 +4,14 @@ mod client;
 pub mod decode;
 mod driver;
 pub mod error;
+mod log;
 pub mod params;
 mod settings;
 mod statement;
 mod txn;
 
 pub use client::{Client, Executed, RowOf, RowStream};
-pub use error::{Error, Result};
+pub use error::{Error, Result, Wait};
 pub use settings::{RetryPolicy, Settings};
 pub use statement::{raw, Prepared, Raw, Statement};
 pub use txn::Transaction;

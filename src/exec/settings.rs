@@ -28,37 +28,92 @@ pub struct Settings {
     /// Pool size: how many connections (and so live streams or transactions) at once.
     #[builder(default = 16)]
     pub max_connections: usize,
-    /// Bounds connecting *and every read* in neo4rs, so it must outlast the slowest query.
-    #[builder(default = Duration::from_secs(300))]
-    pub connection_timeout: Duration,
+    /// Bounds opening one connection: TCP connect, the Bolt handshake and authentication.
+    /// Fires as [`Error::Timeout`] with [`Wait::Connect`](super::Wait::Connect).
+    #[builder(default = Duration::from_secs(30))]
+    pub connect_timeout: Duration,
+    /// Bounds each wait for the server's next message (a query's first rows, each further
+    /// batch, a commit): a dead or half-open connection fails after this long instead of
+    /// hanging. Raise it above the longest time any of your queries computes before
+    /// answering. Fires as [`Wait::Read`](super::Wait::Read).
+    #[builder(default = Duration::from_secs(30))]
+    pub read_timeout: Duration,
+    /// Bounds waiting for a free pooled connection while all `max_connections` are held by
+    /// streams or transactions. Fires as [`Wait::PoolAcquisition`](super::Wait::PoolAcquisition).
+    #[builder(default = Duration::from_secs(30))]
+    pub acquire_timeout: Duration,
     /// How managed transactions retry transient failures.
     #[builder(default)]
     pub retry: RetryPolicy,
 }
 
-/// Bounded exponential backoff for managed transactions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How managed transactions ([`Client::write`](super::Client::write)) retry transient
+/// failures: jittered exponential backoff, bounded by a total time, as the official drivers do.
+///
+/// ```
+/// use std::time::Duration;
+/// let patient = typher::RetryPolicy::default().with_max_retry_time(Duration::from_secs(120));
+/// assert_eq!(patient.max_retry_time, Duration::from_secs(120));
+/// assert_eq!(typher::RetryPolicy::default().max_retry_time, Duration::from_secs(30));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
 pub struct RetryPolicy {
-    /// Attempts in all, the first included.
-    pub max_attempts: u32,
-    /// Wait before the second attempt; doubles each time.
+    /// No retry starts after this much time since the first attempt; `Duration::ZERO`
+    /// disables retries.
+    pub max_retry_time: Duration,
+    /// The wait before the second attempt, before jitter; doubles each time.
     pub initial_backoff: Duration,
-    /// Upper bound of one wait.
+    /// Upper bound of one wait, before jitter.
     pub max_backoff: Duration,
+    /// Each wait is scaled by a random factor in `1 - jitter ..= 1 + jitter`, so writers
+    /// that collided once do not collide again; `0.0` to `1.0`.
+    pub jitter: f64,
 }
 
 impl Default for RetryPolicy {
     fn default() -> Self {
         Self {
-            max_attempts: 5,
-            initial_backoff: Duration::from_millis(50),
-            max_backoff: Duration::from_secs(2),
+            max_retry_time: Duration::from_secs(30),
+            initial_backoff: Duration::from_millis(20),
+            max_backoff: Duration::from_secs(5),
+            jitter: 0.5,
         }
     }
 }
 
 impl RetryPolicy {
-    /// The wait after failed attempt number `attempt` (1-based).
+    /// No retries: the first transient failure is returned.
+    pub fn never() -> Self {
+        Self {
+            max_retry_time: Duration::ZERO,
+            ..Self::default()
+        }
+    }
+
+    /// This policy with another total retry time.
+    pub fn with_max_retry_time(self, max_retry_time: Duration) -> Self {
+        Self {
+            max_retry_time,
+            ..self
+        }
+    }
+
+    /// This policy with other bounds of one wait (before jitter): the first, and the largest.
+    pub fn with_backoff(self, initial_backoff: Duration, max_backoff: Duration) -> Self {
+        Self {
+            initial_backoff,
+            max_backoff,
+            ..self
+        }
+    }
+
+    /// This policy with another jitter (clamped to `0.0..=1.0` when used).
+    pub fn with_jitter(self, jitter: f64) -> Self {
+        Self { jitter, ..self }
+    }
+
+    /// The wait after failed attempt number `attempt` (1-based), before jitter.
     pub fn backoff(&self, attempt: u32) -> Duration {
         let factor = 1u32
             .checked_shl(attempt.saturating_sub(1))
@@ -66,6 +121,13 @@ impl RetryPolicy {
         self.initial_backoff
             .checked_mul(factor)
             .map_or(self.max_backoff, |d| d.min(self.max_backoff))
+    }
+
+    /// The wait after failed attempt `attempt`, with jitter from `random` (in `0.0..1.0`).
+    pub(crate) fn jittered(&self, attempt: u32, random: f64) -> Duration {
+        let jitter = self.jitter.clamp(0.0, 1.0);
+        self.backoff(attempt)
+            .mul_f64(1.0 - jitter + 2.0 * jitter * random.clamp(0.0, 1.0))
     }
 }
 
@@ -79,7 +141,9 @@ impl std::fmt::Debug for Settings {
             .field("database", &self.database)
             .field("fetch_size", &self.fetch_size)
             .field("max_connections", &self.max_connections)
-            .field("connection_timeout", &self.connection_timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .field("read_timeout", &self.read_timeout)
+            .field("acquire_timeout", &self.acquire_timeout)
             .field("retry", &self.retry)
             .finish()
     }
@@ -279,7 +343,14 @@ mod tests {
             (s.uri.as_str(), s.database.as_str()),
             ("bolt://h:1", "neo4j")
         );
-        assert_eq!(s.connection_timeout, Duration::from_secs(300));
+        assert_eq!(
+            (s.connect_timeout, s.read_timeout, s.acquire_timeout),
+            (
+                Duration::from_secs(30),
+                Duration::from_secs(30),
+                Duration::from_secs(30)
+            )
+        );
     }
 
     #[test]
@@ -300,9 +371,19 @@ mod tests {
     #[test]
     fn backoff_doubles_up_to_the_cap() {
         let p = RetryPolicy::default();
-        assert_eq!(p.backoff(1), Duration::from_millis(50));
-        assert_eq!(p.backoff(3), Duration::from_millis(200));
-        assert_eq!(p.backoff(10), Duration::from_secs(2));
-        assert_eq!(p.backoff(200), Duration::from_secs(2));
+        assert_eq!(p.backoff(1), Duration::from_millis(20));
+        assert_eq!(p.backoff(3), Duration::from_millis(80));
+        assert_eq!(p.backoff(10), Duration::from_secs(5));
+        assert_eq!(p.backoff(200), Duration::from_secs(5));
+    }
+
+    #[test]
+    fn jitter_spreads_each_wait_around_its_backoff() {
+        let p = RetryPolicy::default();
+        assert_eq!(p.jittered(3, 0.0), Duration::from_millis(40));
+        assert_eq!(p.jittered(3, 0.5), Duration::from_millis(80));
+        assert_eq!(p.jittered(3, 1.0), Duration::from_millis(120));
+        let steady = p.with_jitter(0.0);
+        assert_eq!(steady.jittered(3, 0.9), Duration::from_millis(80));
     }
 }

@@ -12,6 +12,10 @@ use std::borrow::Cow;
 pub struct Prepared<'a> {
     pub(crate) query: neo4rs::Query,
     pub(crate) columns: Cow<'a, [String]>,
+    /// The Cypher text, for logs.
+    pub(crate) text: &'a str,
+    /// The parameter names (never their values), for logs.
+    pub(crate) names: Vec<&'a str>,
 }
 
 fn query<'p>(text: &str, params: impl Iterator<Item = (&'p str, &'p BoltType)>) -> neo4rs::Query {
@@ -72,6 +76,13 @@ fn typed<'a>(compiled: &'a CompiledQuery, bound: &[(&'static str, Value)]) -> Re
     Ok(Prepared {
         query,
         columns: Cow::Borrowed(compiled.columns()),
+        text: compiled.text(),
+        names: compiled
+            .params()
+            .iter()
+            .map(|(name, _)| name)
+            .chain(bound.iter().map(|(name, _)| *name))
+            .collect(),
     })
 }
 
@@ -183,6 +194,8 @@ impl<R: Shape> Statement for Raw<R> {
         Ok(Prepared {
             query: query(&self.text, self.params.iter().map(|(n, v)| (n.as_str(), v))),
             columns: Cow::Borrowed(&self.columns),
+            text: &self.text,
+            names: self.params.iter().map(|(name, _)| name.as_str()).collect(),
         })
     }
 }

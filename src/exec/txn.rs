@@ -2,20 +2,36 @@
 
 use super::client::{Executed, RowOf};
 use super::decode::RowDecoder;
-use super::driver::{self, Driver};
+use super::driver::{Driver, Lease};
 use super::error::{Error, Result};
+use super::log::QueryLog;
 use super::statement::Statement;
-use std::sync::Arc;
 use tokio::sync::Mutex;
+use tracing::Instrument;
 
 /// An open transaction. Queries run in it see each other's writes; nothing is visible to
-/// others until [`Transaction::commit`]. Dropping it without committing rolls it back.
+/// others until [`Transaction::commit`]. Dropping it without committing rolls it back at
+/// once, so it holds no locks past its end.
 ///
 /// A managed transaction ([`Client::write`](super::Client::write)) lends it to its closure
 /// by reference: the closure can run queries, but cannot commit, roll back or keep it.
+///
+/// ```no_run
+/// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+/// let tx = client.begin().await?;
+/// tx.execute(typher::raw::<()>("CREATE (:Tag {name: 'a'})")).await?;
+/// tx.commit().await?; // or tx.rollback().await?, or drop(tx) to roll back
+/// # Ok(()) }
+/// ```
 pub struct Transaction {
     driver: Driver,
-    inner: Arc<Mutex<Option<neo4rs::Txn>>>,
+    open: Mutex<Option<Open>>,
+}
+
+/// A transaction still open on the server, and the connection it runs on.
+struct Open {
+    txn: neo4rs::Txn,
+    lease: Lease,
 }
 
 fn finished() -> Error {
@@ -24,19 +40,31 @@ fn finished() -> Error {
 
 impl Transaction {
     pub(crate) async fn begin(driver: Driver) -> Result<Self> {
-        let txn = driver.begin().await?;
+        let mut lease = driver.lease().await?;
+        let txn = driver.begin(&mut lease).await?;
+        tracing::debug!(target: "typher::transaction", "transaction begun");
         Ok(Self {
             driver,
-            inner: Arc::new(Mutex::new(Some(txn))),
+            open: Mutex::new(Some(Open { txn, lease })),
         })
     }
 
     async fn rows<Q: Statement>(&self, query: &Q) -> Result<(Vec<neo4rs::Row>, Vec<String>)> {
         let prepared = query.prepare()?;
-        let mut guard = self.inner.lock().await;
-        let txn = guard.as_mut().ok_or_else(finished)?;
-        let rows = driver::txn_rows(&self.driver, txn, prepared.query).await?;
-        Ok((rows, prepared.columns.into_owned()))
+        let log = QueryLog::start(&prepared);
+        let result = async {
+            let mut guard = self.open.lock().await;
+            let open = guard.as_mut().ok_or_else(finished)?;
+            let result = self.driver.txn_rows(&mut open.txn, prepared.query).await;
+            if result.as_ref().is_err_and(Error::breaks_connection) {
+                open.lease.poison();
+            }
+            result
+        }
+        .instrument(log.span().clone())
+        .await;
+        log.end(&result, Vec::len);
+        Ok((result?, prepared.columns.into_owned()))
     }
 
     /// Every row, decoded.
@@ -80,22 +108,36 @@ impl Transaction {
         Ok(Executed { rows: rows.len() })
     }
 
-    /// Makes every write of the transaction durable and visible.
-    pub async fn commit(self) -> Result<()> {
-        self.finish(true).await
+    /// Makes every write of the transaction durable and visible. When the reply to the
+    /// commit is lost, this fails with [`Error::CommitOutcomeUnknown`]: the writes may or may
+    /// not have persisted.
+    pub async fn commit(mut self) -> Result<()> {
+        let Open { txn, mut lease } = self.open.get_mut().take().ok_or_else(finished)?;
+        let result = self.driver.commit(txn).await;
+        tracing::debug!(target: "typher::transaction", committed = result.is_ok(), "transaction commit");
+        if result.is_err() {
+            lease.poison();
+        }
+        result
     }
 
     /// Undoes every write of the transaction.
-    pub async fn rollback(self) -> Result<()> {
-        self.finish(false).await
+    pub async fn rollback(mut self) -> Result<()> {
+        let Open { txn, mut lease } = self.open.get_mut().take().ok_or_else(finished)?;
+        let result = self.driver.rollback(txn).await;
+        tracing::debug!(target: "typher::transaction", "transaction rolled back");
+        if result.is_err() {
+            lease.poison();
+        }
+        result
     }
+}
 
-    async fn finish(&self, commit: bool) -> Result<()> {
-        let txn = self.inner.lock().await.take().ok_or_else(finished)?;
-        if commit {
-            driver::commit(&self.driver, txn).await
-        } else {
-            driver::rollback(&self.driver, txn).await
+impl Drop for Transaction {
+    fn drop(&mut self) {
+        if let Some(Open { txn, lease }) = self.open.get_mut().take() {
+            tracing::debug!(target: "typher::transaction", "transaction dropped uncommitted: rolling back");
+            self.driver.abandon(txn, lease);
         }
     }
 }

@@ -10,6 +10,9 @@
 
 #![warn(missing_docs)]
 
+mod proxy;
+pub use proxy::{FaultProxy, Message};
+
 use std::io::Read as _;
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};

@@ -8,8 +8,10 @@ mod movies;
 mod support;
 
 mod errors;
+mod faults;
 mod pool;
 mod projection;
 mod raw;
 mod reads;
+mod tracing;
 mod txn;

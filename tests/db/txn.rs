@@ -1,10 +1,11 @@
 //! Explicit and managed transactions: commit, rollback, failure, retry.
 
-use super::support::client;
+use super::support::{client, client_with, settings};
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, Instant};
 use typher::prelude::*;
-use typher::{raw, Client, Error};
+use typher::{raw, Client, Error, RetryPolicy};
 
 /// Written by these tests only, so they never disturb the movies fixture.
 #[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -165,9 +166,16 @@ async fn managed_write_retries_transient_failures() {
 }
 
 #[tokio::test]
-async fn managed_write_gives_up_after_the_retry_budget() {
-    let db = with_constraint().await;
+async fn managed_write_gives_up_after_the_retry_time() {
+    with_constraint().await;
+    let mut patient = settings();
+    let budget = Duration::from_millis(800);
+    patient.retry = RetryPolicy::default()
+        .with_max_retry_time(budget)
+        .with_backoff(Duration::from_millis(20), Duration::from_millis(200));
+    let db = client_with(patient).await;
     let attempts = AtomicU32::new(0);
+    let started = Instant::now();
     let result: Result<(), Error> = db
         .write(async |_tx| {
             attempts.fetch_add(1, Ordering::SeqCst);
@@ -177,15 +185,43 @@ async fn managed_write_gives_up_after_the_retry_budget() {
             })
         })
         .await;
-    let max = db.settings().retry.max_attempts;
+    let took = started.elapsed();
     match result {
-        Err(Error::RetriesExhausted { attempts: n, last }) => {
-            assert_eq!(n, max);
+        Err(Error::RetriesExhausted {
+            attempts: n,
+            elapsed,
+            last,
+        }) => {
+            assert_eq!(n, attempts.load(Ordering::SeqCst));
+            assert!(n >= 3, "waits of 20, 40, 80 ms fit in 800 ms: {n} attempts");
+            assert!(elapsed < budget, "{elapsed:?}");
             assert!(last.is_transient());
         }
         other => panic!("expected RetriesExhausted, got {other:?}"),
     }
-    assert_eq!(attempts.load(Ordering::SeqCst), max);
+    assert!(took < budget + Duration::from_millis(500), "{took:?}");
+}
+
+#[tokio::test]
+async fn a_policy_without_retries_runs_once() {
+    let mut once = settings();
+    once.retry = RetryPolicy::never();
+    let db = client_with(once).await;
+    let attempts = AtomicU32::new(0);
+    let result: Result<(), Error> = db
+        .write(async |_tx| {
+            attempts.fetch_add(1, Ordering::SeqCst);
+            Err(Error::Server {
+                code: "Neo.TransientError.Transaction.DeadlockDetected".into(),
+                message: "simulated".into(),
+            })
+        })
+        .await;
+    assert!(
+        matches!(result, Err(Error::RetriesExhausted { attempts: 1, .. })),
+        "{result:?}"
+    );
+    assert_eq!(attempts.load(Ordering::SeqCst), 1);
 }
 
 #[tokio::test]
@@ -218,3 +254,55 @@ async fn managed_read_runs_typed_queries() {
 }
 
 use super::movies::{Movie, Person, ACTED_IN};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn sixteen_writers_on_one_counter_all_succeed_through_retries() {
+    let db = client().await;
+    db.execute(raw::<()>(
+        "MERGE (c:Counter {name: 'contended'}) SET c.n = 0",
+    ))
+    .await
+    .unwrap();
+    const TASKS: i64 = 16;
+    const EACH: i64 = 5;
+    let started = Instant::now();
+    let runs = std::sync::Arc::new(AtomicU32::new(0));
+    let writers = (0..TASKS).map(|_| {
+        let db = db.clone();
+        let runs = runs.clone();
+        tokio::spawn(async move {
+            for _ in 0..EACH {
+                let runs = runs.clone();
+                db.write(async move |tx| {
+                    runs.fetch_add(1, Ordering::SeqCst);
+                    tx.execute(raw::<()>(
+                        "MATCH (c:Counter {name: 'contended'}) SET c.n = c.n + 1",
+                    ))
+                    .await
+                })
+                .await?;
+            }
+            Ok::<_, Error>(())
+        })
+    });
+    for writer in futures_util::future::join_all(writers).await {
+        writer.unwrap().unwrap();
+    }
+    let n: i64 = db
+        .fetch_one(raw::<i64>(
+            "MATCH (c:Counter {name: 'contended'}) RETURN c.n",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(n, TASKS * EACH, "every increment counted once");
+    let runs = runs.load(Ordering::SeqCst);
+    assert!(
+        runs > (TASKS * EACH) as u32,
+        "the writers should have collided and retried: {runs} attempts"
+    );
+    eprintln!(
+        "{} increments by {TASKS} writers in {:?}, {runs} attempts",
+        TASKS * EACH,
+        started.elapsed(),
+    );
+}
