@@ -111,9 +111,10 @@ impl Transaction {
     /// Makes every write of the transaction durable and visible. When the reply to the
     /// commit is lost, this fails with [`Error::CommitOutcomeUnknown`]: the writes may or may
     /// not have persisted.
-    pub async fn commit(mut self) -> Result<()> {
-        let Open { txn, mut lease } = self.open.get_mut().take().ok_or_else(finished)?;
-        let result = self.driver.commit(txn).await;
+    pub async fn commit(self) -> Result<()> {
+        let mut this = self;
+        let Open { txn, mut lease } = this.open.get_mut().take().ok_or_else(finished)?;
+        let result = this.driver.commit(txn).await;
         tracing::debug!(target: "typher::transaction", committed = result.is_ok(), "transaction commit");
         if result.is_err() {
             lease.poison();
@@ -122,9 +123,10 @@ impl Transaction {
     }
 
     /// Undoes every write of the transaction.
-    pub async fn rollback(mut self) -> Result<()> {
-        let Open { txn, mut lease } = self.open.get_mut().take().ok_or_else(finished)?;
-        let result = self.driver.rollback(txn).await;
+    pub async fn rollback(self) -> Result<()> {
+        let mut this = self;
+        let Open { txn, mut lease } = this.open.get_mut().take().ok_or_else(finished)?;
+        let result = this.driver.rollback(txn).await;
         tracing::debug!(target: "typher::transaction", "transaction rolled back");
         if result.is_err() {
             lease.poison();
