@@ -1,8 +1,8 @@
 //! The client: typed fetches, lazy streams, writes and transactions over one pool.
 
 use super::decode::RowDecoder;
-use super::driver::Driver;
 use super::driver::Lease;
+use super::driver::{Access, Driver};
 use super::error::{Error, Result};
 use super::log::QueryLog;
 use super::settings::Settings;
@@ -202,7 +202,7 @@ impl Client {
     /// Dropping it uncommitted rolls it back at once (in the background), so it holds no
     /// locks.
     pub async fn begin(&self) -> Result<Transaction> {
-        Transaction::begin(self.driver.clone()).await
+        Transaction::begin(self.driver.clone(), Access::Write).await
     }
 
     /// Runs `work` in one write transaction and commits it. Transient failures (deadlocks,
@@ -228,25 +228,33 @@ impl Client {
     where
         F: AsyncFnMut(&Transaction) -> Result<T>,
     {
-        self.managed(work).await
+        self.managed(Access::Write, work).await
     }
 
-    /// Runs `work` in one transaction meant for reads, with the same retries as [`Client::write`].
+    /// Runs `work` in one read transaction, with the same retries as [`Client::write`].
     ///
-    /// neo4rs 0.9 without its unstable features cannot begin a transaction in read access
-    /// mode, so on a cluster this does not route to a follower yet; on a single server it
-    /// behaves like a read transaction.
+    /// With the `unstable-routing` feature the transaction begins in read access mode, so a
+    /// cluster (`neo4j://` URI) runs it on a follower, and a write inside it fails. Without
+    /// it, neo4rs 0.9 cannot ask for read mode, and this runs like [`Client::write`].
+    ///
+    /// ```no_run
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let count: i64 = client
+    ///     .read(async |tx| tx.fetch_one(typher::raw::<i64>("MATCH (n) RETURN count(n)")).await)
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn read<F, T>(&self, work: F) -> Result<T>
     where
         F: AsyncFnMut(&Transaction) -> Result<T>,
     {
-        self.managed(work).await
+        self.managed(Access::Read, work).await
     }
 
     /// Runs `work` until it commits, gives up on a permanent error, or runs out of attempts.
     /// The closure borrows the transaction for its own run only: it can neither commit nor
     /// roll back (those take the transaction by value) nor keep it past its end.
-    async fn managed<F, T>(&self, mut work: F) -> Result<T>
+    async fn managed<F, T>(&self, access: Access, mut work: F) -> Result<T>
     where
         F: AsyncFnMut(&Transaction) -> Result<T>,
     {
@@ -257,7 +265,7 @@ impl Client {
             attempt += 1;
             let span = tracing::debug_span!(target: "typher::transaction", "transaction", attempt);
             let outcome = async {
-                let tx = self.begin().await?;
+                let tx = Transaction::begin(self.driver.clone(), access).await?;
                 match work(&tx).await {
                     Ok(value) => tx.commit().await.map(|()| value),
                     Err(e) => {

@@ -40,6 +40,13 @@ struct Shared {
     secrets: Vec<String>,
 }
 
+/// What a transaction is for: a routing server sends reads to followers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Access {
+    Read,
+    Write,
+}
+
 /// One pooled connection, lent out until dropped. A lease whose connection may be in an
 /// unknown state (a timeout or a broken connection) is dropped with it instead of going
 /// back to the pool.
@@ -267,9 +274,24 @@ impl Driver {
         result
     }
 
-    /// Begins an explicit transaction on `lease`.
-    pub(crate) async fn begin(&self, lease: &mut Lease) -> Result<Txn, Error> {
-        let result = self.read(lease.graph().start_txn()).await;
+    /// Begins an explicit transaction on `lease`, in read access mode for `Access::Read`
+    /// when neo4rs can (the `unstable-routing` feature); a routing server then sends it to a
+    /// follower.
+    pub(crate) async fn begin(&self, lease: &mut Lease, access: Access) -> Result<Txn, Error> {
+        #[cfg(feature = "unstable-routing")]
+        let begin = lease.graph().start_txn_as(
+            match access {
+                Access::Read => neo4rs::Operation::Read,
+                Access::Write => neo4rs::Operation::Write,
+            },
+            None,
+        );
+        #[cfg(not(feature = "unstable-routing"))]
+        let begin = {
+            let _ = access;
+            lease.graph().start_txn()
+        };
+        let result = self.read(begin).await;
         if result.as_ref().is_err_and(Error::breaks_connection) {
             lease.poison();
         }
@@ -293,7 +315,7 @@ impl Driver {
     /// Commits `txn`. A server's refusal means nothing was committed; a lost or late reply
     /// means nobody knows, which is [`Error::CommitOutcomeUnknown`] and never retried.
     pub(crate) async fn commit(&self, txn: Txn) -> Result<(), Error> {
-        match self.read(txn.commit()).await {
+        match self.read(async { txn.commit().await.map(drop) }).await {
             Ok(()) => Ok(()),
             Err(e @ (Error::Server { .. } | Error::Authentication { .. })) => Err(e),
             Err(e) => Err(Error::CommitOutcomeUnknown {

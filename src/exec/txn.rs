@@ -2,7 +2,7 @@
 
 use super::client::{Executed, RowOf};
 use super::decode::RowDecoder;
-use super::driver::{Driver, Lease};
+use super::driver::{Access, Driver, Lease};
 use super::error::{Error, Result};
 use super::log::QueryLog;
 use super::statement::Statement;
@@ -39,9 +39,9 @@ fn finished() -> Error {
 }
 
 impl Transaction {
-    pub(crate) async fn begin(driver: Driver) -> Result<Self> {
+    pub(crate) async fn begin(driver: Driver, access: Access) -> Result<Self> {
         let mut lease = driver.lease().await?;
-        let txn = driver.begin(&mut lease).await?;
+        let txn = driver.begin(&mut lease, access).await?;
         tracing::debug!(target: "typher::transaction", "transaction begun");
         Ok(Self {
             driver,

@@ -57,7 +57,12 @@ struct Shared {
     /// When set, the server's reply to a `COMMIT` is dropped and the connection closed.
     lose_commit_replies: AtomicBool,
     counters: Counters,
+    /// The first [`RECORDED`] bytes clients sent, for [`FaultProxy::client_sent`].
+    recorded: std::sync::Mutex<Vec<u8>>,
 }
+
+/// How many bytes of client traffic the proxy keeps.
+const RECORDED: usize = 1 << 20;
 
 /// A proxy in front of a Bolt server; stops when dropped.
 pub struct FaultProxy {
@@ -86,6 +91,7 @@ impl FaultProxy {
             generation: watch::channel(0).0,
             lose_commit_replies: AtomicBool::new(false),
             counters: Counters::default(),
+            recorded: std::sync::Mutex::new(Vec::new()),
         });
         let acceptor = tokio::spawn(accept(listener, Arc::clone(&shared)));
         Ok(Self {
@@ -138,6 +144,16 @@ impl FaultProxy {
             Message::Rollback => &self.shared.counters.rollbacks,
         };
         counter.load(Ordering::SeqCst)
+    }
+
+    /// Whether any client sent `bytes` through the proxy (within the first MiB sent).
+    pub fn client_sent(&self, bytes: &[u8]) -> bool {
+        let recorded = self
+            .shared
+            .recorded
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        recorded.windows(bytes.len()).any(|w| w == bytes)
     }
 
     /// How many connections the proxy has accepted.
@@ -224,6 +240,11 @@ async fn to_server(
             }
         }
         tail = seen[seen.len().saturating_sub(5)..].to_vec();
+        {
+            let mut recorded = shared.recorded.lock().unwrap_or_else(|e| e.into_inner());
+            let room = RECORDED.saturating_sub(recorded.len()).min(n);
+            recorded.extend_from_slice(&buffer[..room]);
+        }
         if to.write_all(&buffer[..n]).await.is_err() {
             return;
         }

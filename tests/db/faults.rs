@@ -243,3 +243,31 @@ async fn credentials_in_the_uri_appear_in_no_error_or_debug() {
         assert!(!shown.contains("hunter2-secret"), "{shown}");
     }
 }
+
+/// `"mode": "r"` in Bolt's PackStream: the key and value of a read transaction's BEGIN.
+const READ_MODE: &[u8] = &[0x84, b'm', b'o', b'd', b'e', 0x81, b'r'];
+
+#[tokio::test]
+async fn managed_reads_ask_for_read_access_where_neo4rs_can() {
+    let (proxy, through) = proxied().await;
+    let db = Client::connect(through).await.unwrap();
+    let n: i64 = db
+        .write(async |tx| tx.fetch_one(raw::<i64>("RETURN 1")).await)
+        .await
+        .unwrap();
+    assert_eq!(n, 1);
+    assert!(
+        !proxy.client_sent(READ_MODE),
+        "a write transaction is no read"
+    );
+    let n: i64 = db
+        .read(async |tx| tx.fetch_one(raw::<i64>("RETURN 2")).await)
+        .await
+        .unwrap();
+    assert_eq!(n, 2);
+    // Without `unstable-routing`, neo4rs 0.9 cannot begin a transaction in read mode.
+    assert_eq!(
+        proxy.client_sent(READ_MODE),
+        cfg!(feature = "unstable-routing")
+    );
+}
