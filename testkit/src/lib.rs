@@ -13,7 +13,7 @@
 mod proxy;
 pub use proxy::{FaultProxy, Message};
 
-use std::io::Read as _;
+use std::io::{BufRead as _, Read};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -307,30 +307,89 @@ pub fn cache_dir() -> PathBuf {
 /// Installs `arcadedb-embedded` into the cache (once) and returns its package directory.
 ///
 /// The install goes to a private directory first and is renamed into place, so parallel
-/// test processes never see a half-installed package.
+/// test processes never see a half-installed package. A cached install is used only when
+/// every file pip recorded for it is there with its recorded size; anything less (an
+/// interrupted copy, a cleaned cache) is removed and installed again. pip runs at most
+/// [`pip_timeout`], and says what it does on standard error while it downloads.
 pub fn provision() -> Result<PathBuf> {
     let target = cache_dir().join(format!("arcadedb-embedded-{ARCADEDB_VERSION}"));
     let package = target.join("arcadedb_embedded");
-    if package.join("jre/bin/java").exists() {
-        return Ok(package);
+    if target.exists() {
+        match verify_install(&target) {
+            Ok(()) => return Ok(package),
+            Err(why) => {
+                eprintln!(
+                    "typher-testkit: the cached server in {} is incomplete ({why}); installing it again",
+                    target.display()
+                );
+                remove_aside(&target)?;
+            }
+        }
     }
+    sweep_stale_partials(&target);
     let staging = target.with_extension(format!("partial-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&staging);
     std::fs::create_dir_all(&staging)
         .map_err(|e| Error::Embedded(format!("cannot create {}: {e}", staging.display())))?;
-    let output = Command::new("python3")
+    if let Err(e) = run_pip(&staging) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(e);
+    }
+    if let Err(why) = verify_install(&staging) {
+        let _ = std::fs::remove_dir_all(&staging);
+        return Err(Error::Embedded(format!(
+            "pip installed an incomplete package into {}: {why}",
+            staging.display()
+        )));
+    }
+    if std::fs::rename(&staging, &target).is_err() {
+        // Another process finished first; its copy is as good as ours.
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    verify_install(&target).map_err(|why| {
+        Error::Embedded(format!(
+            "the installed package in {} is incomplete: {why}",
+            target.display()
+        ))
+    })?;
+    Ok(package)
+}
+
+/// How long the one-time `pip install` may take: `$TYPHER_PIP_TIMEOUT_SECS`, else 15 minutes.
+pub fn pip_timeout() -> Duration {
+    std::env::var("TYPHER_PIP_TIMEOUT_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .map_or(Duration::from_secs(15 * 60), Duration::from_secs)
+}
+
+/// Runs pip into `staging`, echoing its output, killing it after [`pip_timeout`].
+fn run_pip(staging: &Path) -> Result<()> {
+    let limit = pip_timeout();
+    eprintln!(
+        "typher-testkit: installing arcadedb-embedded=={ARCADEDB_VERSION} (server jars and a JRE, \
+         about 100 MB) into {}; once per machine, at most {limit:?}",
+        cache_dir().display()
+    );
+    let mut child = Command::new("python3")
         .args([
             "-m",
             "pip",
             "install",
             "--disable-pip-version-check",
             "--no-deps",
-            "--quiet",
+            "--progress-bar",
+            "off",
+            "--timeout",
+            "60",
         ])
         .arg("--target")
-        .arg(&staging)
+        .arg(staging)
         .arg(format!("arcadedb-embedded=={ARCADEDB_VERSION}"))
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| {
             Error::Embedded(format!(
                 "cannot run python3 ({e}); the embedded server is installed with pip: install \
@@ -338,24 +397,228 @@ pub fn provision() -> Result<PathBuf> {
                  NEO4J_USER and NEO4J_PASSWORD at a running Neo4j"
             ))
         })?;
-    if !output.status.success() {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(Error::Embedded(format!(
-            "`python3 -m pip install arcadedb-embedded=={ARCADEDB_VERSION}` failed; if pip is \
-             missing install it (Debian: `apt-get install python3-pip`), or set NEO4J_URI:\n{}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        )));
+    // pip's lines are echoed as they come, and the last ones kept for an error message.
+    let tail: Arc<Mutex<Vec<String>>> = Arc::default();
+    let echoes: Vec<_> = [
+        child
+            .stdout
+            .take()
+            .map(|o| Box::new(o) as Box<dyn Read + Send>),
+        child
+            .stderr
+            .take()
+            .map(|e| Box::new(e) as Box<dyn Read + Send>),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|stream| {
+        let tail = Arc::clone(&tail);
+        thread::spawn(move || {
+            for line in std::io::BufReader::new(stream)
+                .lines()
+                .map_while(|l| l.ok())
+            {
+                eprintln!("typher-testkit: pip: {line}");
+                let mut tail = tail.lock().unwrap_or_else(|e| e.into_inner());
+                tail.push(line);
+                let excess = tail.len().saturating_sub(20);
+                tail.drain(..excess);
+            }
+        })
+    })
+    .collect();
+    let started = Instant::now();
+    let mut told = Duration::ZERO;
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => {}
+            Err(e) => return Err(Error::Embedded(format!("cannot wait for pip: {e}"))),
+        }
+        let elapsed = started.elapsed();
+        if elapsed >= limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(Error::Embedded(format!(
+                "`pip install arcadedb-embedded=={ARCADEDB_VERSION}` took longer than {limit:?} \
+                 and was stopped; check the network (or a proxy: pip reads HTTPS_PROXY), raise \
+                 TYPHER_PIP_TIMEOUT_SECS, or set NEO4J_URI"
+            )));
+        }
+        if elapsed >= told + Duration::from_secs(15) {
+            told = elapsed;
+            eprintln!("typher-testkit: pip still running ({}s)", elapsed.as_secs());
+        }
+        thread::sleep(Duration::from_millis(100));
+    };
+    for echo in echoes {
+        let _ = echo.join();
     }
-    if std::fs::rename(&staging, &target).is_err() {
-        // Another process finished first; its copy is as good as ours.
-        let _ = std::fs::remove_dir_all(&staging);
+    if status.success() {
+        return Ok(());
     }
-    if package.join("jre/bin/java").exists() {
-        Ok(package)
-    } else {
-        Err(Error::Embedded(format!(
-            "the installed package in {} has no jre/bin/java",
-            target.display()
-        )))
+    let tail = tail.lock().unwrap_or_else(|e| e.into_inner()).join("\n");
+    Err(Error::Embedded(format!(
+        "`python3 -m pip install arcadedb-embedded=={ARCADEDB_VERSION}` failed; if pip is \
+         missing install it (Debian: `apt-get install python3-pip`), or set NEO4J_URI:\n{tail}"
+    )))
+}
+
+/// Checks an install against pip's `RECORD`: every file listed is there, with its size.
+fn verify_install(target: &Path) -> std::result::Result<(), String> {
+    let record = target
+        .join(format!("arcadedb_embedded-{ARCADEDB_VERSION}.dist-info"))
+        .join("RECORD");
+    let listed = std::fs::read_to_string(&record)
+        .map_err(|e| format!("cannot read {}: {e}", record.display()))?;
+    let mut files = 0;
+    for line in listed.lines().filter(|l| !l.trim().is_empty()) {
+        // `path,sha256=…,size`; the RECORD file lists itself without a size.
+        let mut fields = line.rsplitn(3, ',');
+        let (size, _hash, path) = (fields.next(), fields.next(), fields.next());
+        let (Some(size), Some(path)) = (size, path) else {
+            return Err(format!("unreadable RECORD line `{line}`"));
+        };
+        let Ok(size) = size.parse::<u64>() else {
+            continue;
+        };
+        let file = target.join(path);
+        match std::fs::metadata(&file) {
+            Ok(meta) if meta.len() == size => files += 1,
+            Ok(meta) => return Err(format!("{path} has {} bytes instead of {size}", meta.len())),
+            Err(_) => return Err(format!("{path} is missing")),
+        }
+    }
+    if files == 0 {
+        return Err("RECORD lists no files".into());
+    }
+    if !target.join("arcadedb_embedded/jre/bin/java").exists() {
+        return Err("jre/bin/java is missing".into());
+    }
+    Ok(())
+}
+
+/// Removes a broken install; renamed away first, so no other process picks it up meanwhile.
+fn remove_aside(target: &Path) -> Result<()> {
+    let aside = target.with_extension(format!("broken-{}", std::process::id()));
+    std::fs::rename(target, &aside)
+        .and_then(|()| std::fs::remove_dir_all(&aside))
+        .or_else(|e| if target.exists() { Err(e) } else { Ok(()) })
+        .map_err(|e| {
+            Error::Embedded(format!(
+                "cannot remove the broken install in {}: {e}; delete it by hand",
+                target.display()
+            ))
+        })
+}
+
+/// Deletes staging directories left by installs whose process is gone (killed mid-install).
+fn sweep_stale_partials(target: &Path) {
+    let (Some(parent), Some(name)) = (target.parent(), target.file_name()) else {
+        return;
+    };
+    let prefix = format!("{}.partial-", name.to_string_lossy());
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name();
+        let Some(pid) = file_name
+            .to_string_lossy()
+            .strip_prefix(&prefix)
+            .map(str::to_owned)
+        else {
+            continue;
+        };
+        let Ok(pid) = pid.parse::<libc::pid_t>() else {
+            continue;
+        };
+        // SAFETY: signal 0 only asks whether the process exists; nothing is sent.
+        let alive = unsafe { libc::kill(pid, 0) } == 0
+            || std::io::Error::last_os_error().raw_os_error() == Some(libc::EPERM);
+        if !alive {
+            let _ = std::fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+    /// A fake install in a fresh directory: two files and pip's RECORD of them.
+    fn fake_install() -> PathBuf {
+        let target = std::env::temp_dir().join(format!(
+            "typher-testkit-verify-{}-{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::Relaxed)
+        ));
+        let _ = std::fs::remove_dir_all(&target);
+        let info = target.join(format!("arcadedb_embedded-{ARCADEDB_VERSION}.dist-info"));
+        let java = target.join("arcadedb_embedded/jre/bin/java");
+        std::fs::create_dir_all(&info).unwrap();
+        std::fs::create_dir_all(java.parent().unwrap()).unwrap();
+        std::fs::write(&java, b"#!java").unwrap();
+        std::fs::write(target.join("arcadedb_embedded/server.py"), b"print(1)\n").unwrap();
+        std::fs::write(
+            info.join("RECORD"),
+            format!(
+                "arcadedb_embedded/jre/bin/java,sha256=x,6\n\
+                 arcadedb_embedded/server.py,sha256=y,9\n\
+                 arcadedb_embedded-{ARCADEDB_VERSION}.dist-info/RECORD,,\n"
+            ),
+        )
+        .unwrap();
+        target
+    }
+
+    #[test]
+    fn a_complete_install_verifies() {
+        let target = fake_install();
+        assert_eq!(verify_install(&target), Ok(()));
+        std::fs::remove_dir_all(&target).unwrap();
+    }
+
+    #[test]
+    fn a_half_written_install_is_detected_and_removed() {
+        let target = fake_install();
+        std::fs::write(target.join("arcadedb_embedded/server.py"), b"pri").unwrap();
+        let why = verify_install(&target).unwrap_err();
+        assert!(why.contains("server.py has 3 bytes instead of 9"), "{why}");
+        std::fs::remove_file(target.join("arcadedb_embedded/server.py")).unwrap();
+        let why = verify_install(&target).unwrap_err();
+        assert!(why.contains("server.py is missing"), "{why}");
+        remove_aside(&target).unwrap();
+        assert!(!target.exists());
+    }
+
+    #[test]
+    fn an_install_without_its_record_is_incomplete() {
+        let target = fake_install();
+        std::fs::remove_dir_all(
+            target.join(format!("arcadedb_embedded-{ARCADEDB_VERSION}.dist-info")),
+        )
+        .unwrap();
+        assert!(verify_install(&target).unwrap_err().contains("RECORD"));
+        std::fs::remove_dir_all(&target).unwrap();
+    }
+
+    #[test]
+    fn staging_directories_of_dead_processes_are_swept() {
+        let target = fake_install();
+        let dead = target.with_extension("partial-999999999");
+        let mine = target.with_extension(format!("partial-{}", std::process::id()));
+        std::fs::create_dir_all(&dead).unwrap();
+        std::fs::create_dir_all(&mine).unwrap();
+        sweep_stale_partials(&target);
+        assert!(
+            !dead.exists(),
+            "a dead process's staging directory is removed"
+        );
+        assert!(mine.exists(), "a live process's staging directory stays");
+        std::fs::remove_dir_all(&mine).unwrap();
+        std::fs::remove_dir_all(&target).unwrap();
     }
 }
