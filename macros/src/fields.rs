@@ -91,7 +91,7 @@ pub fn properties(
                 key: #key,
                 unique: #unique,
                 index: #index,
-                optional: <#ty as ::typher::schema::PropertyType>::OPTIONAL,
+                optional: <#marker as ::typher::schema::Field>::OPTIONAL,
             },
         });
     }

@@ -152,6 +152,8 @@ pub trait Field: 'static {
     const KEY_NAME: names::GraphName = names::GraphName::new(Self::KEY);
     /// The Rust field name.
     const FIELD: &'static str;
+    /// Whether the property may be absent (an `Option` field).
+    const OPTIONAL: bool = <Self::Value as PropertyType>::OPTIONAL;
     /// Type-level identity of the field, for projected properties.
     type Id;
     /// The same identity as a number, for the renderer.
