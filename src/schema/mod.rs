@@ -295,6 +295,7 @@ impl<L: StartOf<A> + StartOf<B>, A, B> StartOf<RelUnion<A, B>> for L {}
 impl<L: EndOf<A> + EndOf<B>, A, B> EndOf<RelUnion<A, B>> for L {}
 
 /// Nodes of this label may be where relationship `R` starts; generated from `from = ..`.
+/// (That the label is a node label is checked once, where the derive lists `RelType::FROM`.)
 ///
 /// The label is `Self` (not a parameter) on purpose: rustc never picks an impl while `Self` is
 /// still unknown, so a wrong label is reported through this message, not as a type mismatch.
@@ -303,7 +304,7 @@ impl<L: EndOf<A> + EndOf<B>, A, B> EndOf<RelUnion<A, B>> for L {}
     label = "a `{R}` relationship cannot start at a `{Self}` node",
     note = "the allowed start labels are the `from = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`"
 )]
-pub trait StartOf<R>: NodeLabel {}
+pub trait StartOf<R> {}
 
 /// Nodes of this label may be where relationship `R` ends; generated from `to = ..`.
 #[diagnostic::on_unimplemented(
@@ -311,4 +312,4 @@ pub trait StartOf<R>: NodeLabel {}
     label = "a `{R}` relationship cannot end at a `{Self}` node",
     note = "the allowed end labels are the `to = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`"
 )]
-pub trait EndOf<R>: NodeLabel {}
+pub trait EndOf<R> {}
