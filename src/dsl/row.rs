@@ -4,7 +4,11 @@
 use core::marker::PhantomData;
 
 /// The Rust type one row decodes as; no bounds, so it can be named before decoding.
-pub trait Shape {
+/// Sealed: the shapes are the three below, so decoding (and [`RowDecoder`] in exec) covers
+/// every one.
+///
+/// [`RowDecoder`]: crate::exec::decode::RowDecoder
+pub trait Shape: sealed::Shape {
     /// One row.
     type Row;
 }
@@ -27,4 +31,12 @@ impl<T> Shape for Columns<T> {
 }
 impl<T> Shape for ByName<T> {
     type Row = T;
+}
+
+mod sealed {
+    /// The row shapes.
+    pub trait Shape {}
+    impl<T> Shape for super::Single<T> {}
+    impl<T> Shape for super::Columns<T> {}
+    impl<T> Shape for super::ByName<T> {}
 }

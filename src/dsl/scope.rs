@@ -28,11 +28,11 @@ pub struct BoundOnce;
 pub struct BoundMoreThanOnce;
 
 /// Adds one to a count when `B` is [`True`].
-pub trait CountIf<B> {
+pub trait CountIf<B>: sealed::Scope {
     /// The new count.
     type Out;
 }
-impl<C> CountIf<False> for C {
+impl<C: sealed::Scope> CountIf<False> for C {
     type Out = C;
 }
 impl CountIf<True> for NotBound {
@@ -82,7 +82,7 @@ impl<F: Field, B: Binding> Binding for Projected<F, B> {
 }
 
 /// Counts how often the binding with identity `I` occurs in a scope.
-pub trait CountOf<I> {
+pub trait CountOf<I>: sealed::Scope {
     /// [`NotBound`], [`BoundOnce`] or [`BoundMoreThanOnce`].
     type Count;
 }
@@ -100,7 +100,7 @@ where
 }
 
 /// The first binding with identity `I` in a scope, or [`NotFound`].
-pub trait FindOf<I> {
+pub trait FindOf<I>: sealed::Scope {
     /// The binding found.
     type Found;
 }
@@ -118,7 +118,7 @@ where
 }
 
 /// The nullability of the binding with identity `I` in a scope ([`Required`] when absent).
-pub trait NullOf<I> {
+pub trait NullOf<I>: sealed::Scope {
     /// [`Required`] or [`Nullable`].
     type Null;
 }
@@ -141,7 +141,7 @@ where
     label = "`{B}` is used here, but nothing in scope binds it",
     note = "a query reads what its pattern binds, what `WITH` carried and what was named with `.as_(..)` or `UNWIND`; after `DISTINCT` or an aggregation, `ORDER BY` reads only the projected items"
 )]
-pub trait IsBound<B> {}
+pub trait IsBound<B>: sealed::Scope {}
 impl<B> IsBound<B> for BoundOnce {}
 impl<B> IsBound<B> for BoundMoreThanOnce {}
 
@@ -151,7 +151,7 @@ impl<B> IsBound<B> for BoundMoreThanOnce {}
     label = "which `{B}` is meant here?",
     note = "bind the other occurrence under an alias (`.alias(Coactor)`, from `#[derive(Alias)] struct Coactor;`) and use that handle to refer to it"
 )]
-pub trait Unambiguous<B> {}
+pub trait Unambiguous<B>: sealed::Scope {}
 impl<B> Unambiguous<B> for NotBound {}
 impl<B> Unambiguous<B> for BoundOnce {}
 
@@ -166,7 +166,7 @@ impl<B> IsThe<B> for B {}
 impl<B: Binding> IsThe<B> for NotFound {}
 
 /// Every binding of this list occurs exactly once in scope `S`.
-pub trait AllBound<S> {}
+pub trait AllBound<S>: sealed::Scope {}
 impl<S> AllBound<S> for Nil {}
 impl<S, H, T> AllBound<S> for Cons<H, T>
 where
@@ -189,13 +189,13 @@ where
 }
 
 /// A property key in `ORDER BY`: projected itself, or else read through its binding.
-pub trait ProjectedOr<S, B> {}
+pub trait ProjectedOr<S, B>: sealed::Scope {}
 impl<S, B> ProjectedOr<S, B> for BoundOnce {}
 impl<S, B> ProjectedOr<S, B> for BoundMoreThanOnce {}
 impl<S, B> ProjectedOr<S, B> for NotBound where Cons<B, Nil>: AllBound<S> {}
 
 /// Joins two nullabilities: [`Nullable`] if either is.
-pub trait JoinNull<Other> {
+pub trait JoinNull<Other>: sealed::Scope {
     /// The join.
     type Out;
 }
@@ -207,7 +207,7 @@ impl<X> JoinNull<X> for Required {
 }
 
 /// The nullability of a value computed from the bindings `Self` reads, in scope `S`.
-pub trait NullIn<S> {
+pub trait NullIn<S>: sealed::Scope {
     /// [`Required`] or [`Nullable`].
     type Null;
 }
@@ -240,7 +240,7 @@ where
 }
 
 /// Whether the expression reading `Self` aggregates: [`True`] or [`False`].
-pub trait Aggregates {
+pub trait Aggregates: sealed::Scope {
     /// The answer.
     type Out;
 }
@@ -319,4 +319,25 @@ mod tests {
         required::<Cons<A, Nil>, S>();
         required::<Agg<Cons<B, Nil>>, S>();
     }
+}
+
+/// Only typher's scope types implement the scope traits: a hand-written impl could make the
+/// compiler accept a reference to a binding that is not in scope.
+mod sealed {
+    /// The scope types.
+    pub trait Scope {}
+    impl Scope for super::NotBound {}
+    impl Scope for super::BoundOnce {}
+    impl Scope for super::BoundMoreThanOnce {}
+    impl Scope for super::Required {}
+    impl Scope for super::Nullable {}
+    impl Scope for super::NoVars {}
+    impl<B, N, R> Scope for super::Var<B, N, R> {}
+    impl Scope for super::Nil {}
+    impl<H, T> Scope for super::Cons<H, T> {}
+    impl<X, Y> Scope for super::Both<X, Y> {}
+    impl<R> Scope for super::Agg<R> {}
+    impl<F, B> Scope for super::PropertyOr<F, B> {}
+    impl Scope for super::NotFound {}
+    impl<F, B> Scope for super::Projected<F, B> {}
 }

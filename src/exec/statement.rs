@@ -29,7 +29,7 @@ fn query<'p>(text: &str, params: impl Iterator<Item = (&'p str, &'p BoltType)>) 
     message = "`{Self}` is not a runnable query",
     label = "expected a typed query ending in `.return_(..)`, or `raw::<T>(\"..\")`"
 )]
-pub trait Statement {
+pub trait Statement: sealed::Statement {
     /// How rows decode, and so the row type.
     type Shape: Shape;
     /// Query and columns; fails when a parameter cannot be sent.
@@ -198,4 +198,22 @@ impl<R: Shape> Statement for Raw<R> {
             names: self.params.iter().map(|(name, _)| name.as_str()).collect(),
         })
     }
+}
+
+/// Only typher's queries are statements: their text is rendered or written by the user,
+/// their parameters checked, their columns known.
+mod sealed {
+    use super::*;
+
+    /// The statements.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` cannot be a statement: only typher's queries are",
+        label = "statements are sealed",
+        note = "build the query with the DSL (`match_(..)...return_(..)`) or write it with `raw::<T>(\"..\")`"
+    )]
+    pub trait Statement {}
+    impl<O, R, P> Statement for Returning<O, R, P> {}
+    impl<R> Statement for Union<R> {}
+    impl<Q: Statement + ?Sized> Statement for &Q {}
+    impl<R> Statement for Raw<R> {}
 }

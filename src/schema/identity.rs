@@ -64,7 +64,7 @@ pub struct AliasedId<E, A>(Phantom<(E, A)>);
 pub struct PropertyId<B, F>(Phantom<(B, F)>);
 
 /// Type-level equality of identities: `Out` is [`True`] or [`False`].
-pub trait Same<Other> {
+pub trait Same<Other>: sealed::Identity {
     /// The answer.
     type Out;
 }
@@ -134,7 +134,7 @@ impl<E1, A1, E2, A2> Same<AliasedId<E2, A2>> for PropertyId<E1, A1> {
 }
 
 /// Type-level conjunction.
-pub trait And<Other> {
+pub trait And<Other>: sealed::Identity {
     /// The answer.
     type Out;
 }
@@ -146,7 +146,7 @@ impl<X> And<X> for False {
 }
 
 /// Type-level disjunction.
-pub trait Or<Other> {
+pub trait Or<Other>: sealed::Identity {
     /// The answer.
     type Out;
 }
@@ -158,7 +158,7 @@ impl<X> Or<X> for False {
 }
 
 /// Type-level choice: `Out` is `A` for [`True`], `B` for [`False`].
-pub trait Select<A, B> {
+pub trait Select<A, B>: sealed::Identity {
     /// The choice.
     type Out;
 }
@@ -196,4 +196,33 @@ mod tests {
         is_false::<<PropertyId<A, B> as Same<AliasedId<A, B>>>::Out>();
         is_true::<<PropertyId<A, B> as Same<PropertyId<A, B>>>::Out>();
     }
+}
+
+/// Only typher's identity types take part in identity arithmetic, so no hand-written impl
+/// can make two identities compare equal.
+mod sealed {
+    /// The identity types.
+    pub trait Identity {}
+    impl Identity for super::True {}
+    impl Identity for super::False {}
+    impl Identity for super::End {}
+    impl<D, R> Identity for super::Digit<D, R> {}
+    impl<E, A> Identity for super::AliasedId<E, A> {}
+    impl<B, F> Identity for super::PropertyId<B, F> {}
+    impl Identity for super::H0 {}
+    impl Identity for super::H1 {}
+    impl Identity for super::H2 {}
+    impl Identity for super::H3 {}
+    impl Identity for super::H4 {}
+    impl Identity for super::H5 {}
+    impl Identity for super::H6 {}
+    impl Identity for super::H7 {}
+    impl Identity for super::H8 {}
+    impl Identity for super::H9 {}
+    impl Identity for super::H10 {}
+    impl Identity for super::H11 {}
+    impl Identity for super::H12 {}
+    impl Identity for super::H13 {}
+    impl Identity for super::H14 {}
+    impl Identity for super::H15 {}
 }
