@@ -73,6 +73,11 @@
 
 extern crate self as typher;
 
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
+
 pub mod dsl;
 pub mod exec;
 pub mod schema;

@@ -13,6 +13,12 @@
 mod proxy;
 pub use proxy::{FaultProxy, Message};
 
+/// The movies-and-people schema of typher's tests and README (`Person`, `Movie`, `ACTED_IN`,
+/// `DIRECTED` ...), for examples that need one.
+#[allow(missing_docs)]
+#[path = "../../tests/fixture/movies.rs"]
+pub mod movies;
+
 use std::io::{BufRead as _, Read};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
