@@ -85,7 +85,139 @@ pub mod schema;
 pub use dsl::{CompiledQuery, Params, Value};
 pub use exec::{raw, Client, Error, Result, RetryPolicy, Settings, Transaction, Wait};
 pub use schema::{Identified, Property};
-pub use typher_macros::{name, Alias, Node, PropertyValue, Relationship};
+/// Derives a node label from a braced struct: the struct stays the data type, and a const of
+/// the same name becomes the label's handle, with one property handle per field.
+///
+/// Attributes: `#[node(label = "..")]` on the struct (default: the struct's name);
+/// `#[node(unique)]` and `#[node(index)]` on fields (schema metadata, in `PROPERTIES`).
+/// Property keys are serde's: `#[serde(rename = "..")]` and `#[serde(rename_all = "..")]`
+/// apply exactly as serde applies them, so a typed query and a decoded node always agree.
+///
+/// ```
+/// use typher::prelude::*;
+/// use typher::schema::NodeLabel;
+///
+/// #[derive(Node, serde::Serialize, serde::Deserialize)]
+/// #[node(label = "Film")]
+/// #[serde(rename_all = "camelCase")]
+/// pub struct Movie {
+///     #[node(unique)]
+///     pub title: String,
+///     #[node(index)]
+///     pub release_year: i64,
+///     #[serde(rename = "imdbID")]
+///     pub imdb_id: Option<String>,
+/// }
+///
+/// let q = match_(Movie)
+///     .filter(Movie.release_year.gt(1999))
+///     .return_((Movie.title, Movie.imdb_id));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (movie:Film) WHERE movie.releaseYear > $p0 \
+///      RETURN movie.title AS title, movie.imdbID AS imdbID"
+/// );
+/// assert!(Movie::PROPERTIES[0].unique && Movie::PROPERTIES[1].index);
+/// ```
+#[doc(inline)]
+pub use typher_macros::Node;
+
+/// Derives a relationship type: `#[relationship(type = "..", from = Label, to = Label)]`,
+/// where `from` and `to` may list several labels (`from = [Person, Company]`). A const named
+/// after the type (`ACTED_IN`) is the handle; fields are its properties, keyed as serde
+/// keys them. A unit struct is a relationship without properties.
+///
+/// ```
+/// use typher::prelude::*;
+///
+/// #[derive(Node, serde::Deserialize)]
+/// pub struct Person { pub name: String }
+/// #[derive(Node, serde::Deserialize)]
+/// pub struct Movie { pub title: String }
+///
+/// #[derive(Relationship, serde::Deserialize)]
+/// #[relationship(type = "ACTED_IN", from = Person, to = Movie)]
+/// pub struct ActedIn { pub roles: Vec<String> }
+///
+/// let q = match_(Person).rel(ACTED_IN).to(Movie).return_((Person.name, ACTED_IN.roles));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person)-[acted_in:ACTED_IN]->(movie:Movie) \
+///      RETURN person.name AS name, acted_in.roles AS roles"
+/// );
+/// ```
+#[doc(inline)]
+pub use typher_macros::Relationship;
+
+/// Derives a pattern alias from a unit struct, to bind one label twice:
+/// `Person.alias(Coactor)` is a second `Person`, with its own variable.
+///
+/// ```
+/// use typher::prelude::*;
+/// # #[derive(Node, serde::Deserialize)] pub struct Person { pub name: String }
+/// # #[derive(Node, serde::Deserialize)] pub struct Movie { pub title: String }
+/// # #[derive(Relationship, serde::Deserialize)]
+/// # #[relationship(type = "ACTED_IN", from = Person, to = Movie)] pub struct ActedIn;
+///
+/// #[derive(Alias)]
+/// pub struct Coactor;
+///
+/// let coactor = Person.alias(Coactor);
+/// let q = match_(Person).rel(ACTED_IN).to(Movie).rel(ACTED_IN).from(coactor)
+///     .return_(coactor.name);
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie)<-[:ACTED_IN]-(coactor:Person) \
+///      RETURN coactor.name AS name"
+/// );
+/// ```
+#[doc(inline)]
+pub use typher_macros::Alias;
+
+/// A typed name for a projected value: declared once, defined with `.as_(..)` in `WITH` or
+/// `RETURN`, read afterwards with its Rust type. The type is inferred from what it names, or
+/// written: `name!(total: i64)`.
+///
+/// ```
+/// use typher::prelude::*;
+/// # #[derive(Node, serde::Deserialize)] pub struct Person { pub name: String }
+/// # #[derive(Node, serde::Deserialize)] pub struct Movie { pub title: String }
+/// # #[derive(Relationship, serde::Deserialize)]
+/// # #[relationship(type = "ACTED_IN", from = Person, to = Movie)] pub struct ActedIn;
+///
+/// let movies = name!(movies);
+/// let q = match_(Person).rel(ACTED_IN).to(Movie)
+///     .return_((Person.name, count(Movie).as_(movies)))
+///     .order_by(movies.desc());
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) \
+///      RETURN person.name AS name, count(movie) AS movies ORDER BY movies DESC"
+/// );
+/// ```
+#[doc(inline)]
+pub use typher_macros::name;
+
+/// Makes an enum of unit variants (stored as a string: the variant's name after serde's
+/// `rename`/`rename_all`) or a newtype over a property type a property type of its own.
+///
+/// ```
+/// use typher::prelude::*;
+///
+/// #[derive(PropertyValue, serde::Serialize, serde::Deserialize, Clone, Copy, PartialEq)]
+/// #[serde(rename_all = "lowercase")]
+/// pub enum Genre { Drama, Comedy }
+///
+/// #[derive(Node, serde::Deserialize)]
+/// pub struct Movie { pub title: String, pub genre: Genre }
+///
+/// let q = match_(Movie).filter(Movie.genre.eq(Genre::Drama)).return_(Movie.title);
+/// let cypher = q.to_cypher();
+/// assert_eq!(cypher.text(), "MATCH (movie:Movie) WHERE movie.genre = $p0 RETURN movie.title AS title");
+/// assert_eq!(cypher.params().iter().next().unwrap().1, &typher::Value::String("drama".into()));
+/// ```
+#[doc(inline)]
+pub use typher_macros::PropertyValue;
 
 /// Everything a typical query needs: the derives, the entry points, the expression methods,
 /// the functions and the handle traits.

@@ -71,6 +71,20 @@ impl<S, P> Query<S, P> {
     ///
     /// The condition may read only what is in scope: the pattern's bindings, and after `WITH`
     /// only what it carried.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person)
+    ///     .filter(Person.born.gt(1960))
+    ///     .filter(Person.name.starts_with("T").or(Person.name.eq("Meg Ryan")))
+    ///     .return_(Person.name);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) WHERE person.born > $p0 \
+    ///      AND (person.name STARTS WITH $p1 OR person.name = $p2) RETURN person.name AS name"
+    /// );
+    /// ```
     pub fn filter<R: AllBound<S>>(mut self, predicate: Predicate<R>) -> Self {
         self.ast.add_filter(predicate.node);
         self

@@ -43,6 +43,19 @@ pub struct Executed {
 
 impl Client {
     /// Connects and checks the server answers, so a wrong address or password fails here.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let settings = typher::Settings::builder()
+    ///     .uri("bolt://127.0.0.1:7687")
+    ///     .user("neo4j")
+    ///     .password("secret")
+    ///     .build();
+    /// let client = typher::Client::connect(settings).await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn connect(settings: Settings) -> Result<Self> {
         let driver = Driver::connect(&settings)?;
         driver.ping().await?;
@@ -50,6 +63,15 @@ impl Client {
     }
 
     /// Connects with [`Settings::from_env`].
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// // NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (and NEO4J_DATABASE)
+    /// let client = typher::Client::from_env().await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn from_env() -> Result<Self> {
         Self::connect(Settings::from_env()?).await
     }
@@ -60,6 +82,18 @@ impl Client {
     }
 
     /// Every row, decoded.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let movies: Vec<(String, i64)> = client
+    ///     .fetch_all(match_(Person).rel(ACTED_IN).to(Movie)
+    ///         .filter(Person.name.eq("Tom Hanks"))
+    ///         .return_((Movie.title, Movie.released)))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_all<Q>(&self, query: Q) -> Result<Vec<RowOf<Q>>>
     where
         Q: Statement,
@@ -84,6 +118,16 @@ impl Client {
     }
 
     /// The only row; [`Error::NoRows`] or [`Error::TooManyRows`] otherwise.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let born: Option<i64> = client
+    ///     .fetch_one(match_(Person).filter(Person.name.eq("Meg Ryan")).return_(Person.born))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_one<Q>(&self, query: Q) -> Result<RowOf<Q>>
     where
         Q: Statement,
@@ -93,6 +137,17 @@ impl Client {
     }
 
     /// The only row, or `None` for none; [`Error::TooManyRows`] for several.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let found: Option<Person> = client
+    ///     .fetch_optional(match_(Person).filter(Person.name.eq("Nobody")).return_(Person))
+    ///     .await?;
+    /// assert!(found.is_none());
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_optional<Q>(&self, query: Q) -> Result<Option<RowOf<Q>>>
     where
         Q: Statement,
@@ -121,6 +176,18 @@ impl Client {
     /// A lazy stream of decoded rows. It holds about `fetch_size` rows at a time however large
     /// the result, and one pool connection, released when the stream ends or is dropped.
     /// Each wait for the next batch is bounded by [`Settings::read_timeout`].
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// use futures_util::TryStreamExt;
+    /// let mut titles = client.stream(match_(Movie).return_(Movie.title)).await?;
+    /// while let Some(title) = titles.try_next().await? {
+    ///     println!("{title}");
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn stream<Q>(&self, query: Q) -> Result<RowStream<RowOf<Q>>>
     where
         Q: Statement,
@@ -180,6 +247,16 @@ impl Client {
     }
 
     /// Runs a write (or any statement) and discards its rows.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// client
+    ///     .execute(typher::raw::<()>("CREATE (:Tag {name: $name})").param("name", "new"))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
         let prepared = query.prepare()?;
         let log = QueryLog::start(&prepared);
@@ -201,6 +278,17 @@ impl Client {
     /// Begins an explicit transaction: commit it, or drop or roll it back to undo everything.
     /// Dropping it uncommitted rolls it back at once (in the background), so it holds no
     /// locks.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let tx = client.begin().await?;
+    /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: 'a'})")).await?;
+    /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: 'b'})")).await?;
+    /// tx.commit().await?; // both, or (on error, or dropped) neither
+    /// # Ok(()) }
+    /// ```
     pub async fn begin(&self) -> Result<Transaction> {
         Transaction::begin(self.driver.clone(), Access::Write).await
     }

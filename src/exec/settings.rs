@@ -7,6 +7,19 @@ use typed_builder::TypedBuilder;
 /// Where and how to connect. Build with [`Settings::builder`] or [`Settings::from_env`].
 ///
 /// `Debug` shows every field but the password.
+///
+/// ```
+/// use std::time::Duration;
+/// let settings = typher::Settings::builder()
+///     .uri("neo4j+s://db.example.org")
+///     .user("neo4j")
+///     .password("secret")
+///     .max_connections(32_usize)
+///     .read_timeout(Duration::from_secs(120))
+///     .build();
+/// assert_eq!(settings.connect_timeout, Duration::from_secs(30));
+/// assert!(!format!("{settings:?}").contains("secret"));
+/// ```
 #[derive(Clone, TypedBuilder)]
 #[builder(field_defaults(setter(into)))]
 #[non_exhaustive]
@@ -263,6 +276,13 @@ impl Settings {
     }
 
     /// Reads `NEO4J_URI`, `NEO4J_USER`, `NEO4J_PASSWORD` and `NEO4J_DATABASE` (default `neo4j`).
+    ///
+    /// ```
+    /// let vars = [("NEO4J_URI", "bolt://127.0.0.1:7687"), ("NEO4J_USER", "neo4j")];
+    /// let lookup = |key: &str| vars.iter().find(|(k, _)| *k == key).map(|(_, v)| v.to_string());
+    /// let error = typher::Settings::from_lookup(lookup).unwrap_err();
+    /// assert!(error.to_string().contains("NEO4J_PASSWORD is not set"));
+    /// ```
     pub fn from_env() -> Result<Self> {
         Self::from_lookup(|key| std::env::var(key).ok())
     }

@@ -68,6 +68,16 @@ impl Transaction {
     }
 
     /// Every row, decoded.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let tx = client.begin().await?;
+    /// let titles: Vec<String> = tx.fetch_all(match_(Movie).return_(Movie.title)).await?;
+    /// # tx.commit().await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_all<Q>(&self, query: Q) -> Result<Vec<RowOf<Q>>>
     where
         Q: Statement,
@@ -80,6 +90,16 @@ impl Transaction {
     }
 
     /// The only row; [`Error::NoRows`] or [`Error::TooManyRows`] otherwise.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let tx = client.begin().await?;
+    /// let n: i64 = tx.fetch_one(match_(Movie).return_(count(Movie))).await?;
+    /// # tx.commit().await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_one<Q>(&self, query: Q) -> Result<RowOf<Q>>
     where
         Q: Statement,
@@ -89,6 +109,18 @@ impl Transaction {
     }
 
     /// The only row, or `None`; [`Error::TooManyRows`] for several.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let tx = client.begin().await?;
+    /// let meg: Option<Person> = tx
+    ///     .fetch_optional(match_(Person).filter(Person.name.eq("Meg Ryan")).return_(Person))
+    ///     .await?;
+    /// # tx.commit().await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn fetch_optional<Q>(&self, query: Q) -> Result<Option<RowOf<Q>>>
     where
         Q: Statement,
@@ -103,6 +135,16 @@ impl Transaction {
     }
 
     /// Runs a write and discards its rows.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let tx = client.begin().await?;
+    /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: $n})").param("n", "x")).await?;
+    /// tx.commit().await?;
+    /// # Ok(()) }
+    /// ```
     pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
         let (rows, _) = self.rows(&query).await?;
         Ok(Executed { rows: rows.len() })
@@ -111,6 +153,20 @@ impl Transaction {
     /// Makes every write of the transaction durable and visible. When the reply to the
     /// commit is lost, this fails with [`Error::CommitOutcomeUnknown`]: the writes may or may
     /// not have persisted.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let tx = client.begin().await?;
+    /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: 'kept'})")).await?;
+    /// match tx.commit().await {
+    ///     Ok(()) => {}
+    ///     Err(typher::Error::CommitOutcomeUnknown { .. }) => { /* check before redoing */ }
+    ///     Err(e) => return Err(e),
+    /// }
+    /// # Ok(()) }
+    /// ```
     pub async fn commit(self) -> Result<()> {
         let mut this = self;
         let Open { txn, mut lease } = this.open.get_mut().take().ok_or_else(finished)?;
@@ -123,6 +179,16 @@ impl Transaction {
     }
 
     /// Undoes every write of the transaction.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let tx = client.begin().await?;
+    /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: 'undone'})")).await?;
+    /// tx.rollback().await?; // nothing of it persists
+    /// # Ok(()) }
+    /// ```
     pub async fn rollback(self) -> Result<()> {
         let mut this = self;
         let Open { txn, mut lease } = this.open.get_mut().take().ok_or_else(finished)?;

@@ -100,6 +100,20 @@ impl<S, P> Query<S, P> {
 
     /// Starts another `MATCH` clause at `node`: a new node for a handle, or the node an
     /// earlier clause bound for `Person.again()`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie)
+    ///     .match_(Person.again()).rel(DIRECTED).to(Movie.alias(Directed))
+    ///     .return_(Person.name);
+    /// # #[derive(Alias)] pub struct Directed;
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) \
+    ///      MATCH (person)-[:DIRECTED]->(directed:Movie) RETURN person.name AS name"
+    /// );
+    /// ```
     pub fn match_<T>(self, node: T) -> Query<T::Scope, Pattern<T::Label, Required>>
     where
         T: NodeTarget<S, Required>,
@@ -124,6 +138,16 @@ impl<S, P> Query<S, P> {
 impl<S, L, N> Query<S, Pattern<L, N>> {
     /// A relationship step from the node the pattern ends at; finish it with `.to(..)`,
     /// `.from(..)` or `.either(..)`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN.or(DIRECTED)).to(Movie).return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN|DIRECTED]->(movie:Movie) RETURN movie.title AS title"
+    /// );
+    /// ```
     pub fn rel<R: RelHandle>(self, rel: R) -> RelStep<S, L, N, R> {
         let _ = rel;
         RelStep {
@@ -149,6 +173,16 @@ where
     }
 
     /// `-[:R]->(node)`: the relationship points from the previous node to `node`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie).return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) RETURN movie.title AS title"
+    /// );
+    /// ```
     pub fn to<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
     where
         L: StartOf<R>,
@@ -160,6 +194,16 @@ where
     }
 
     /// `<-[:R]-(node)`: the relationship points from `node` to the previous node.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Movie).rel(ACTED_IN).from(Person).return_(Person.name);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (movie:Movie)<-[:ACTED_IN]-(person:Person) RETURN person.name AS name"
+    /// );
+    /// ```
     pub fn from<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
     where
         L: EndOf<R>,
@@ -171,6 +215,18 @@ where
     }
 
     /// `-[:R]-(node)`: either direction; the relationship must fit both ways round.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let other = Person.alias(Other);
+    /// let q = match_(Person).rel(FOLLOWS).either(other).return_(other.name);
+    /// # #[derive(Alias)] pub struct Other;
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:FOLLOWS]-(other:Person) RETURN other.name AS name"
+    /// );
+    /// ```
     pub fn either<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
     where
         L: StartOf<R> + EndOf<R>,

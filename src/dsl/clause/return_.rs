@@ -103,6 +103,18 @@ impl<O, R, P> Returning<O, R, P> {
 
     /// `RETURN DISTINCT ..`; `ORDER BY` may then read only what is returned, so call it
     /// before `.order_by(..)`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie)
+    ///     .return_(Movie.released).distinct().order_by(Movie.released);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) \
+    ///      RETURN DISTINCT movie.released AS released ORDER BY released ASC"
+    /// );
+    /// ```
     pub fn distinct(self) -> Returning<P, R, P>
     where
         P: DistinctFirst,
@@ -111,6 +123,21 @@ impl<O, R, P> Returning<O, R, P> {
     }
 
     /// `ORDER BY ..`: an expression (ascending), `expr.asc()`, `expr.desc()`, or a tuple.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Movie)
+    ///     .return_((Movie.title, Movie.released))
+    ///     .order_by((Movie.released.desc(), Movie.title))
+    ///     .skip(10)
+    ///     .limit(5);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (movie:Movie) RETURN movie.title AS title, movie.released AS released \
+    ///      ORDER BY released DESC, title ASC SKIP $p0 LIMIT $p1"
+    /// );
+    /// ```
     pub fn order_by<I>(self, keys: I) -> Returning<O, R, Ordered>
     where
         I: OrderItems<O>,
@@ -155,6 +182,18 @@ impl<O, R, P> Returning<O, R, P> {
 
     /// Binds named parameter `param` to `value` (replacing an earlier value); the rendering
     /// is kept, so a query runs again with new values without being rendered again.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let year = param::<i64>("year");
+    /// let q = match_(Movie).filter(Movie.released.eq(year)).return_(Movie.title);
+    /// let q1999 = q.bind(year, 1999);
+    /// assert_eq!(
+    ///     q1999.to_cypher().text(),
+    ///     "MATCH (movie:Movie) WHERE movie.released = $year RETURN movie.title AS title"
+    /// );
+    /// ```
     pub fn bind<T, V>(mut self, param: Param<T>, value: V) -> Self
     where
         V: Literal,

@@ -57,6 +57,18 @@ impl<O, R: Shape, P> Returning<O, R, P> {
     }
 
     /// `query UNION ALL other`: the rows of both, duplicates kept.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).return_(Person.name)
+    ///     .union_all(match_(Movie).return_(Movie.title));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) RETURN person.name AS name \
+    ///      UNION ALL MATCH (movie:Movie) RETURN movie.title AS name"
+    /// );
+    /// ```
     pub fn union_all<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R>
     where
         R2::Row: SameRow<R::Row>,

@@ -68,6 +68,19 @@ impl<S, O, D> Query<S, Projected<O, D>> {
 
     /// `WITH DISTINCT ..`; `ORDER BY` may then read only what `WITH` carried, so call it
     /// before `.order_by(..)`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie)
+    ///     .with(Person).distinct()
+    ///     .return_(Person.name);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) WITH DISTINCT person \
+    ///      RETURN person.name AS name"
+    /// );
+    /// ```
     pub fn distinct(self) -> Query<S, Projected<S>>
     where
         D: DistinctFirst,
@@ -76,6 +89,19 @@ impl<S, O, D> Query<S, Projected<O, D>> {
     }
 
     /// `ORDER BY ..` of the `WITH`: an expression, `expr.asc()`, `expr.desc()`, or a tuple.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person)
+    ///     .with(Person).order_by(Person.born.desc()).limit(3)
+    ///     .return_(Person.name);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) WITH person ORDER BY person.born DESC LIMIT $p0 \
+    ///      RETURN person.name AS name"
+    /// );
+    /// ```
     pub fn order_by<I>(self, keys: I) -> Query<S, Projected<O, Ordered>>
     where
         I: OrderItems<O>,
