@@ -80,6 +80,15 @@ impl Lease {
     pub(crate) fn poison(&mut self) {
         self.reusable = false;
     }
+
+    /// Passes `result` on, poisoning the lease when the error leaves its connection in an
+    /// unknown state.
+    pub(crate) fn checked<T>(&mut self, result: Result<T, Error>) -> Result<T, Error> {
+        if result.as_ref().is_err_and(Error::breaks_connection) {
+            self.poison();
+        }
+        result
+    }
 }
 
 impl Driver {
@@ -255,10 +264,7 @@ impl Driver {
         query: Query,
     ) -> Result<DetachedRowStream, Error> {
         let result = self.read(lease.graph().execute(query)).await;
-        if result.as_ref().is_err_and(Error::breaks_connection) {
-            lease.poison();
-        }
-        result
+        lease.checked(result)
     }
 
     /// The next row of an auto-commit stream running on `lease`.
@@ -268,10 +274,7 @@ impl Driver {
         rows: &mut DetachedRowStream,
     ) -> Result<Option<neo4rs::Row>, Error> {
         let result = self.read(rows.next()).await;
-        if result.as_ref().is_err_and(Error::breaks_connection) {
-            lease.poison();
-        }
-        result
+        lease.checked(result)
     }
 
     /// Begins an explicit transaction on `lease`, in read access mode for `Access::Read`
@@ -292,10 +295,7 @@ impl Driver {
             lease.graph().start_txn()
         };
         let result = self.read(begin).await;
-        if result.as_ref().is_err_and(Error::breaks_connection) {
-            lease.poison();
-        }
-        result
+        lease.checked(result)
     }
 
     /// Fetches every row of a query run inside `txn`.

@@ -56,10 +56,7 @@ impl Transaction {
             let mut guard = self.open.lock().await;
             let open = guard.as_mut().ok_or_else(finished)?;
             let result = self.driver.txn_rows(&mut open.txn, prepared.query).await;
-            if result.as_ref().is_err_and(Error::breaks_connection) {
-                open.lease.poison();
-            }
-            result
+            open.lease.checked(result)
         }
         .instrument(log.span().clone())
         .await;
