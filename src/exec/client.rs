@@ -102,17 +102,15 @@ impl Client {
         let prepared = query.prepare()?;
         let log = QueryLog::start(&prepared);
         let columns = &prepared.columns;
-        let result = async {
-            let mut lease = self.driver.lease().await?;
-            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
-            let mut out = Vec::new();
-            while let Some(row) = self.driver.next(&mut lease, &mut rows).await? {
+        let mut out = Vec::new();
+        let result = self
+            .each_row(prepared.query, |row| {
                 out.push(Q::Shape::decode(&row, columns)?);
-            }
-            Ok(out)
-        }
-        .instrument(log.span().clone())
-        .await;
+                Ok(())
+            })
+            .instrument(log.span().clone())
+            .await
+            .map(|()| out);
         log.end(&result, Vec::len);
         result
     }
@@ -260,19 +258,31 @@ impl Client {
     pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
         let prepared = query.prepare()?;
         let log = QueryLog::start(&prepared);
-        let result = async {
-            let mut lease = self.driver.lease().await?;
-            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
-            let mut count = 0;
-            while self.driver.next(&mut lease, &mut rows).await?.is_some() {
+        let mut count = 0;
+        let result = self
+            .each_row(prepared.query, |_| {
                 count += 1;
-            }
-            Ok(Executed { rows: count })
-        }
-        .instrument(log.span().clone())
-        .await;
+                Ok(())
+            })
+            .instrument(log.span().clone())
+            .await
+            .map(|()| Executed { rows: count });
         log.end(&result, |done| done.rows);
         result
+    }
+
+    /// Runs `query` on a pooled connection and hands every row to `row`.
+    async fn each_row(
+        &self,
+        query: neo4rs::Query,
+        mut row: impl FnMut(neo4rs::Row) -> Result<()>,
+    ) -> Result<()> {
+        let mut lease = self.driver.lease().await?;
+        let mut rows = self.driver.rows(&mut lease, query).await?;
+        while let Some(next) = self.driver.next(&mut lease, &mut rows).await? {
+            row(next)?;
+        }
+        Ok(())
     }
 
     /// Begins an explicit transaction: commit it, or drop or roll it back to undo everything.
