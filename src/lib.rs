@@ -224,8 +224,9 @@ pub use typher_macros::PropertyValue;
 pub mod prelude {
     pub use crate::dsl::{
         avg, case, case_of, collect, collect_distinct, count, count_all, count_distinct,
-        duration_between, element_id, keys, labels, match_, max, min, not, now, optional_match,
-        param, range, raw_expr, relationship_type, sum, today, unwind, ExprMethods,
+        duration_between, element_id, keys, labels, length, match_, max, min, nodes, not, now,
+        optional_match, param, range, raw_expr, relationship_type, relationships, sum, today,
+        unwind, ExprMethods, Path, ANY_REL,
     };
     pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{name, Alias, Node, PropertyValue, Relationship};

@@ -467,3 +467,186 @@ snap!(
     reserved_word_variable_is_escaped,
     match_(Match).filter(Match.score.gt(3)).return_(Match.score)
 );
+
+// Pattern forms (step 3).
+#[derive(Alias)]
+pub struct Fan;
+
+snap!(
+    inline_property_on_the_start_node,
+    match_(Movie.having(Movie.title, "The Matrix")).return_(Movie.released)
+);
+snap!(
+    inline_properties_chain,
+    match_(Movie.having(Movie.title, "The Matrix").having(Movie.released, 1999))
+        .return_(Movie.tagline)
+);
+snap!(
+    inline_property_on_a_reached_node,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie.having(Movie.released, 1999))
+        .return_(Person.name)
+);
+snap!(
+    inline_property_on_an_aliased_node,
+    match_(Person)
+        .rel(FOLLOWS)
+        .to(Person.alias(Fan).having(Person.name, "Jessica Thompson"))
+        .return_(Person.name)
+);
+snap!(
+    inline_property_on_a_bound_node_again,
+    match_(Person)
+        .match_(Person.again().having(Person.born, 1964))
+        .return_(Person.name)
+);
+snap!(
+    inline_property_reading_another_binding,
+    match_(Person)
+        .match_(Person.alias(Fan).having(Person.born, Person.born))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    inline_property_on_a_relationship,
+    match_(Person)
+        .rel(REVIEWED.having(REVIEWED.rating, 100))
+        .to(Movie)
+        .return_(Movie.title)
+);
+snap!(
+    inline_properties_on_a_returned_relationship,
+    match_(Person)
+        .rel(ACTED_IN.having(ACTED_IN.roles, vec!["Neo"]))
+        .to(Movie)
+        .return_((Person.name, ACTED_IN.roles))
+);
+snap!(
+    hops_exact,
+    match_(Person)
+        .rel(FOLLOWS.hops(2))
+        .to(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    hops_range,
+    match_(Person)
+        .rel(FOLLOWS.hops(1..=3))
+        .to(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    hops_at_most,
+    match_(Person)
+        .rel(FOLLOWS.hops(..=5))
+        .to(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    hops_at_least,
+    match_(Person)
+        .rel(FOLLOWS.hops(2..))
+        .to(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    hops_any,
+    match_(Person)
+        .rel(FOLLOWS.hops(..))
+        .to(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    hops_variable_returned_as_a_list,
+    match_(Person)
+        .rel(FOLLOWS.hops(1..=3))
+        .to(Person.alias(Fan))
+        .return_((FOLLOWS.hops(1..=3), FOLLOWS.hops(1..=3).size()))
+);
+snap!(
+    hops_incoming,
+    match_(Person)
+        .rel(FOLLOWS.hops(1..=2))
+        .from(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    hops_undirected_through_other_labels,
+    match_(Person.having(Person.name, "Keanu Reeves"))
+        .rel(ACTED_IN.hops(2..=4))
+        .either(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    hops_over_a_union_of_types,
+    match_(Person)
+        .rel(ACTED_IN.or(DIRECTED).hops(..=2))
+        .either(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    anonymous_end_node,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(())
+        .return_(Person.name)
+);
+snap!(
+    anonymous_start_node,
+    match_(())
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_(count(Movie))
+);
+snap!(
+    anonymous_node_in_the_middle_continues_from_its_labels,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(())
+        .rel(DIRECTED)
+        .from(Person.alias(Fan))
+        .return_((Person.name, Person.alias(Fan).name))
+);
+snap!(
+    any_relationship_type,
+    match_(Person)
+        .rel(ANY_REL)
+        .to(Movie)
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    any_relationship_to_anything,
+    match_(Person).rel(ANY_REL).either(()).return_(Person.name)
+);
+snap!(
+    undirected_step_fitting_backwards,
+    match_(Movie).rel(ACTED_IN).either(Person).return_(Person.name)
+);
+snap!(
+    undirected_step_fitting_forwards,
+    match_(Person).rel(ACTED_IN).either(Movie).return_(Movie.title)
+);
+snap!(
+    comma_separated_patterns,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .also(Person.alias(Director))
+        .rel(DIRECTED)
+        .to(Movie.again())
+        .return_((Person.name, Person.alias(Director).name, Movie.title))
+);
+snap!(
+    comma_separated_unconnected_patterns,
+    match_(Person.having(Person.name, "Tom Hanks"))
+        .also(Movie.having(Movie.title, "Cloud Atlas"))
+        .return_((Person.born, Movie.released))
+);
+snap!(path_bound_and_returned, {
+    let route = name!(route: Path<Person, Follows>);
+    match_(Person)
+        .rel(FOLLOWS.hops(1..=3))
+        .to(Person.alias(Fan))
+        .as_path(route)
+        .return_(route)
+});

@@ -77,6 +77,7 @@ pub fn properties(
                 type Id = #id;
                 const ID: u64 = #id_value;
             }
+            impl ::typher::schema::PropertyOf<#owner> for #marker {}
         });
         let field_doc = format!("Property `{key}` (`{}`).", quote!(#ty));
         code.handle_fields.extend(quote! {

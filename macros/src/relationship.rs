@@ -111,6 +111,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         ),
         const_doc: format!("The `{rel_type}` relationship type: `.rel({handle})`."),
     };
+    let endpoints = endpoint_facts(&handle, &attrs.from, &attrs.to);
     let starts = attrs.from.iter().map(|label| {
         quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::StartOf<#handle<__TypherBinding>> for #label {})
     });
@@ -118,6 +119,8 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::EndOf<#handle<__TypherBinding>> for #label {})
     });
     let (from_labels, to_labels) = (&attrs.from, &attrs.to);
+    let starts_set = label_set(from_labels);
+    let ends_set = label_set(to_labels);
     let items = &props.items;
     let metas = &props.metas;
     let common = common(&element, &props);
@@ -138,11 +141,15 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
 
         #(#starts)*
         #(#ends)*
+        #endpoints
 
         impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelHandle for #handle<__TypherBinding> {
             type Bound = __TypherBinding;
             const KEY: ::core::option::Option<::typher::schema::BindingKey> =
                 ::core::option::Option::Some(<__TypherBinding as ::typher::schema::Binding>::KEY);
+            type Starts = #starts_set;
+            type Ends = #ends_set;
+            type Needs = ::typher::__private::Nil;
 
             fn push_types(out: &mut ::std::vec::Vec<::typher::schema::names::GraphName>) {
                 out.push(<#ident as ::typher::schema::RelType>::TYPE_NAME);
@@ -159,6 +166,99 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             #aliasing
         }
     })
+}
+
+/// `Labels<A, Labels<B, NoLabels>>` for the labels `[A, B]`.
+fn label_set(labels: &[syn::Path]) -> TokenStream {
+    labels.iter().rev().fold(
+        quote!(::typher::schema::NoLabels),
+        |rest, label| quote!(::typher::schema::Labels<#label, #rest>),
+    )
+}
+
+/// The endpoint facts of relationship handle `handle` beyond `StartOf`/`EndOf` per label:
+/// `Endpoint` per label it touches, `Connects` per pair it joins (either way round), and
+/// the impls that let an anonymous node (`AnyLabel`, a `Labels` set) stand at either end.
+/// Labels are compared by their tokens, so a pair declared both ways is emitted once.
+fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> TokenStream {
+    let key = |p: &syn::Path| quote!(#p).to_string();
+    let mut touched: Vec<&syn::Path> = Vec::new();
+    for label in from.iter().chain(to) {
+        if !touched.iter().any(|t| key(t) == key(label)) {
+            touched.push(label);
+        }
+    }
+    let mut pairs: Vec<(&syn::Path, &syn::Path)> = Vec::new();
+    for a in from {
+        for b in to {
+            for (x, y) in [(a, b), (b, a)] {
+                if !pairs
+                    .iter()
+                    .any(|(p, q)| key(p) == key(x) && key(q) == key(y))
+                {
+                    pairs.push((x, y));
+                }
+            }
+        }
+    }
+    let rel = quote!(#handle<__TypherBinding>);
+    let schema = quote!(::typher::schema);
+    let endpoint = touched.iter().map(|label| {
+        quote! {
+            impl<__TypherBinding> #schema::Endpoint<#rel> for #label {}
+            impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #label {}
+            impl<__TypherBinding> #schema::Connects<#rel, #label> for #schema::AnyLabel {}
+        }
+    });
+    let from_sets = touched
+        .iter()
+        .map(|label| quote!(#label))
+        .chain(core::iter::once(quote!(#schema::AnyLabel)))
+        .map(|label| {
+            quote! {
+                #[diagnostic::do_not_recommend]
+                impl<__TypherBinding, __H, __R> #schema::Connects<#rel, #schema::Labels<__H, __R>> for #label
+                where
+                    #label: #schema::Connects<#rel, __H> + #schema::Connects<#rel, __R>,
+                {}
+                #[diagnostic::do_not_recommend]
+                impl<__TypherBinding> #schema::Connects<#rel, #schema::NoLabels> for #label {}
+            }
+        });
+    let connects = pairs
+        .iter()
+        .map(|(a, b)| quote!(impl<__TypherBinding> #schema::Connects<#rel, #b> for #a {}));
+    quote! {
+        #(#endpoint)*
+        #(#connects)*
+        #(#from_sets)*
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding> #schema::StartOf<#rel> for #schema::AnyLabel {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding> #schema::EndOf<#rel> for #schema::AnyLabel {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::AnyLabel {}
+        impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #schema::AnyLabel {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding> #schema::StartOf<#rel> for #schema::NoLabels {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding> #schema::EndOf<#rel> for #schema::NoLabels {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::NoLabels {}
+        impl<__TypherBinding, __T> #schema::Connects<#rel, __T> for #schema::NoLabels {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding, __H: #schema::StartOf<#rel>, __R: #schema::StartOf<#rel>>
+            #schema::StartOf<#rel> for #schema::Labels<__H, __R> {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding, __H: #schema::EndOf<#rel>, __R: #schema::EndOf<#rel>>
+            #schema::EndOf<#rel> for #schema::Labels<__H, __R> {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding, __H: #schema::Endpoint<#rel>, __R: #schema::Endpoint<#rel>>
+            #schema::Endpoint<#rel> for #schema::Labels<__H, __R> {}
+        #[diagnostic::do_not_recommend]
+        impl<__TypherBinding, __T, __H: #schema::Connects<#rel, __T>, __R: #schema::Connects<#rel, __T>>
+            #schema::Connects<#rel, __T> for #schema::Labels<__H, __R> {}
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 pub mod clause;
 pub mod expr;
+pub mod path;
 pub mod pattern;
 pub mod query;
 pub mod render;
@@ -30,6 +31,8 @@ pub use expr::{
     relationship_type, sum, today, Expr, ExprMethods, Expression, IntoExpr, Literal, Name, Operand,
     Order, Param, Predicate,
 };
+pub use path::{length, nodes, relationships, Path};
+pub use pattern::ANY_REL;
 pub use query::{DistinctFirst, Ordered, Pattern, Projected, Query, Unordered, Unwound};
 pub use render::{escape_name, CompiledQuery, Params};
 pub use value::Value;

@@ -1,24 +1,63 @@
-//! Node and relationship patterns: what a `MATCH` step binds, and how it renders.
+//! Patterns: what a `MATCH` (or a pattern predicate) walks, and how it renders.
+//!
+//! A pattern is a node, then relationship steps each reaching a node. The forms:
+//!
+//! | Rust | Cypher |
+//! | --- | --- |
+//! | `Person`, `Person.alias(Coactor)` | `(person:Person)`, `(coactor:Person)` |
+//! | `Person.again()` | `(person)`: the node bound before |
+//! | `()` | `()`: an anonymous node, typed by what the relationship allows at that end |
+//! | `Movie.having(Movie.title, "Heat")` | `(movie:Movie {title: $p0})` |
+//! | `.rel(ACTED_IN)`, `.rel(ACTED_IN.or(DIRECTED))` | `-[:ACTED_IN]->`, `-[:ACTED_IN\|DIRECTED]->` |
+//! | `.rel(FOLLOWS.hops(1..=3))` | `-[:FOLLOWS*1..3]->` |
+//! | `.rel(ACTED_IN.having(ACTED_IN.roles, roles))` | `-[:ACTED_IN {roles: $p0}]->` |
+//! | `.rel(ANY_REL)` | `-->`: a relationship of any type |
 
+use super::expr::{ExprNode, Operand};
 use super::render::Renderer;
-use super::scope::{Cons, Nil, Var};
+use super::scope::{Both, Cons, Nil, Var};
 use crate::schema::names::GraphName;
-use crate::schema::{Again, Binding, BindingKey, NodeHandle, NodeLabel, RelHandle, Unbound};
+use crate::schema::{
+    Again, AnyLabel, Binding, BindingKey, Connects, EndOf, Endpoint, Field, Handle, NodeHandle,
+    NodeLabel, PropertyType, RelHandle, StartOf, Unbound,
+};
+use core::marker::PhantomData;
 
-/// `(variable:Label)`, or `(variable)` when joining a node bound by an earlier clause.
+/// `(variable:Label {key: value})`, `(variable)` for a node bound before, `()` for an
+/// anonymous one.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) struct NodePattern {
-    pub binding: BindingKey,
-    pub label: GraphName,
-    pub reuse: bool,
+#[doc(hidden)]
+pub struct NodePattern {
+    pub(crate) binding: Option<BindingKey>,
+    pub(crate) label: Option<GraphName>,
+    pub(crate) reuse: bool,
+    pub(crate) props: Vec<(GraphName, ExprNode)>,
 }
 
-/// `-[variable:TYPE|OTHER]->` in one of three directions.
+/// `-[variable:TYPE|OTHER*1..3 {key: value}]->` in one of three directions.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct RelPattern {
     pub binding: Option<BindingKey>,
     pub types: std::borrow::Cow<'static, [GraphName]>,
     pub direction: Direction,
+    pub extras: RelExtras,
+}
+
+/// What a relationship step may add to its type: a length range and inline properties.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[doc(hidden)]
+pub struct RelExtras {
+    pub(crate) hops: Option<HopBounds>,
+    pub(crate) props: Vec<(GraphName, ExprNode)>,
+}
+
+/// The length range of a variable-length step: `*`, `*2`, `*1..3`, `*..5`, `*2..`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HopBounds {
+    /// The fewest relationships (`None`: Cypher's default, 1).
+    pub min: Option<u32>,
+    /// The most relationships (`None`: no limit).
+    pub max: Option<u32>,
 }
 
 /// Which way a relationship step points, seen from the node before it.
@@ -29,38 +68,182 @@ pub(crate) enum Direction {
     Either,
 }
 
-/// A node a pattern step or clause reaches: a new node (a handle) or a bound one ([`Again`]).
+/// One pattern of a `MATCH`: a start node and steps, maybe bound to a path variable.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct PathPattern {
+    pub path: Option<BindingKey>,
+    pub shortest: Option<Shortest>,
+    pub start: NodePattern,
+    pub steps: Vec<(RelPattern, NodePattern)>,
+}
+
+/// `shortestPath(..)` or `allShortestPaths(..)` around a pattern.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Shortest {
+    One,
+    All,
+}
+
+/// A node a pattern step or clause reaches: a new node (a handle), a bound one ([`Again`]),
+/// an anonymous one (`()`), any of them with inline properties ([`Having`]).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a node this pattern can reach",
-    label = "expected a label such as `Person`, an aliased label, or `Person.again()`"
+    label = "expected a label such as `Person`, an aliased label, `Person.again()` or `()`"
 )]
 pub trait NodeTarget<S, N> {
-    /// The node's label.
-    type Label: NodeLabel;
-    /// The node's binding.
-    type Binding: Binding;
+    /// The label the relationship's endpoints are checked against ([`AnyLabel`] for `()`).
+    type Label;
+    /// The label the pattern continues from, given the labels `Set` the relationship allows
+    /// at this end: the node's own label, or `Set` itself for an anonymous node.
+    type Reached<Set>;
     /// The scope once the node is part of the pattern.
     type Scope;
-    /// Bindings that must already be bound exactly once (the node itself, for [`Again`]).
+    /// Bindings that must already be bound exactly once (the node itself, for [`Again`], and
+    /// what inline property values read).
     type Needs;
-    /// Whether the node was bound before (rendered without its label).
-    const REUSE: bool;
+    /// The node's pattern.
+    #[doc(hidden)]
+    fn node_pattern(self) -> NodePattern;
 }
 
 impl<S, N, H: NodeHandle> NodeTarget<S, N> for H {
     type Label = H::Label;
-    type Binding = H::Binding;
+    type Reached<Set> = H::Label;
     type Scope = Var<H::Binding, N, S>;
     type Needs = Nil;
-    const REUSE: bool = false;
+    fn node_pattern(self) -> NodePattern {
+        NodePattern {
+            binding: Some(<H::Binding as Binding>::KEY),
+            label: Some(<H::Label as NodeLabel>::LABEL_NAME),
+            reuse: false,
+            props: Vec::new(),
+        }
+    }
 }
 
 impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H> {
     type Label = H::Label;
-    type Binding = H::Binding;
+    type Reached<Set> = H::Label;
     type Scope = S;
     type Needs = Cons<H::Binding, Nil>;
-    const REUSE: bool = true;
+    fn node_pattern(self) -> NodePattern {
+        NodePattern {
+            binding: Some(<H::Binding as Binding>::KEY),
+            label: None,
+            reuse: true,
+            props: Vec::new(),
+        }
+    }
+}
+
+/// `()`: an anonymous node. Binds nothing; a step reaching it checks nothing at that end,
+/// and the pattern continues from the labels the relationship allows there.
+impl<S, N> NodeTarget<S, N> for () {
+    type Label = AnyLabel;
+    type Reached<Set> = Set;
+    type Scope = S;
+    type Needs = Nil;
+    fn node_pattern(self) -> NodePattern {
+        NodePattern {
+            binding: None,
+            label: None,
+            reuse: false,
+            props: Vec::new(),
+        }
+    }
+}
+
+/// A node with inline properties, `(movie:Movie {title: $p0})`; see [`NodeHandle::having`].
+/// `R` lists the bindings the values read.
+#[must_use = "a node pattern does nothing until used in `match_(..)` or a step"]
+pub struct Having<T, R> {
+    target: T,
+    props: Vec<(GraphName, ExprNode)>,
+    _reads: PhantomData<fn() -> R>,
+}
+
+impl<T, R> Having<T, R> {
+    pub(crate) fn new(target: T, key: GraphName, value: ExprNode) -> Self {
+        Self {
+            target,
+            props: vec![(key, value)],
+            _reads: PhantomData,
+        }
+    }
+}
+
+impl<T: HasLabel, R> Having<T, R> {
+    /// One more inline property: `{title: $p0, released: $p1}`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Movie.having(Movie.title, "The Matrix").having(Movie.released, 1999))
+    ///     .return_(Movie.tagline);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (movie:Movie {title: $p0, released: $p1}) RETURN movie.tagline AS tagline"
+    /// );
+    /// ```
+    pub fn having<F, B, V>(
+        mut self,
+        property: crate::schema::Property<F, B>,
+        value: V,
+    ) -> Having<T, Both<R, V::Refs>>
+    where
+        F: Field + crate::schema::PropertyOf<T::Label>,
+        V: Operand<<F::Value as PropertyType>::Base>,
+    {
+        let _ = property;
+        self.props.push((F::KEY_NAME, value.into_operand()));
+        Having {
+            target: self.target,
+            props: self.props,
+            _reads: PhantomData,
+        }
+    }
+}
+
+impl<S, N, T: NodeTarget<S, N>, R> NodeTarget<S, N> for Having<T, R> {
+    type Label = T::Label;
+    type Reached<Set> = T::Reached<Set>;
+    type Scope = T::Scope;
+    type Needs = Both<T::Needs, R>;
+    fn node_pattern(self) -> NodePattern {
+        let mut pattern = self.target.node_pattern();
+        pattern.props = self.props;
+        pattern
+    }
+}
+
+impl<H: NodeHandle> Again<H> {
+    /// The node bound before, with inline properties it must have here:
+    /// `MATCH (person {born: $p0})`.
+    pub fn having<F, B, V>(
+        self,
+        property: crate::schema::Property<F, B>,
+        value: V,
+    ) -> Having<Self, V::Refs>
+    where
+        F: Field + crate::schema::PropertyOf<H::Label>,
+        V: Operand<<F::Value as PropertyType>::Base>,
+    {
+        let _ = property;
+        Having::new(self, F::KEY_NAME, value.into_operand())
+    }
+}
+
+/// A node or relationship pattern whose properties are known: what `.having(..)` checks
+/// property keys against.
+pub trait HasLabel {
+    /// The label or relationship type.
+    type Label;
+}
+impl<H: NodeHandle> HasLabel for H {
+    type Label = H::Label;
+}
+impl<H: NodeHandle> HasLabel for Again<H> {
+    type Label = H::Label;
 }
 
 /// The scope after a relationship step binds what `Self` stands for, with nullability `N`.
@@ -78,54 +261,384 @@ impl<S, N, B: Binding> ExtendScope<S, N> for B {
 /// The scope `S` after relationship step `R` in a clause of nullability `N`.
 pub type WithRel<S, N, R> = <<R as RelHandle>::Bound as ExtendScope<S, N>>::Out;
 
-pub(crate) fn node_pattern<T: NodeTarget<S, N>, S, N>() -> NodePattern {
-    NodePattern {
-        binding: <T::Binding as Binding>::KEY,
-        label: <T::Label as NodeLabel>::LABEL_NAME,
-        reuse: T::REUSE,
-    }
-}
-
-pub(crate) fn rel_pattern<R: RelHandle>(direction: Direction) -> RelPattern {
+pub(crate) fn rel_pattern<R: RelHandle>(rel: R, direction: Direction) -> RelPattern {
     RelPattern {
         binding: R::KEY,
         types: R::types(),
         direction,
+        extras: rel.extras(),
     }
 }
+
+/// What `.hops(..)` takes: `2` (exactly), `1..=3`, `..=5`, `2..` or `..`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a length range of a variable-length step",
+    label = "expected `2`, `1..=3`, `..=5`, `2..` or `..`",
+    note = "Cypher's `*1..3` includes both ends, so write it `1..=3`: a half-open `1..3` would read as one hop fewer than it says"
+)]
+pub trait HopRange {
+    /// The bounds.
+    fn bounds(self) -> HopBounds;
+}
+impl HopRange for u32 {
+    fn bounds(self) -> HopBounds {
+        HopBounds {
+            min: Some(self),
+            max: Some(self),
+        }
+    }
+}
+impl HopRange for core::ops::RangeInclusive<u32> {
+    fn bounds(self) -> HopBounds {
+        HopBounds {
+            min: Some(*self.start()),
+            max: Some(*self.end()),
+        }
+    }
+}
+impl HopRange for core::ops::RangeToInclusive<u32> {
+    fn bounds(self) -> HopBounds {
+        HopBounds {
+            min: None,
+            max: Some(self.end),
+        }
+    }
+}
+impl HopRange for core::ops::RangeFrom<u32> {
+    fn bounds(self) -> HopBounds {
+        HopBounds {
+            min: Some(self.start),
+            max: None,
+        }
+    }
+}
+impl HopRange for core::ops::RangeFull {
+    fn bounds(self) -> HopBounds {
+        HopBounds {
+            min: None,
+            max: None,
+        }
+    }
+}
+
+/// A variable-length step through `R`: `-[:FOLLOWS*1..3]->`; see [`RelHandle::hops`].
+///
+/// Its variable holds the list of relationships walked, so returning it decodes as a `Vec`
+/// of the relationship struct. Every node it passes must fit the relationship at both ends:
+/// a directed step needs its far node to be an end label that is also a start label (so the
+/// walk can go on), an undirected one needs both nodes to touch the relationship.
+pub struct Hops<R> {
+    rel: R,
+    bounds: HopBounds,
+}
+
+impl<R: Clone> Clone for Hops<R> {
+    fn clone(&self) -> Self {
+        Self {
+            rel: self.rel.clone(),
+            bounds: self.bounds,
+        }
+    }
+}
+impl<R: Copy> Copy for Hops<R> {}
+
+impl<R> Hops<R> {
+    pub(crate) fn new(rel: R, bounds: HopBounds) -> Self {
+        Self { rel, bounds }
+    }
+}
+
+/// The binding of a variable-length step's variable: the list of relationships `B` walked.
+pub struct Many<B>(PhantomData<fn() -> B>);
+
+/// A fixed identity digit list telling a list binding from the binding it lists.
+type ManyTag = crate::schema::identity::Digit<
+    crate::schema::identity::H7,
+    crate::schema::identity::Digit<crate::schema::identity::H3, crate::schema::identity::End>,
+>;
+
+impl<B: Binding> Binding for Many<B> {
+    type Id = crate::schema::identity::AliasedId<B::Id, ManyTag>;
+    const KEY: BindingKey = BindingKey {
+        variable: B::KEY.variable,
+        id: B::KEY.id ^ 0x6d61_6e79_5f68_6f70,
+    };
+}
+
+/// What a variable-length step binds: the list of what a single step binds.
+pub trait ManyOf {
+    /// [`Many`] of a binding, or [`Unbound`].
+    type Out;
+}
+impl ManyOf for Unbound {
+    type Out = Unbound;
+}
+impl<B: Binding> ManyOf for B {
+    type Out = Many<B>;
+}
+
+impl<R: RelHandle> RelHandle for Hops<R>
+where
+    R::Bound: ManyOf,
+{
+    type Bound = <R::Bound as ManyOf>::Out;
+    const KEY: Option<BindingKey> = match R::KEY {
+        Some(key) => Some(BindingKey {
+            variable: key.variable,
+            id: key.id ^ 0x6d61_6e79_5f68_6f70,
+        }),
+        None => None,
+    };
+    type Starts = R::Starts;
+    type Ends = R::Ends;
+    type Needs = R::Needs;
+
+    fn push_types(out: &mut Vec<GraphName>) {
+        R::push_types(out);
+    }
+    fn types() -> std::borrow::Cow<'static, [GraphName]> {
+        R::types()
+    }
+    fn extras(self) -> RelExtras {
+        let mut extras = self.rel.extras();
+        extras.hops = Some(self.bounds);
+        extras
+    }
+}
+
+impl<L: StartOf<R>, R> StartOf<Hops<R>> for L {}
+impl<L: EndOf<R> + StartOf<R>, R> EndOf<Hops<R>> for L {}
+impl<L: Endpoint<R>, R> Endpoint<Hops<R>> for L {}
+impl<L: Endpoint<R>, T: Endpoint<R>, R> Connects<Hops<R>, T> for L {}
+
+impl<R: Handle + RelHandle> super::expr::Expression for Hops<R>
+where
+    R::Binding: Binding,
+{
+    type Type = Vec<<R::Binding as crate::schema::ElementBinding>::Element>;
+    type Refs = Cons<Many<R::Binding>, Nil>;
+    type OrderRefs = Cons<Many<R::Binding>, Nil>;
+    type Entry<N, Rest> = Var<Many<R::Binding>, N, Rest>;
+    type Carry = crate::schema::identity::True;
+    fn into_expr_node(self) -> ExprNode {
+        ExprNode(super::expr::Node::Variable(
+            <Many<R::Binding> as Binding>::KEY,
+        ))
+    }
+}
+
+/// A relationship step with inline properties: `-[:ACTED_IN {roles: $p0}]->`; see
+/// [`RelBindingHandle::having`](crate::schema::RelBindingHandle::having).
+pub struct RelHaving<R, Reads> {
+    rel: R,
+    props: std::sync::Arc<[(GraphName, ExprNode)]>,
+    _reads: PhantomData<fn() -> Reads>,
+}
+
+impl<R: Clone, Reads> Clone for RelHaving<R, Reads> {
+    fn clone(&self) -> Self {
+        Self {
+            rel: self.rel.clone(),
+            props: self.props.clone(),
+            _reads: PhantomData,
+        }
+    }
+}
+
+impl<R, Reads> RelHaving<R, Reads> {
+    pub(crate) fn new(rel: R, props: Vec<(GraphName, ExprNode)>) -> Self {
+        Self {
+            rel,
+            props: props.into(),
+            _reads: PhantomData,
+        }
+    }
+}
+
+impl<R: RelHandle + Handle, Reads> RelHaving<R, Reads> {
+    /// One more inline property of the relationship.
+    pub fn having<F, B, V>(
+        self,
+        property: crate::schema::Property<F, B>,
+        value: V,
+    ) -> RelHaving<R, Both<Reads, V::Refs>>
+    where
+        F: Field
+            + crate::schema::PropertyOf<<R::Binding as crate::schema::ElementBinding>::Element>,
+        V: Operand<<F::Value as PropertyType>::Base>,
+    {
+        let _ = property;
+        let mut props = self.props.to_vec();
+        props.push((F::KEY_NAME, value.into_operand()));
+        RelHaving::new(self.rel, props)
+    }
+}
+
+impl<R: RelHandle, Reads> RelHandle for RelHaving<R, Reads> {
+    type Bound = R::Bound;
+    const KEY: Option<BindingKey> = R::KEY;
+    type Starts = R::Starts;
+    type Ends = R::Ends;
+    type Needs = Both<R::Needs, Reads>;
+    fn push_types(out: &mut Vec<GraphName>) {
+        R::push_types(out);
+    }
+    fn types() -> std::borrow::Cow<'static, [GraphName]> {
+        R::types()
+    }
+    fn extras(self) -> RelExtras {
+        let mut extras = self.rel.extras();
+        extras.props = self.props.to_vec();
+        extras
+    }
+}
+
+impl<L: StartOf<R>, R, X> StartOf<RelHaving<R, X>> for L {}
+impl<L: EndOf<R>, R, X> EndOf<RelHaving<R, X>> for L {}
+impl<L: Endpoint<R>, R, X> Endpoint<RelHaving<R, X>> for L {}
+impl<L: Connects<R, T>, T, R, X> Connects<RelHaving<R, X>, T> for L {}
+
+/// A relationship of any type, `-->`: `.rel(ANY_REL)`. It binds no variable and fits every
+/// label at both ends.
+#[derive(Debug, Clone, Copy)]
+pub struct AnyRel;
+
+/// A relationship of any type: `(a)-->(b)`.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # use typher_testkit::movies::*;
+/// let q = match_(Person).rel(ANY_REL).to(()).return_(count(Person));
+/// assert_eq!(q.to_cypher().text(), "MATCH (person:Person)-->() RETURN count(person) AS count");
+/// ```
+pub const ANY_REL: AnyRel = AnyRel;
+
+impl RelHandle for AnyRel {
+    type Bound = Unbound;
+    const KEY: Option<BindingKey> = None;
+    type Starts = AnyLabel;
+    type Ends = AnyLabel;
+    type Needs = Nil;
+    fn push_types(_out: &mut Vec<GraphName>) {}
+    fn types() -> std::borrow::Cow<'static, [GraphName]> {
+        std::borrow::Cow::Borrowed(&[])
+    }
+}
+
+impl<L> StartOf<AnyRel> for L {}
+impl<L> EndOf<AnyRel> for L {}
+impl<L> Endpoint<AnyRel> for L {}
+impl<L, T> Connects<AnyRel, T> for L {}
 
 impl NodePattern {
     pub(crate) fn render(&self, r: &mut Renderer) {
         r.push("(");
-        if self.reuse {
-            r.push_variable(self.binding);
-        } else {
-            r.push_fresh(self.binding);
-            r.push(":");
-            r.push_name(self.label);
+        match (self.binding, self.reuse) {
+            (Some(key), true) => r.push_variable(key),
+            (Some(key), false) => r.push_fresh(key),
+            (None, _) => {}
         }
+        if let Some(label) = self.label {
+            r.push(":");
+            r.push_name(label);
+        }
+        render_props(&self.props, r);
         r.push(")");
+    }
+}
+
+fn render_props(props: &[(GraphName, ExprNode)], r: &mut Renderer) {
+    for (i, (key, value)) in props.iter().enumerate() {
+        r.push(if i == 0 { " {" } else { ", " });
+        r.push_name(*key);
+        r.push(": ");
+        r.expr(value);
+    }
+    if !props.is_empty() {
+        r.push("}");
     }
 }
 
 impl RelPattern {
     pub(crate) fn render(&self, r: &mut Renderer) {
-        r.push(if self.direction == Direction::Incoming {
-            "<-["
-        } else {
-            "-["
-        });
-        if let Some(key) = self.binding.filter(|key| r.is_read(key)) {
+        let incoming = self.direction == Direction::Incoming;
+        let variable = self.binding.filter(|key| r.is_read(key));
+        let bare = variable.is_none()
+            && self.types.is_empty()
+            && self.extras.hops.is_none()
+            && self.extras.props.is_empty();
+        if bare {
+            r.push(match self.direction {
+                Direction::Outgoing => "-->",
+                Direction::Incoming => "<--",
+                Direction::Either => "--",
+            });
+            return;
+        }
+        r.push(if incoming { "<-[" } else { "-[" });
+        if let Some(key) = variable {
             r.push_fresh(key);
         }
         for (i, t) in self.types.iter().enumerate() {
             r.push(if i == 0 { ":" } else { "|" });
             r.push_name(*t);
         }
+        if let Some(hops) = self.extras.hops {
+            r.push("*");
+            match (hops.min, hops.max) {
+                (Some(min), Some(max)) if min == max => r.push(&min.to_string()),
+                (min, max) => {
+                    if let Some(min) = min {
+                        r.push(&min.to_string());
+                    }
+                    if min.is_some() || max.is_some() {
+                        r.push("..");
+                    }
+                    if let Some(max) = max {
+                        r.push(&max.to_string());
+                    }
+                }
+            }
+        }
+        render_props(&self.extras.props, r);
         r.push(if self.direction == Direction::Outgoing {
             "]->"
         } else {
             "]-"
         });
+    }
+}
+
+impl PathPattern {
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        if let Some(path) = self.path {
+            r.mark_path(path);
+            r.push_fresh(path);
+            r.push(" = ");
+        }
+        match self.shortest {
+            Some(Shortest::One) => r.push("shortestPath("),
+            Some(Shortest::All) => r.push("allShortestPaths("),
+            None => {}
+        }
+        self.start.render(r);
+        for (rel, node) in &self.steps {
+            rel.render(r);
+            node.render(r);
+        }
+        if self.shortest.is_some() {
+            r.push(")");
+        }
+    }
+
+    /// Calls `visit` on every inline property value.
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        let nodes = core::iter::once(&self.start).chain(self.steps.iter().map(|(_, n)| n));
+        for node in nodes {
+            node.props.iter().for_each(|(_, v)| visit(v));
+        }
+        for (rel, _) in &self.steps {
+            rel.extras.props.iter().for_each(|(_, v)| visit(v));
+        }
     }
 }

@@ -292,6 +292,8 @@ pub(crate) struct Renderer<'n> {
     pub(crate) forced_columns: Option<Vec<String>>,
     /// The item and accumulator names of the list operations being rendered, by depth.
     locals: Vec<(NameRef, NameRef)>,
+    /// Ids of the path variables bound so far (a returned path renders as a map).
+    paths: Vec<u64>,
 }
 
 /// Generated parameter names without an allocation, for the common case.
@@ -311,6 +313,7 @@ impl<'n> Renderer<'n> {
             columns: Vec::new(),
             forced_columns: None,
             locals: Vec::new(),
+            paths: Vec::new(),
         }
     }
 
@@ -331,6 +334,16 @@ impl<'n> Renderer<'n> {
         } else {
             self.out.text.push_str(&escape_name(name.text));
         }
+    }
+
+    /// Records that `key` is a path variable.
+    pub(crate) fn mark_path(&mut self, key: BindingKey) {
+        self.paths.push(key.id);
+    }
+
+    /// Whether `key` is a path variable bound by a pattern.
+    pub(crate) fn is_path(&self, key: &BindingKey) -> bool {
+        self.paths.contains(&key.id)
     }
 
     /// Whether an expression of the query reads `key`.

@@ -96,6 +96,12 @@ same_digits! {
 impl Same<End> for End {
     type Out = True;
 }
+impl<D, R> Same<End> for Digit<D, R> {
+    type Out = False;
+}
+impl<D, R> Same<Digit<D, R>> for End {
+    type Out = False;
+}
 
 impl<D1, R1, D2, R2> Same<Digit<D2, R2>> for Digit<D1, R1>
 where

@@ -11,6 +11,7 @@
 //! The derives emit identities and schema facts only; the checks built on them live in
 //! [`crate::dsl::scope`].
 
+mod endpoints;
 pub(crate) mod identity;
 pub mod names;
 mod property;
@@ -160,6 +161,14 @@ pub trait Field: 'static {
     const ID: u64;
 }
 
+/// `Self` is a property of label or relationship type `L`; generated for every field.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a property of `{L}`",
+    label = "this property belongs to another label or relationship type",
+    note = "inline properties (`.having(..)`) take the properties of the node or relationship they stand in"
+)]
+pub trait PropertyOf<L> {}
+
 /// A handle that binds one variable: a label or a single relationship type, maybe aliased.
 pub trait Handle: Copy {
     /// The binding this handle refers to.
@@ -189,6 +198,37 @@ pub trait NodeHandle: Handle {
     /// The same label under another name: `Person.alias(Coactor)`.
     fn alias<A: Alias>(self, _alias: A) -> Self::Aliased<A> {
         self.aliased()
+    }
+
+    /// This label with inline properties: `(movie:Movie {title: $p0})`. Each value must have
+    /// the property's type; chain `.having(..)` for more.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person.having(Person.name, "Tom Hanks"))
+    ///     .rel(ACTED_IN).to(Movie)
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person {name: $p0})-[:ACTED_IN]->(movie:Movie) RETURN movie.title AS title"
+    /// );
+    /// ```
+    fn having<F, B, V>(
+        self,
+        property: Property<F, B>,
+        value: V,
+    ) -> crate::dsl::pattern::Having<Self, V::Refs>
+    where
+        F: Field + PropertyOf<Self::Label>,
+        V: crate::dsl::expr::Operand<<F::Value as PropertyType>::Base>,
+    {
+        let _ = property;
+        crate::dsl::pattern::Having::new(
+            self,
+            F::KEY_NAME,
+            crate::dsl::expr::IntoExpr::into_operand(value),
+        )
     }
 
     /// The node this handle already bound, rather than a new one:
@@ -231,11 +271,41 @@ pub struct WithIdentity<H>(pub(crate) H);
     message = "`{Self}` is not a relationship type",
     label = "expected a relationship such as `ACTED_IN` (a struct with `#[derive(Relationship)]`)"
 )]
-pub trait RelHandle: Copy {
+pub trait RelHandle: Sized {
     /// The binding this step binds: a [`Binding`], or [`Unbound`] for several types.
     type Bound;
     /// The binding's key, if this step binds a variable.
     const KEY: Option<BindingKey>;
+    /// The labels a relationship of this step may start at, as a [`Labels`] set.
+    type Starts;
+    /// The labels a relationship of this step may end at, as a [`Labels`] set.
+    type Ends;
+    /// Bindings the step's inline property values read.
+    type Needs;
+
+    /// The step's length range and inline properties (none for a plain type).
+    #[doc(hidden)]
+    fn extras(self) -> crate::dsl::pattern::RelExtras {
+        crate::dsl::pattern::RelExtras::default()
+    }
+
+    /// A variable-length step: `-[:FOLLOWS*1..3]->` for `FOLLOWS.hops(1..=3)`; also `2`
+    /// (exactly), `..=5` (at most), `2..` (at least) and `..` (any length). The
+    /// relationship variable then holds a list; see [`Hops`](crate::dsl::pattern::Hops).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let follows = FOLLOWS.hops(1..=3);
+    /// let q = match_(Person).rel(follows).to(Person.alias(Coactor)).return_(follows);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[follows:FOLLOWS*1..3]->(coactor:Person) RETURN follows"
+    /// );
+    /// ```
+    fn hops<H: crate::dsl::pattern::HopRange>(self, range: H) -> crate::dsl::pattern::Hops<Self> {
+        crate::dsl::pattern::Hops::new(self, range.bounds())
+    }
 
     /// Appends the relationship types, rendered as `:A|B`.
     fn push_types(out: &mut Vec<names::GraphName>);
@@ -264,6 +334,34 @@ pub trait RelBindingHandle: RelHandle + Handle {
         self.aliased()
     }
 
+    /// This relationship type with inline properties: `-[:REVIEWED {rating: $p0}]->`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(REVIEWED.having(REVIEWED.rating, 100)).to(Movie)
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:REVIEWED {rating: $p0}]->(movie:Movie) RETURN movie.title AS title"
+    /// );
+    /// ```
+    fn having<F, B, V>(
+        self,
+        property: Property<F, B>,
+        value: V,
+    ) -> crate::dsl::pattern::RelHaving<Self, V::Refs>
+    where
+        F: Field + PropertyOf<<Self::Binding as ElementBinding>::Element>,
+        V: crate::dsl::expr::Operand<<F::Value as PropertyType>::Base>,
+    {
+        let _ = property;
+        crate::dsl::pattern::RelHaving::new(
+            self,
+            vec![(F::KEY_NAME, crate::dsl::expr::IntoExpr::into_operand(value))],
+        )
+    }
+
     #[doc(hidden)]
     fn aliased<A: Alias>(self) -> Self::Aliased<A>;
 }
@@ -284,6 +382,9 @@ impl<A, B> Copy for RelUnion<A, B> {}
 impl<A: RelHandle, B: RelHandle> RelHandle for RelUnion<A, B> {
     type Bound = Unbound;
     const KEY: Option<BindingKey> = None;
+    type Starts = Labels<A::Starts, Labels<B::Starts, NoLabels>>;
+    type Ends = Labels<A::Ends, Labels<B::Ends, NoLabels>>;
+    type Needs = crate::dsl::scope::Nil;
 
     fn push_types(out: &mut Vec<names::GraphName>) {
         A::push_types(out);
@@ -293,23 +394,7 @@ impl<A: RelHandle, B: RelHandle> RelHandle for RelUnion<A, B> {
 
 impl<L: StartOf<A> + StartOf<B>, A, B> StartOf<RelUnion<A, B>> for L {}
 impl<L: EndOf<A> + EndOf<B>, A, B> EndOf<RelUnion<A, B>> for L {}
+impl<L: Endpoint<A> + Endpoint<B>, A, B> Endpoint<RelUnion<A, B>> for L {}
+impl<L: Connects<A, T> + Connects<B, T>, T, A, B> Connects<RelUnion<A, B>, T> for L {}
 
-/// Nodes of this label may be where relationship `R` starts; generated from `from = ..`.
-/// (That the label is a node label is checked once, where the derive lists `RelType::FROM`.)
-///
-/// The label is `Self` (not a parameter) on purpose: rustc never picks an impl while `Self` is
-/// still unknown, so a wrong label is reported through this message, not as a type mismatch.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a start label of `{R}`",
-    label = "a `{R}` relationship cannot start at a `{Self}` node",
-    note = "the allowed start labels are the `from = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`"
-)]
-pub trait StartOf<R> {}
-
-/// Nodes of this label may be where relationship `R` ends; generated from `to = ..`.
-#[diagnostic::on_unimplemented(
-    message = "`{Self}` is not an end label of `{R}`",
-    label = "a `{R}` relationship cannot end at a `{Self}` node",
-    note = "the allowed end labels are the `to = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`"
-)]
-pub trait EndOf<R> {}
+pub use endpoints::{AnyLabel, Connects, EndOf, Endpoint, Labels, NoLabels, StartOf};

@@ -1,21 +1,18 @@
-//! `MATCH` and `OPTIONAL MATCH`: entry points, relationship steps and their rendering.
+//! `MATCH` and `OPTIONAL MATCH`: entry points, relationship steps, comma-separated
+//! patterns, path variables, and their rendering.
 
 use crate::dsl::expr::ExprNode;
-use crate::dsl::pattern::{
-    node_pattern, rel_pattern, Direction, ExtendScope, NodePattern, NodeTarget, RelPattern, WithRel,
-};
+use crate::dsl::pattern::{rel_pattern, Direction, ExtendScope, NodeTarget, PathPattern, WithRel};
 use crate::dsl::query::{Pattern, Query};
 use crate::dsl::render::Renderer;
-use crate::dsl::scope::{AllBound, NoVars, Nullable, Required, Var};
-use crate::schema::{EndOf, NodeHandle, NodeLabel, RelHandle, StartOf};
-use core::marker::PhantomData;
+use crate::dsl::scope::{AllBound, NoVars, Nullable, Required};
+use crate::schema::{AnyLabel, Connects, EndOf, Labels, NoLabels, RelHandle, StartOf};
 
-/// `MATCH` or `OPTIONAL MATCH` with its pattern and `WHERE`.
+/// `MATCH` or `OPTIONAL MATCH` with its patterns and `WHERE`.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct MatchClause {
     pub optional: bool,
-    pub start: NodePattern,
-    pub steps: Vec<(RelPattern, NodePattern)>,
+    pub patterns: Vec<PathPattern>,
     pub filter: Option<ExprNode>,
 }
 
@@ -26,15 +23,34 @@ impl MatchClause {
         } else {
             "MATCH "
         });
-        self.start.render(r);
-        for (rel, node) in &self.steps {
-            rel.render(r);
-            node.render(r);
+        for (i, pattern) in self.patterns.iter().enumerate() {
+            if i > 0 {
+                r.push(", ");
+            }
+            pattern.render(r);
         }
         if let Some(filter) = &self.filter {
             r.clause("WHERE ");
             r.expr(filter);
         }
+    }
+
+    /// Calls `visit` on every expression: inline property values and the `WHERE`.
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        for pattern in &self.patterns {
+            pattern.for_each_expr(visit);
+        }
+        self.filter.iter().for_each(visit);
+    }
+}
+
+/// A new pattern starting at `node`.
+pub(crate) fn start<T: NodeTarget<S, N>, S, N>(node: T) -> PathPattern {
+    PathPattern {
+        path: None,
+        shortest: None,
+        start: node.node_pattern(),
+        steps: Vec::with_capacity(4),
     }
 }
 
@@ -42,22 +58,25 @@ impl MatchClause {
 #[must_use = "a relationship step needs its other end: `.to(..)`, `.from(..)` or `.either(..)`"]
 pub struct RelStep<S, L, N, R> {
     query: Query<S, Pattern<L, N>>,
-    _rel: PhantomData<fn() -> R>,
+    rel: R,
 }
 
-/// The query after a step through `R` reaches `T`.
-pub type AfterStep<S, N, R, T> = Query<
+/// The query after a step through `R` reaches `T`; `Set` is the labels the relationship
+/// allows at that end (what an anonymous node stands for).
+pub type AfterStep<S, N, R, T, Set> = Query<
     <T as NodeTarget<WithRel<S, N, R>, N>>::Scope,
-    Pattern<<T as NodeTarget<WithRel<S, N, R>, N>>::Label, N>,
+    Pattern<<T as NodeTarget<WithRel<S, N, R>, N>>::Reached<Set>, N>,
 >;
 
-/// The query `match_(node)` (`N` = [`Required`]) or `optional_match(node)` starts.
-pub type Started<H, N> = Query<
-    Var<<H as crate::schema::Handle>::Binding, N, NoVars>,
-    Pattern<<H as NodeHandle>::Label, N>,
->;
+/// The query `match_(node)` (`N` = [`Required`]) or `optional_match(node)` starts in scope `S`.
+pub type Started<S, T, N> =
+    Query<<T as NodeTarget<S, N>>::Scope, Pattern<<T as NodeTarget<S, N>>::Reached<AnyLabel>, N>>;
 
-/// `MATCH (person:Person)`: starts a query at a label, or an aliased label.
+/// The labels at both ends of `R`: what an anonymous node of an undirected step stands for.
+pub type BothEnds<R> = Labels<<R as RelHandle>::Starts, Labels<<R as RelHandle>::Ends, NoLabels>>;
+
+/// `MATCH (person:Person)`: starts a query at a label, an aliased label, a label with inline
+/// properties, or an anonymous node `()`.
 ///
 /// ```
 /// # use typher::prelude::*;
@@ -68,7 +87,11 @@ pub type Started<H, N> = Query<
 ///     "MATCH (person:Person) WHERE person.born > $p0 RETURN person.name AS name"
 /// );
 /// ```
-pub fn match_<H: NodeHandle>(node: H) -> Started<H, Required> {
+pub fn match_<T>(node: T) -> Started<NoVars, T, Required>
+where
+    T: NodeTarget<NoVars, Required>,
+    T::Needs: AllBound<NoVars>,
+{
     Query::<NoVars, ()>::empty().match_(node)
 }
 
@@ -81,19 +104,19 @@ pub fn match_<H: NodeHandle>(node: H) -> Started<H, Required> {
 /// let q = optional_match(Movie).return_(Movie.title);
 /// assert_eq!(q.to_cypher().text(), "OPTIONAL MATCH (movie:Movie) RETURN movie.title AS title");
 /// ```
-pub fn optional_match<H: NodeHandle>(node: H) -> Started<H, Nullable> {
+pub fn optional_match<T>(node: T) -> Started<NoVars, T, Nullable>
+where
+    T: NodeTarget<NoVars, Nullable>,
+    T::Needs: AllBound<NoVars>,
+{
     Query::<NoVars, ()>::empty().optional_match(node)
 }
 
 impl<S, P> Query<S, P> {
-    fn clause<T: NodeTarget<S, M>, M>(
-        self,
-        optional: bool,
-    ) -> Query<T::Scope, Pattern<T::Label, M>> {
+    fn clause<T: NodeTarget<S, M>, M>(self, node: T, optional: bool) -> Started<S, T, M> {
         self.push(super::Clause::Match(MatchClause {
             optional,
-            start: node_pattern::<T, S, M>(),
-            steps: Vec::with_capacity(4),
+            patterns: vec![start::<T, S, M>(node)],
             filter: None,
         }))
     }
@@ -114,24 +137,22 @@ impl<S, P> Query<S, P> {
     ///      MATCH (person)-[:DIRECTED]->(directed:Movie) RETURN person.name AS name"
     /// );
     /// ```
-    pub fn match_<T>(self, node: T) -> Query<T::Scope, Pattern<T::Label, Required>>
+    pub fn match_<T>(self, node: T) -> Started<S, T, Required>
     where
         T: NodeTarget<S, Required>,
         T::Needs: AllBound<S>,
     {
-        let _ = node;
-        self.clause::<T, Required>(false)
+        self.clause::<T, Required>(node, false)
     }
 
     /// Starts an `OPTIONAL MATCH` clause at `node` (usually `Person.again()`, a node bound
     /// before); what the clause binds decodes as `Option`.
-    pub fn optional_match<T>(self, node: T) -> Query<T::Scope, Pattern<T::Label, Nullable>>
+    pub fn optional_match<T>(self, node: T) -> Started<S, T, Nullable>
     where
         T: NodeTarget<S, Nullable>,
         T::Needs: AllBound<S>,
     {
-        let _ = node;
-        self.clause::<T, Nullable>(true)
+        self.clause::<T, Nullable>(node, true)
     }
 }
 
@@ -149,25 +170,48 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     /// );
     /// ```
     pub fn rel<R: RelHandle>(self, rel: R) -> RelStep<S, L, N, R> {
-        let _ = rel;
-        RelStep {
-            query: self,
-            _rel: PhantomData,
+        RelStep { query: self, rel }
+    }
+
+    /// Another pattern in the same clause, after a comma: `MATCH (a)-->(b), (c)-->(b)`. It
+    /// may join the first through nodes bound there (`Movie.again()`).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie)
+    ///     .also(Person.alias(Director)).rel(DIRECTED).to(Movie.again())
+    ///     .return_((Person.name, Person.alias(Director).name));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie), \
+    ///      (director:Person)-[:DIRECTED]->(movie) RETURN person.name AS name, director.name AS name_2"
+    /// );
+    /// ```
+    pub fn also<T>(mut self, node: T) -> Started<S, T, N>
+    where
+        T: NodeTarget<S, N>,
+        T::Needs: AllBound<S>,
+    {
+        if let Some(m) = self.ast.last_match() {
+            m.patterns.push(start::<T, S, N>(node));
         }
+        self.retype()
     }
 }
 
-impl<S, L: NodeLabel, N, R: RelHandle> RelStep<S, L, N, R>
+impl<S, L, N, R: RelHandle> RelStep<S, L, N, R>
 where
     R::Bound: ExtendScope<S, N>,
 {
-    fn finish<T: NodeTarget<WithRel<S, N, R>, N>>(
+    fn finish<T: NodeTarget<WithRel<S, N, R>, N>, Set>(
         mut self,
+        node: T,
         direction: Direction,
-    ) -> AfterStep<S, N, R, T> {
-        let node = node_pattern::<T, WithRel<S, N, R>, N>();
-        if let Some(super::Clause::Match(clause)) = self.query.ast.clauses.last_mut() {
-            clause.steps.push((rel_pattern::<R>(direction), node));
+    ) -> AfterStep<S, N, R, T, Set> {
+        let node = node.node_pattern();
+        if let Some(pattern) = self.query.ast.last_pattern() {
+            pattern.steps.push((rel_pattern(self.rel, direction), node));
         }
         self.query.retype()
     }
@@ -183,14 +227,15 @@ where
     ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) RETURN movie.title AS title"
     /// );
     /// ```
-    pub fn to<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
+    pub fn to<T>(self, node: T) -> AfterStep<S, N, R, T, R::Ends>
     where
+        T: NodeTarget<WithRel<S, N, R>, N>,
         L: StartOf<R>,
         T::Label: EndOf<R>,
+        R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
     {
-        let _ = node;
-        self.finish::<T>(Direction::Outgoing)
+        self.finish(node, Direction::Outgoing)
     }
 
     /// `<-[:R]-(node)`: the relationship points from `node` to the previous node.
@@ -204,36 +249,43 @@ where
     ///     "MATCH (movie:Movie)<-[:ACTED_IN]-(person:Person) RETURN person.name AS name"
     /// );
     /// ```
-    pub fn from<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
+    pub fn from<T>(self, node: T) -> AfterStep<S, N, R, T, R::Starts>
     where
+        T: NodeTarget<WithRel<S, N, R>, N>,
         L: EndOf<R>,
         T::Label: StartOf<R>,
+        R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
     {
-        let _ = node;
-        self.finish::<T>(Direction::Incoming)
+        self.finish(node, Direction::Incoming)
     }
 
-    /// `-[:R]-(node)`: either direction; the relationship must fit both ways round.
+    /// `-[:R]-(node)`: either direction. It compiles when the relationship fits one way
+    /// round or the other ([`Connects`]), so `(:Person)-[:ACTED_IN]-(:Movie)` and
+    /// `(:Movie)-[:ACTED_IN]-(:Person)` both do; it matches relationships both ways.
     ///
     /// ```
     /// # use typher::prelude::*;
     /// # use typher_testkit::movies::*;
-    /// let other = Person.alias(Other);
+    /// let other = Person.alias(Coactor);
     /// let q = match_(Person).rel(FOLLOWS).either(other).return_(other.name);
-    /// # #[derive(Alias)] pub struct Other;
     /// assert_eq!(
     ///     q.to_cypher().text(),
-    ///     "MATCH (person:Person)-[:FOLLOWS]-(other:Person) RETURN other.name AS name"
+    ///     "MATCH (person:Person)-[:FOLLOWS]-(coactor:Person) RETURN coactor.name AS name"
+    /// );
+    /// let q = match_(Movie).rel(ACTED_IN).either(Person).return_(Person.name);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (movie:Movie)-[:ACTED_IN]-(person:Person) RETURN person.name AS name"
     /// );
     /// ```
-    pub fn either<T: NodeTarget<WithRel<S, N, R>, N>>(self, node: T) -> AfterStep<S, N, R, T>
+    pub fn either<T>(self, node: T) -> AfterStep<S, N, R, T, BothEnds<R>>
     where
-        L: StartOf<R> + EndOf<R>,
-        T::Label: StartOf<R> + EndOf<R>,
+        T: NodeTarget<WithRel<S, N, R>, N>,
+        T::Label: Connects<R, L>,
+        R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
     {
-        let _ = node;
-        self.finish::<T>(Direction::Either)
+        self.finish(node, Direction::Either)
     }
 }

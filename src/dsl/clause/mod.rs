@@ -39,7 +39,7 @@ impl Clause {
     /// Calls `visit` on every expression of the clause.
     fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
         match self {
-            Clause::Match(m) => m.filter.iter().for_each(visit),
+            Clause::Match(m) => m.for_each_expr(visit),
             Clause::With(p) | Clause::Return(p) => p.for_each_expr(visit),
             Clause::Unwind(u) => visit(&u.list),
         }
@@ -80,6 +80,19 @@ impl QueryAst {
             None => condition,
             Some(previous) => ExprNode::binary(super::expr::BinaryOp::And, previous, condition),
         });
+    }
+
+    /// The last clause, if it is a `MATCH`.
+    pub(crate) fn last_match(&mut self) -> Option<&mut match_::MatchClause> {
+        match self.clauses.last_mut() {
+            Some(Clause::Match(m)) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// The pattern the last `MATCH` is building.
+    pub(crate) fn last_pattern(&mut self) -> Option<&mut crate::dsl::pattern::PathPattern> {
+        self.last_match().and_then(|m| m.patterns.last_mut())
     }
 
     /// The last clause, if it is a projection (`WITH` or `RETURN`).

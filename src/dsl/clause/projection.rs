@@ -79,8 +79,26 @@ impl ProjectionClause {
             if i > 0 {
                 r.push(", ");
             }
-            r.expr(&item.expr);
             let wanted = forced.as_ref().and_then(|f| f.get(i));
+            if let (true, None, Node::Variable(key)) = (returning, &item.name, &item.expr.0) {
+                if r.is_path(key) {
+                    crate::dsl::path::render_path_value(r, *key);
+                    let own = r.variable_ref(*key);
+                    let column = match wanted {
+                        Some(wanted) if r.raw(own) != wanted => {
+                            r.push_alias(wanted.clone().into(), false)
+                        }
+                        _ => {
+                            r.push(" AS ");
+                            r.push_ref(own);
+                            own
+                        }
+                    };
+                    columns.push(Some(column));
+                    continue;
+                }
+            }
+            r.expr(&item.expr);
             let column = match (&item.name, &item.expr.0, wanted) {
                 (Some(key), _, None) => Some(r.push_alias_of(*key)),
                 (None, Node::Variable(key), None) => Some(r.variable_ref(*key)),

@@ -1,0 +1,62 @@
+//! Which labels a relationship type connects: the facts `#[derive(Relationship)]` emits from
+//! its `from = ..` and `to = ..`, and the label sets an anonymous node stands for.
+//!
+//! * [`StartOf`] / [`EndOf`]: a label may be where a relationship starts / ends (`.to(..)`
+//!   and `.from(..)` check them).
+//! * [`Connects`]: a relationship joins two labels one way or the other (`.either(..)`
+//!   checks it, so an undirected step compiles when one of the two directions fits).
+//! * [`Endpoint`]: a label is at one end or the other (the nodes a variable-length step
+//!   passes through when it ignores direction).
+//! * [`AnyLabel`], [`Labels`], [`NoLabels`]: what an anonymous node `()` is. At the end of a
+//!   step it is the set of labels the relationship allows there (a relationship with several
+//!   end labels gives all of them), and a later step from it must fit every one.
+
+use core::marker::PhantomData;
+
+/// Nodes of this label may be where relationship `R` starts; generated from `from = ..`.
+/// (That the label is a node label is checked once, where the derive lists `RelType::FROM`.)
+///
+/// The label is `Self` (not a parameter) on purpose: rustc never picks an impl while `Self` is
+/// still unknown, so a wrong label is reported through this message, not as a type mismatch.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a start label of `{R}`",
+    label = "a `{R}` relationship cannot start at a `{Self}` node",
+    note = "the allowed start labels are the `from = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`, to ignore its direction `.rel(..).either(..)`"
+)]
+pub trait StartOf<R> {}
+
+/// Nodes of this label may be where relationship `R` ends; generated from `to = ..`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an end label of `{R}`",
+    label = "a `{R}` relationship cannot end at a `{Self}` node",
+    note = "the allowed end labels are the `to = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`, to ignore its direction `.rel(..).either(..)`"
+)]
+pub trait EndOf<R> {}
+
+/// Nodes of this label may be at either end of relationship `R`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is at neither end of `{R}`",
+    label = "a `{R}` relationship never touches a `{Self}` node",
+    note = "the labels a relationship touches are the `from = ..` and `to = ..` of `#[relationship(..)]`"
+)]
+pub trait Endpoint<R> {}
+
+/// Relationship `R` joins a node of this label to a node of label `T`, in one direction or
+/// the other: `(:Person)-[:ACTED_IN]-(:Movie)` and `(:Movie)-[:ACTED_IN]-(:Person)` both fit.
+#[diagnostic::on_unimplemented(
+    message = "`{R}` joins `{Self}` and `{T}` in neither direction",
+    label = "no `{R}` relationship runs between a `{Self}` node and a `{T}` node",
+    note = "an undirected step needs one of the two directions to fit the `from = ..` and `to = ..` of `#[relationship(..)]`"
+)]
+pub trait Connects<R, T> {}
+
+/// The label of an anonymous node at the start of a pattern, `MATCH ()-[..]->(..)`: it fits
+/// any relationship, and has no properties to read.
+pub struct AnyLabel;
+
+/// A set of labels: `H`, then the set `T`. An anonymous node at the end of a step stands for
+/// the labels the relationship allows there; a step from it must fit each of them.
+pub struct Labels<H, T>(PhantomData<fn() -> (H, T)>);
+
+/// The empty set of labels.
+pub struct NoLabels;
