@@ -478,8 +478,12 @@ snap!(
 );
 snap!(
     inline_properties_chain,
-    match_(Movie.having(Movie.title, "The Matrix").having(Movie.released, 1999))
-        .return_(Movie.tagline)
+    match_(
+        Movie
+            .having(Movie.title, "The Matrix")
+            .having(Movie.released, 1999)
+    )
+    .return_(Movie.tagline)
 );
 snap!(
     inline_property_on_a_reached_node,
@@ -586,17 +590,11 @@ snap!(
 );
 snap!(
     anonymous_end_node,
-    match_(Person)
-        .rel(ACTED_IN)
-        .to(())
-        .return_(Person.name)
+    match_(Person).rel(ACTED_IN).to(()).return_(Person.name)
 );
 snap!(
     anonymous_start_node,
-    match_(())
-        .rel(ACTED_IN)
-        .to(Movie)
-        .return_(count(Movie))
+    match_(()).rel(ACTED_IN).to(Movie).return_(count(Movie))
 );
 snap!(
     anonymous_node_in_the_middle_continues_from_its_labels,
@@ -620,11 +618,17 @@ snap!(
 );
 snap!(
     undirected_step_fitting_backwards,
-    match_(Movie).rel(ACTED_IN).either(Person).return_(Person.name)
+    match_(Movie)
+        .rel(ACTED_IN)
+        .either(Person)
+        .return_(Person.name)
 );
 snap!(
     undirected_step_fitting_forwards,
-    match_(Person).rel(ACTED_IN).either(Movie).return_(Movie.title)
+    match_(Person)
+        .rel(ACTED_IN)
+        .either(Movie)
+        .return_(Movie.title)
 );
 snap!(
     comma_separated_patterns,
@@ -649,4 +653,166 @@ snap!(path_bound_and_returned, {
         .to(Person.alias(Fan))
         .as_path(route)
         .return_(route)
+});
+
+// Subqueries (step 3).
+snap!(
+    exists_subquery,
+    match_(Person)
+        .filter(exists(Person, |q| {
+            q.match_(Person.again()).rel(ACTED_IN).to(Movie)
+        }))
+        .return_(Person.name)
+);
+snap!(
+    not_exists_subquery_with_anonymous_end,
+    match_(Person)
+        .filter(not(exists(Person, |q| {
+            q.match_(Person.again()).rel(ACTED_IN).to(())
+        })))
+        .return_(Person.name)
+);
+snap!(
+    exists_subquery_with_where,
+    match_(Person)
+        .filter(exists(Person, |q| {
+            q.match_(Person.again())
+                .rel(ACTED_IN)
+                .to(Movie)
+                .filter(Movie.released.gt(2000))
+        }))
+        .return_(Person.name)
+);
+snap!(
+    exists_subquery_binding_the_same_label_as_the_outer_query,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .filter(exists(Person, |q| {
+            q.match_(Person.again()).rel(DIRECTED).to(Movie)
+        }))
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    exists_subquery_importing_two_bindings,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .filter(exists((Person, Movie), |q| {
+            q.match_(Person.again()).rel(DIRECTED).to(Movie.again())
+        }))
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    count_subquery_compared,
+    match_(Movie)
+        .filter(
+            count_of(Movie, |q| q
+                .match_(Movie.again())
+                .rel(ACTED_IN)
+                .from(Person))
+            .gt(8)
+        )
+        .return_(Movie.title)
+);
+snap!(
+    count_subquery_returned,
+    match_(Person).return_((
+        Person.name,
+        count_of(Person, |q| q.match_(Person.again()).rel(ACTED_IN).to(())).as_(name!(roles))
+    ))
+);
+snap!(
+    collect_subquery,
+    match_(Person).return_((
+        Person.name,
+        collect_of(Person, |q| {
+            q.match_(Person.again())
+                .rel(DIRECTED)
+                .to(Movie)
+                .return_(Movie.title)
+                .order_by(Movie.title)
+        })
+        .as_(name!(titles))
+    ))
+);
+snap!(
+    collect_subquery_of_nodes,
+    match_(Person).return_(collect_of(Person, |q| {
+        q.match_(Person.again())
+            .rel(FOLLOWS)
+            .to(Person.alias(Fan))
+            .return_(Person.alias(Fan))
+    }))
+);
+snap!(
+    call_subquery_with_aggregate,
+    match_(Person)
+        .call(Person, |q| {
+            q.match_(Person.again())
+                .rel(ACTED_IN)
+                .to(Movie)
+                .return_(count_all().as_(name!(movies)))
+        })
+        .return_(Person.name)
+);
+snap!(
+    call_subquery_returning_a_node_joins_the_scope,
+    match_(Person)
+        .call(Person, |q| {
+            q.match_(Person.again())
+                .rel(ACTED_IN)
+                .to(Movie)
+                .return_(Movie)
+                .order_by(Movie.released.desc())
+                .limit(1)
+        })
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    optional_call_subquery,
+    match_(Person)
+        .optional_call(Person, |q| {
+            q.match_(Person.again())
+                .rel(DIRECTED)
+                .to(Movie)
+                .return_(Movie)
+        })
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    call_subquery_without_imports,
+    match_(Person)
+        .call((), |q| q
+            .match_(Movie)
+            .return_(count(Movie).as_(name!(movies))))
+        .return_(Person.name)
+);
+snap!(call_then_filter_goes_through_with, {
+    let movies = name!(movies);
+    match_(Person)
+        .call(Person, |q| {
+            q.match_(Person.again())
+                .rel(ACTED_IN)
+                .to(Movie)
+                .return_(count(Movie).as_(movies))
+        })
+        .filter(movies.gt(3))
+        .return_((Person.name, movies))
+});
+snap!(shortest_path_undirected, {
+    let route = name!(route: Path<Person, Follows>);
+    match_(Person.having(Person.name, "Jessica Thompson"))
+        .rel(FOLLOWS.hops(..))
+        .either(Person.alias(Fan).having(Person.name, "Paul Blythe"))
+        .shortest_path(route)
+        .return_((route, length(route)))
+});
+snap!(all_shortest_paths, {
+    let route = name!(route: Path<Person, Follows>);
+    match_(Person.having(Person.name, "Jessica Thompson"))
+        .rel(FOLLOWS.hops(..))
+        .either(Person.alias(Fan))
+        .all_shortest_paths(route)
+        .return_((nodes(route), relationships(route)))
 });

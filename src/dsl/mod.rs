@@ -16,6 +16,7 @@ pub mod query;
 pub mod render;
 pub mod row;
 pub mod scope;
+pub mod subquery;
 pub mod value;
 
 pub use crate::schema::Identified;
@@ -33,6 +34,7 @@ pub use expr::{
 };
 pub use path::{length, nodes, relationships, Path};
 pub use pattern::ANY_REL;
-pub use query::{DistinctFirst, Ordered, Pattern, Projected, Query, Unordered, Unwound};
+pub use query::{Called, DistinctFirst, Ordered, Pattern, Projected, Query, Unordered, Unwound};
 pub use render::{escape_name, CompiledQuery, Params};
+pub use subquery::{collect_of, count_of, exists};
 pub use value::Value;

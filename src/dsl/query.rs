@@ -25,8 +25,9 @@ pub struct Projected<O, D = Unordered>(PhantomData<fn() -> (O, D)>);
 
 /// A projection not yet ordered: `.distinct()` may still narrow what `ORDER BY` reads.
 pub struct Unordered;
-/// A projection already ordered: its keys were checked against the wider scope.
-pub struct Ordered;
+/// A projection already ordered: its keys were checked against the wider scope. `P` keeps
+/// the returned items' own scope (what a `CALL` subquery adds to the enclosing query).
+pub struct Ordered<P = ()>(PhantomData<fn() -> P>);
 
 /// Refuses `.distinct()` after `.order_by(..)`: the keys were checked before `DISTINCT`
 /// narrowed what they may read.
@@ -41,6 +42,8 @@ impl DistinctFirst for super::scope::NoVars {}
 impl<B, N, R> DistinctFirst for super::scope::Var<B, N, R> {}
 /// Position: right after `UNWIND`.
 pub struct Unwound;
+/// Position: right after `CALL { .. }`.
+pub struct Called;
 
 impl<S, P> Clone for Query<S, P> {
     fn clone(&self) -> Self {

@@ -265,6 +265,13 @@ impl Output {
     }
 }
 
+/// What a subquery's rendering must give back to the enclosing query.
+pub(crate) struct SavedScope {
+    variables: usize,
+    columns: Vec<String>,
+    forced: Option<Vec<String>>,
+}
+
 /// A handle of a name the renderer handed out.
 #[derive(Clone, Copy)]
 pub(crate) struct NameRef(usize);
@@ -334,6 +341,28 @@ impl<'n> Renderer<'n> {
         } else {
             self.out.text.push_str(&escape_name(name.text));
         }
+    }
+
+    /// Starts rendering a subquery: what it binds is forgotten when it ends.
+    pub(crate) fn enter_subquery(&mut self) -> SavedScope {
+        SavedScope {
+            variables: self.variables.len(),
+            columns: std::mem::take(&mut self.columns),
+            forced: self.forced_columns.take(),
+        }
+    }
+
+    /// Ends a subquery: forgets its bindings except the `exported` ones (what a `CALL`
+    /// returns), and restores the enclosing query's columns.
+    pub(crate) fn leave_subquery(&mut self, saved: SavedScope, exported: &[u64]) {
+        let inner = self.variables.split_off(saved.variables);
+        for id in exported {
+            if let Some(entry) = inner.iter().rev().find(|(i, _)| i == id) {
+                self.variables.push(*entry);
+            }
+        }
+        self.columns = saved.columns;
+        self.forced_columns = saved.forced;
     }
 
     /// Records that `key` is a path variable.
@@ -490,6 +519,7 @@ impl<'n> Renderer<'n> {
                 self.out.text.push_str(&escape_name(name));
             }
             Node::Raw(text) => self.out.text.push_str(text),
+            Node::Subquery(sub) => crate::dsl::subquery::render(sub, self),
             Node::Binary(op, pair) => {
                 let [left, right] = &**pair;
                 let own = op.precedence();
@@ -696,7 +726,8 @@ fn precedence(expr: &ExprNode) -> u8 {
         | Node::Component(..)
         | Node::List { .. }
         | Node::MapProjection { .. }
-        | Node::Case { .. } => ATOM,
+        | Node::Case { .. }
+        | Node::Subquery(_) => ATOM,
     }
 }
 

@@ -263,6 +263,38 @@ impl<F, B> Aggregates for PropertyOr<F, B> {
     type Out = False;
 }
 
+/// The scope `S` with the entries of `Self` in front: what a `CALL` subquery's returned
+/// items add to the enclosing scope.
+pub trait Append<S>: sealed::Scope {
+    /// The joined scope.
+    type Out;
+}
+impl<S> Append<S> for NoVars {
+    type Out = S;
+}
+impl<S, B, N, R: Append<S>> Append<S> for Var<B, N, R> {
+    type Out = Var<B, N, R::Out>;
+}
+
+impl<S, P: Append<S>> Append<S> for crate::dsl::query::Ordered<P> {
+    type Out = P::Out;
+}
+
+/// The same entries, every one nullable: what `OPTIONAL CALL` returns.
+pub trait Nullify: sealed::Scope {
+    /// The nullable entries.
+    type Out;
+}
+impl Nullify for NoVars {
+    type Out = NoVars;
+}
+impl<B, N, R: Nullify> Nullify for Var<B, N, R> {
+    type Out = Var<B, Nullable, R::Out>;
+}
+impl<P: Nullify> Nullify for crate::dsl::query::Ordered<P> {
+    type Out = P::Out;
+}
+
 /// Wraps a value type in `Option` when it may be null.
 pub trait Wrap<V> {
     /// The decoded type.
@@ -339,5 +371,6 @@ mod sealed {
     impl<R> Scope for super::Agg<R> {}
     impl<F, B> Scope for super::PropertyOr<F, B> {}
     impl Scope for super::NotFound {}
+    impl<P> Scope for crate::dsl::query::Ordered<P> {}
     impl<F, B> Scope for super::Projected<F, B> {}
 }

@@ -4,12 +4,14 @@
 //! | module | clauses |
 //! | --- | --- |
 //! | [`match_`] | `MATCH`, `OPTIONAL MATCH`, relationship steps, `WHERE` |
+//! | [`call`] | `CALL (..) { .. }`, `OPTIONAL CALL (..) { .. }` |
 //! | [`projection`] | what `WITH` and `RETURN` share: items, `DISTINCT`, `ORDER BY`, `SKIP`, `LIMIT` |
 //! | [`with`] | `WITH`, which re-scopes the query |
 //! | [`unwind`] | `UNWIND list AS name` |
 //! | [`return_`] | `RETURN`, and the finished query |
 //! | [`union`] | `UNION` / `UNION ALL` |
 
+pub mod call;
 pub mod match_;
 pub mod projection;
 pub mod return_;
@@ -24,6 +26,7 @@ use super::render::Renderer;
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Clause {
     Match(match_::MatchClause),
+    Call(call::CallClause),
     With(projection::ProjectionClause),
     Unwind(unwind::UnwindClause),
     Return(projection::ProjectionClause),
@@ -31,8 +34,9 @@ pub(crate) enum Clause {
 
 /// A whole single query: its clauses in order.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct QueryAst {
-    pub clauses: Vec<Clause>,
+#[doc(hidden)]
+pub struct QueryAst {
+    pub(crate) clauses: Vec<Clause>,
 }
 
 impl Clause {
@@ -42,6 +46,7 @@ impl Clause {
             Clause::Match(m) => m.for_each_expr(visit),
             Clause::With(p) | Clause::Return(p) => p.for_each_expr(visit),
             Clause::Unwind(u) => visit(&u.list),
+            Clause::Call(c) => c.body.for_each_expr(visit),
         }
     }
 
@@ -52,6 +57,7 @@ impl Clause {
             Clause::With(p) => p.render(false, r),
             Clause::Unwind(u) => u.render(r),
             Clause::Return(p) => p.render(true, r),
+            Clause::Call(c) => c.render(r),
         }
     }
 }
@@ -67,14 +73,17 @@ impl QueryAst {
     /// Adds `condition` to the `WHERE` of the last clause, joined with `AND`; after an
     /// `UNWIND`, through `WITH *`.
     pub(crate) fn add_filter(&mut self, condition: ExprNode) {
-        if matches!(self.clauses.last(), Some(Clause::Unwind(_)) | None) {
+        if matches!(
+            self.clauses.last(),
+            Some(Clause::Unwind(_)) | Some(Clause::Call(_)) | None
+        ) {
             self.clauses
                 .push(Clause::With(projection::ProjectionClause::star()));
         }
         let slot = match self.clauses.last_mut() {
             Some(Clause::Match(m)) => &mut m.filter,
             Some(Clause::With(p)) | Some(Clause::Return(p)) => &mut p.filter,
-            Some(Clause::Unwind(_)) | None => return,
+            Some(Clause::Unwind(_)) | Some(Clause::Call(_)) | None => return,
         };
         *slot = Some(match slot.take() {
             None => condition,

@@ -162,6 +162,7 @@ fn auto_alias(expr: &ExprNode) -> (&'static str, bool) {
             (name, crate::schema::names::is_plain(name))
         }
         Node::CountAll => ("count", true),
+        Node::Subquery(sub) => (sub.kind.column(), true),
         Node::Component(_, name) => (name, true),
         Node::Identified { binding, .. } | Node::MapProjection { binding, .. } => {
             (binding.variable.text, binding.variable.plain)

@@ -138,7 +138,7 @@ impl<O, R, P> Returning<O, R, P> {
     ///      ORDER BY released DESC, title ASC SKIP $p0 LIMIT $p1"
     /// );
     /// ```
-    pub fn order_by<I>(self, keys: I) -> Returning<O, R, Ordered>
+    pub fn order_by<I>(self, keys: I) -> Returning<O, R, Ordered<P>>
     where
         I: OrderItems<O>,
         I::Refs: AllBound<O>,

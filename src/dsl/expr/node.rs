@@ -66,6 +66,8 @@ pub(crate) enum Node {
     },
     /// `expr.component` of a temporal value (`.year`, `.hour`, ..)
     Component(Box<ExprNode>, &'static str),
+    /// `EXISTS { .. }`, `COUNT { .. }`, `COLLECT { .. }`
+    Subquery(Box<crate::dsl::subquery::SubqueryExpr>),
     /// `CASE subject? WHEN .. THEN .. ELSE .. END`
     Case {
         subject: Option<Box<ExprNode>>,
@@ -192,6 +194,7 @@ impl ExprNode {
                 }
             }
             Node::Binary(_, pair) | Node::Index(pair) => pair.iter().for_each(|e| e.walk(visit)),
+            Node::Subquery(sub) => sub.body.for_each_expr(&mut |e| e.walk(visit)),
             Node::Not(inner)
             | Node::Negate(inner)
             | Node::Component(inner, _)

@@ -1,0 +1,145 @@
+//! `CALL (x, y) { .. }` and `OPTIONAL CALL (x, y) { .. }`: a subquery run once per row,
+//! whose returned items join the enclosing query's scope.
+//!
+//! The subquery imports its variables explicitly, in the variable scope clause `CALL (x)`
+//! (the form Neo4j 5 recommends; the older importing `WITH x` inside the braces is not
+//! rendered, so a query has one spelling). What it returns joins the outer scope with its
+//! types, and with `OPTIONAL CALL` as nullable.
+
+use super::return_::Returning;
+use super::{Clause, QueryAst};
+use crate::dsl::expr::Node;
+use crate::dsl::query::{Called, Query};
+use crate::dsl::render::Renderer;
+use crate::dsl::scope::{AllBound, Append, Nullify};
+use crate::dsl::subquery::{Imports, SubqueryStart};
+use crate::schema::BindingKey;
+
+/// `CALL (imports) { body }`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CallClause {
+    pub optional: bool,
+    pub imports: Vec<BindingKey>,
+    pub body: QueryAst,
+    /// Ids of what the body returns, which stay bound after it.
+    pub exported: Vec<u64>,
+}
+
+impl CallClause {
+    fn new<I: Imports>(optional: bool, body: QueryAst) -> Self {
+        let mut imports = Vec::new();
+        I::keys(&mut imports);
+        let exported = match body.clauses.last() {
+            Some(Clause::Return(p)) => p
+                .items
+                .iter()
+                .filter_map(|item| match (&item.name, &item.expr.0) {
+                    (Some(name), _) => Some(name.id),
+                    (None, Node::Variable(key)) => Some(key.id),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        Self {
+            optional,
+            imports,
+            body,
+            exported,
+        }
+    }
+
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.clause(if self.optional {
+            "OPTIONAL CALL ("
+        } else {
+            "CALL ("
+        });
+        for (i, key) in self.imports.iter().enumerate() {
+            if i > 0 {
+                r.push(", ");
+            }
+            r.push_variable(*key);
+        }
+        r.push(") {");
+        let saved = r.enter_subquery();
+        for clause in &self.body.clauses {
+            clause.render(r);
+        }
+        r.leave_subquery(saved, &self.exported);
+        r.push(" }");
+    }
+}
+
+/// The query after `.call(imports, body)` whose body returns scope entries `P`.
+pub type AfterCall<S, P> = Query<<P as Append<S>>::Out, Called>;
+/// The query after `.optional_call(imports, body)`.
+pub type AfterOptionalCall<S, P> = Query<<<P as Nullify>::Out as Append<S>>::Out, Called>;
+
+impl<S, Pos> Query<S, Pos> {
+    /// `CALL (imports) { .. }`: runs the subquery once per row; its returned items join
+    /// the scope with their types. The body may read only `imports` and its own bindings.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let roles = name!(roles);
+    /// let q = match_(Person)
+    ///     .call(Person, |q| {
+    ///         q.match_(Person.again()).rel(ACTED_IN).to(Movie).return_(count_all().as_(roles))
+    ///     })
+    ///     .return_((Person.name, roles));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) CALL (person) { MATCH (person)-[:ACTED_IN]->(movie:Movie) \
+    ///      RETURN count(*) AS roles } RETURN person.name AS name, roles"
+    /// );
+    /// ```
+    pub fn call<I, O, R, P>(
+        self,
+        imports: I,
+        body: impl FnOnce(SubqueryStart<I>) -> Returning<O, R, P>,
+    ) -> AfterCall<S, P>
+    where
+        I: Imports,
+        I::Refs: AllBound<S>,
+        P: Append<S>,
+    {
+        let _ = imports;
+        let body = crate::dsl::subquery::body_ast(body(Query::from_ast(QueryAst::default())));
+        self.push(Clause::Call(CallClause::new::<I>(false, body)))
+    }
+
+    /// `OPTIONAL CALL (imports) { .. }`: like [`call`](Self::call), but a row whose subquery
+    /// finds nothing is kept, with the returned items null (so they decode as `Option`).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person)
+    ///     .optional_call(Person, |q| {
+    ///         q.match_(Person.again()).rel(DIRECTED).to(Movie).return_(Movie)
+    ///     })
+    ///     .return_((Person.name, Movie.title));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) OPTIONAL CALL (person) { MATCH (person)-[:DIRECTED]->(movie:Movie) \
+    ///      RETURN movie } RETURN person.name AS name, movie.title AS title"
+    /// );
+    /// ```
+    pub fn optional_call<I, O, R, P>(
+        self,
+        imports: I,
+        body: impl FnOnce(SubqueryStart<I>) -> Returning<O, R, P>,
+    ) -> AfterOptionalCall<S, P>
+    where
+        I: Imports,
+        I::Refs: AllBound<S>,
+        P: Nullify,
+        P::Out: Append<S>,
+    {
+        let _ = imports;
+        let body = crate::dsl::subquery::body_ast(body(Query::from_ast(QueryAst::default())));
+        self.push(Clause::Call(CallClause::new::<I>(true, body)))
+    }
+}

@@ -1,0 +1,411 @@
+//! Paths, pattern forms and subqueries against the server, with asserted rows.
+
+use super::data;
+use super::movies::*;
+use super::support::client;
+use std::collections::BTreeSet;
+use typher::prelude::*;
+
+#[derive(Alias)]
+pub struct Fan;
+
+fn set<T: Ord>(items: impl IntoIterator<Item = T>) -> BTreeSet<T> {
+    items.into_iter().collect()
+}
+
+fn owned(names: &[&str]) -> BTreeSet<String> {
+    names.iter().map(|n| (*n).to_owned()).collect()
+}
+
+fn directors() -> BTreeSet<String> {
+    set(data::DIRECTED.iter().map(|(p, _)| (*p).to_owned()))
+}
+
+fn actors() -> BTreeSet<String> {
+    set(data::ACTED_IN.iter().map(|(p, _, _)| (*p).to_owned()))
+}
+
+#[tokio::test]
+async fn inline_property_maps_on_nodes_and_relationships() {
+    let db = client().await;
+    let released = db
+        .fetch_all(match_(Movie.having(Movie.title, "The Matrix")).return_(Movie.released))
+        .await
+        .unwrap();
+    assert_eq!(released, [1999]);
+    let reviewed = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Jessica Thompson"))
+                .rel(REVIEWED.having(REVIEWED.rating, 95))
+                .to(Movie)
+                .return_(Movie.title),
+        )
+        .await
+        .unwrap();
+    assert_eq!(reviewed, ["Cloud Atlas"]);
+}
+
+#[tokio::test]
+async fn variable_length_steps_reach_each_distance() {
+    let db = client().await;
+    let fan = Person.alias(Fan);
+    let within_three = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Paul Blythe"))
+                .rel(FOLLOWS.hops(1..=3))
+                .to(fan)
+                .return_(fan.name),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        set(within_three),
+        owned(&["Angela Scope", "Jessica Thompson", "Tom Hanks"])
+    );
+    let exactly_two = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Paul Blythe"))
+                .rel(FOLLOWS.hops(2))
+                .to(fan)
+                .return_(fan.name),
+        )
+        .await
+        .unwrap();
+    assert_eq!(exactly_two, ["Jessica Thompson"]);
+}
+
+#[tokio::test]
+async fn a_variable_length_relationship_decodes_as_a_list() {
+    let db = client().await;
+    let fan = Person.alias(Fan);
+    let follows = FOLLOWS.hops(..);
+    let rows: Vec<(String, Vec<Follows>)> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Paul Blythe"))
+                .rel(follows)
+                .to(fan)
+                .return_((fan.name, follows))
+                .order_by(follows.size()),
+        )
+        .await
+        .unwrap();
+    let lengths: Vec<(String, usize)> = rows.into_iter().map(|(n, r)| (n, r.len())).collect();
+    assert_eq!(
+        lengths,
+        [
+            ("Angela Scope".to_owned(), 1),
+            ("Jessica Thompson".to_owned(), 2),
+            ("Tom Hanks".to_owned(), 3)
+        ]
+    );
+}
+
+#[tokio::test]
+async fn a_path_decodes_into_its_typed_value() {
+    let db = client().await;
+    let route = name!(route: Path<Person, Follows>);
+    let path = db
+        .fetch_one(
+            match_(Person.having(Person.name, "Paul Blythe"))
+                .rel(FOLLOWS.hops(1..=5))
+                .to(Person.alias(Fan).having(Person.name, "Tom Hanks"))
+                .as_path(route)
+                .return_(route),
+        )
+        .await
+        .unwrap();
+    assert_eq!(path.len(), 3);
+    assert_eq!(path.start().name, "Paul Blythe");
+    assert_eq!(path.end().name, "Tom Hanks");
+    let walked: Vec<&str> = path.segments().map(|(_, n)| n.name.as_str()).collect();
+    assert_eq!(walked, ["Angela Scope", "Jessica Thompson", "Tom Hanks"]);
+    assert_eq!(path.relationships(), [Follows {}, Follows {}, Follows {}]);
+}
+
+#[tokio::test]
+async fn path_functions_read_a_bound_path() {
+    let db = client().await;
+    let route = name!(route: Path<Person, Follows>);
+    let rows: Vec<(i64, Vec<Person>)> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "James Thompson"))
+                .rel(FOLLOWS.hops(..))
+                .to(Person.alias(Fan))
+                .as_path(route)
+                .return_((length(route), nodes(route)))
+                .order_by(length(route)),
+        )
+        .await
+        .unwrap();
+    let summary: Vec<(i64, Vec<String>)> = rows
+        .into_iter()
+        .map(|(len, nodes)| (len, nodes.into_iter().map(|p| p.name).collect()))
+        .collect();
+    assert_eq!(
+        summary,
+        [
+            (1, vec!["James Thompson".into(), "Jessica Thompson".into()]),
+            (
+                2,
+                vec![
+                    "James Thompson".into(),
+                    "Jessica Thompson".into(),
+                    "Tom Hanks".into()
+                ]
+            ),
+        ]
+    );
+}
+
+#[tokio::test]
+async fn shortest_paths_between_two_people() {
+    let db = client().await;
+    let route = name!(route: Path<Person, Follows>);
+    let path = db
+        .fetch_one(
+            match_(Person.having(Person.name, "Tom Hanks"))
+                .rel(FOLLOWS.hops(..))
+                .either(Person.alias(Fan).having(Person.name, "Paul Blythe"))
+                .shortest_path(route)
+                .return_(route),
+        )
+        .await
+        .unwrap();
+    let names: Vec<&str> = path.nodes().iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Tom Hanks",
+            "Jessica Thompson",
+            "Angela Scope",
+            "Paul Blythe"
+        ]
+    );
+    // Through movies: the co-actor distance between two actors, over ACTED_IN both ways.
+    let bacon = name!(bacon: Path<serde_json::Value, ActedIn>);
+    let lengths = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .rel(ACTED_IN.hops(..))
+                .either(Person.alias(Fan).having(Person.name, "Tom Hanks"))
+                .all_shortest_paths(bacon)
+                .return_(length(bacon)),
+        )
+        .await
+        .unwrap();
+    assert!(!lengths.is_empty());
+    assert!(
+        lengths.iter().all(|l| *l == lengths[0] && l % 2 == 0),
+        "{lengths:?}"
+    );
+}
+
+#[tokio::test]
+async fn anonymous_nodes_and_any_relationship() {
+    let db = client().await;
+    let directing = db
+        .fetch_all(
+            match_(Person)
+                .rel(DIRECTED)
+                .to(())
+                .return_(Person.name)
+                .distinct(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(set(directing), directors());
+    let all_from_people = db
+        .fetch_one(match_(Person).rel(ANY_REL).to(()).return_(count_all()))
+        .await
+        .unwrap();
+    let expected = data::ACTED_IN.len()
+        + data::DIRECTED.len()
+        + data::PRODUCED.len()
+        + data::WROTE.len()
+        + data::FOLLOWS.len()
+        + data::REVIEWED.len();
+    assert_eq!(all_from_people, expected as i64);
+}
+
+#[tokio::test]
+async fn undirected_step_between_different_labels() {
+    let db = client().await;
+    let cast = db
+        .fetch_all(
+            match_(Movie.having(Movie.title, "Cloud Atlas"))
+                .rel(ACTED_IN)
+                .either(Person)
+                .return_(Person.name),
+        )
+        .await
+        .unwrap();
+    let expected = set(data::ACTED_IN
+        .iter()
+        .filter(|(_, m, _)| *m == "Cloud Atlas")
+        .map(|(p, _, _)| (*p).to_owned()));
+    assert_eq!(set(cast), expected);
+}
+
+#[tokio::test]
+async fn comma_separated_patterns_join_on_a_shared_node() {
+    let db = client().await;
+    let director = Person.alias(Director);
+    let rows = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Tom Hanks"))
+                .rel(ACTED_IN)
+                .to(Movie)
+                .also(director)
+                .rel(DIRECTED)
+                .to(Movie.again())
+                .return_((Movie.title, director.name)),
+        )
+        .await
+        .unwrap();
+    let expected: BTreeSet<(String, String)> = data::ACTED_IN
+        .iter()
+        .filter(|(p, _, _)| *p == "Tom Hanks")
+        .flat_map(|(_, m, _)| {
+            data::DIRECTED
+                .iter()
+                .filter(move |(_, d)| d == m)
+                .map(move |(d, _)| ((*m).to_owned(), (*d).to_owned()))
+        })
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(set(rows), expected);
+}
+
+#[tokio::test]
+async fn exists_and_not_exists_subqueries() {
+    let db = client().await;
+    let directing = db
+        .fetch_all(
+            match_(Person)
+                .filter(exists(Person, |q| {
+                    q.match_(Person.again()).rel(DIRECTED).to(Movie)
+                }))
+                .return_(Person.name),
+        )
+        .await
+        .unwrap();
+    assert_eq!(set(directing), directors());
+    let never_acted = db
+        .fetch_all(
+            match_(Person)
+                .filter(not(exists(Person, |q| {
+                    q.match_(Person.again()).rel(ACTED_IN).to(())
+                })))
+                .return_(Person.name),
+        )
+        .await
+        .unwrap();
+    let everyone = set(data::PEOPLE.iter().map(|(p, _)| (*p).to_owned()));
+    let expected: BTreeSet<String> = everyone.difference(&actors()).cloned().collect();
+    assert!(!expected.is_empty());
+    assert_eq!(set(never_acted), expected);
+}
+
+#[tokio::test]
+async fn count_subquery_is_an_integer_expression() {
+    let db = client().await;
+    let cast = |t: &str| data::ACTED_IN.iter().filter(|(_, m, _)| *m == t).count();
+    let largest = data::MOVIES.iter().map(|(t, _, _)| cast(t)).max().unwrap();
+    let big_casts = db
+        .fetch_all(
+            match_(Movie)
+                .filter(
+                    count_of(Movie, |q| {
+                        q.match_(Movie.again()).rel(ACTED_IN).from(Person)
+                    })
+                    .ge(largest as i64),
+                )
+                .return_(Movie.title),
+        )
+        .await
+        .unwrap();
+    let expected = set(data::MOVIES
+        .iter()
+        .map(|(t, _, _)| *t)
+        .filter(|t| cast(t) == largest)
+        .map(str::to_owned));
+    assert!(largest > 1);
+    assert_eq!(set(big_casts), expected);
+}
+
+#[tokio::test]
+async fn collect_subquery_is_a_typed_list() {
+    let db = client().await;
+    let titles = db
+        .fetch_one(
+            match_(Person.having(Person.name, "Tom Hanks")).return_(collect_of(Person, |q| {
+                q.match_(Person.again())
+                    .rel(DIRECTED)
+                    .to(Movie)
+                    .return_(Movie.title)
+            })),
+        )
+        .await
+        .unwrap();
+    let expected: Vec<String> = data::DIRECTED
+        .iter()
+        .filter(|(p, _)| *p == "Tom Hanks")
+        .map(|(_, m)| (*m).to_owned())
+        .collect();
+    assert_eq!(titles, expected);
+}
+
+#[tokio::test]
+async fn call_subquery_rows_join_the_outer_scope() {
+    let db = client().await;
+    let roles = name!(roles);
+    let rows = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Tom Hanks"))
+                .call(Person, |q| {
+                    q.match_(Person.again())
+                        .rel(ACTED_IN)
+                        .to(Movie)
+                        .return_(count_all().as_(roles))
+                })
+                .return_((Person.name, roles)),
+        )
+        .await
+        .unwrap();
+    let hanks = data::ACTED_IN
+        .iter()
+        .filter(|(p, _, _)| *p == "Tom Hanks")
+        .count() as i64;
+    assert_eq!(rows, [("Tom Hanks".to_owned(), hanks)]);
+}
+
+#[tokio::test]
+async fn optional_call_keeps_rows_without_results_as_none() {
+    let db = client().await;
+    let rows: Vec<(String, Option<String>)> = db
+        .fetch_all(
+            match_(Person)
+                .filter(Person.name.is_in(vec!["Tom Hanks", "Keanu Reeves"]))
+                .optional_call(Person, |q| {
+                    q.match_(Person.again())
+                        .rel(DIRECTED)
+                        .to(Movie)
+                        .return_(Movie)
+                })
+                .return_((Person.name, Movie.title)),
+        )
+        .await
+        .unwrap();
+    let keanu: Vec<_> = rows.iter().filter(|(n, _)| n == "Keanu Reeves").collect();
+    assert_eq!(keanu, [&("Keanu Reeves".to_owned(), None)]);
+    let hanks: BTreeSet<Option<String>> = rows
+        .iter()
+        .filter(|(n, _)| n == "Tom Hanks")
+        .map(|(_, t)| t.clone())
+        .collect();
+    let expected = set(data::DIRECTED
+        .iter()
+        .filter(|(p, _)| *p == "Tom Hanks")
+        .map(|(_, m)| Some((*m).to_owned())));
+    assert_eq!(hanks, expected);
+}

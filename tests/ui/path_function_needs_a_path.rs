@@ -1,0 +1,10 @@
+// `length`, `nodes` and `relationships` take a path variable, not a property.
+#[path = "../fixture/movies.rs"]
+mod movies;
+
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).return_(length(Person.name));
+}

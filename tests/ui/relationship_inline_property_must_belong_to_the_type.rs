@@ -1,0 +1,10 @@
+// Inline properties of a step are the relationship type's own.
+#[path = "../fixture/movies.rs"]
+mod movies;
+
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).rel(ACTED_IN.having(REVIEWED.rating, 100)).to(Movie);
+}

@@ -1,0 +1,12 @@
+// A subquery can import only what the enclosing query has bound.
+#[path = "../fixture/movies.rs"]
+mod movies;
+
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Movie).filter(exists(Person, |q| {
+        q.match_(Person.again()).rel(DIRECTED).to(())
+    }));
+}
