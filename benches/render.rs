@@ -113,3 +113,36 @@ fn three_hops_plain() -> usize {
         .limit(10);
     used(q.compiled())
 }
+
+/// A variable-length step bound to a path, with its length returned.
+#[divan::bench]
+fn variable_length_path() -> usize {
+    let friend = Person.alias(Friend);
+    let route = name!(route: typher::dsl::Path<Person, Follows>);
+    let q = match_(Person.having(Person.name, "Tom Hanks"))
+        .rel(FOLLOWS.hops(1..=3))
+        .to(friend)
+        .as_path(route)
+        .filter(friend.born.gt(1960))
+        .return_((friend.name, length(route)))
+        .order_by(length(route))
+        .limit(10);
+    used(q.compiled())
+}
+
+/// An `EXISTS` subquery in `WHERE`, importing the outer person.
+#[divan::bench]
+fn exists_subquery() -> usize {
+    let q = match_(Person)
+        .filter(
+            Person.born.gt(1960)
+                & exists(Person, |q| {
+                    q.match_(Person.again())
+                        .rel(ACTED_IN)
+                        .to(Movie)
+                        .filter(Movie.released.ge(2000))
+                }),
+        )
+        .return_(Person.name);
+    used(q.compiled())
+}
