@@ -357,12 +357,18 @@ type ManyTag = crate::schema::identity::Digit<
     crate::schema::identity::Digit<crate::schema::identity::H3, crate::schema::identity::End>,
 >;
 
+/// The key of the list binding of a variable-length step: the single step's variable, under
+/// another identity.
+const fn many_key(key: BindingKey) -> BindingKey {
+    BindingKey {
+        variable: key.variable,
+        id: key.id ^ 0x6d61_6e79_5f68_6f70,
+    }
+}
+
 impl<B: Binding> Binding for Many<B> {
     type Id = crate::schema::identity::AliasedId<B::Id, ManyTag>;
-    const KEY: BindingKey = BindingKey {
-        variable: B::KEY.variable,
-        id: B::KEY.id ^ 0x6d61_6e79_5f68_6f70,
-    };
+    const KEY: BindingKey = many_key(B::KEY);
 }
 
 /// What a variable-length step binds: the list of what a single step binds.
@@ -383,10 +389,7 @@ where
 {
     type Bound = <R::Bound as ManyOf>::Out;
     const KEY: Option<BindingKey> = match R::KEY {
-        Some(key) => Some(BindingKey {
-            variable: key.variable,
-            id: key.id ^ 0x6d61_6e79_5f68_6f70,
-        }),
+        Some(key) => Some(many_key(key)),
         None => None,
     };
     type Starts = R::Starts;
