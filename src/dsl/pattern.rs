@@ -233,8 +233,8 @@ impl<H: NodeHandle> Again<H> {
     }
 }
 
-/// A node or relationship pattern whose properties are known: what `.having(..)` checks
-/// property keys against.
+/// A node pattern whose label is known (a handle, or a bound node again): what
+/// `.having(..)` checks property keys against.
 pub trait HasLabel {
     /// The label or relationship type.
     type Label;

@@ -56,7 +56,7 @@ impl<Tag: NameTag, T: 'static> Imports for Name<Tag, T> {
     }
 }
 
-/// One import of a tuple: the scope entry it adds in front of `Rest`.
+/// One item of a tuple of imports: the binding it brings into the subquery.
 pub trait Import {
     /// The binding imported.
     type Binding: Binding;
