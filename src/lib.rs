@@ -223,10 +223,11 @@ pub use typher_macros::PropertyValue;
 /// the functions and the handle traits.
 pub mod prelude {
     pub use crate::dsl::{
-        avg, case, case_of, collect, collect_distinct, collect_of, count, count_all,
-        count_distinct, count_of, duration_between, element_id, exists, keys, labels, length,
-        match_, max, min, nodes, not, now, optional_match, param, range, raw_expr,
-        relationship_type, relationships, sum, today, unwind, ExprMethods, Path, ANY_REL,
+        avg, call_procedure, case, case_of, collect, collect_distinct, collect_of, comprehension,
+        count, count_all, count_distinct, count_of, db, duration_between, element_id, exists, keys,
+        labels, length, match_, max, min, nodes, not, now, one_of, optional_match, param,
+        procedure, range, raw_expr, relationship_type, relationships, sum, today, unwind,
+        ExprMethods, Path, ANY_REL,
     };
     pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{name, Alias, Node, PropertyValue, Relationship};

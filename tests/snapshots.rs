@@ -816,3 +816,217 @@ snap!(all_shortest_paths, {
         .all_shortest_paths(route)
         .return_((nodes(route), relationships(route)))
 });
+
+// Quantified path patterns.
+snap!(
+    quantified_one_to_three,
+    match_(Person.having(Person.name, "Paul Blythe"))
+        .repeat(1..=3, |hop| hop.rel(FOLLOWS).to(Person))
+        .then(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    quantified_exactly_two,
+    match_(Person)
+        .repeat(2, |hop| hop.rel(FOLLOWS).to(()))
+        .then(())
+        .return_(Person.name)
+);
+snap!(
+    quantified_one_or_more_is_plus,
+    match_(Person)
+        .repeat(.., |hop| hop.rel(FOLLOWS).to(Person))
+        .then(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    quantified_open_upper_and_zero_lower,
+    match_(Person)
+        .repeat(2.., |hop| hop.rel(FOLLOWS).to(Person))
+        .then(Person.alias(Fan))
+        .match_(Person.again())
+        .repeat(0..=3, |hop| hop.rel(FOLLOWS).from(()))
+        .then(())
+        .return_(Person.name)
+);
+snap!(
+    quantified_missing_lower_bound_is_one,
+    match_(Person)
+        .repeat(..=4, |hop| hop.rel(FOLLOWS).to(Person))
+        .then(Person.alias(Fan))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    quantified_inner_where_shows_the_variable_it_reads,
+    match_(Person)
+        .repeat(1..=3, |hop| {
+            hop.rel(FOLLOWS)
+                .to(Person.alias(Fan))
+                .filter(Person.alias(Fan).born.gt(1950))
+        })
+        .then(Person.alias(Other))
+        .return_((Person.name, Person.alias(Other).name))
+);
+snap!(
+    quantified_inner_properties_and_node_where,
+    match_(Person)
+        .repeat(1..=2, |hop| {
+            hop.rel(REVIEWED.having(REVIEWED.rating, 95))
+                .to(Movie)
+                .rel(ACTED_IN)
+                .from(Person.where_(Person.born.lt(1970)))
+        })
+        .then(())
+        .return_(Person.name)
+);
+snap!(
+    quantified_then_continues_the_path,
+    match_(Person.having(Person.name, "Paul Blythe"))
+        .repeat(1..=3, |hop| hop.rel(FOLLOWS).to(Person))
+        .then(Person.alias(Fan))
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_(Movie.title)
+);
+snap!(
+    quantified_inside_exists,
+    match_(Person)
+        .filter(exists(Person, |q| q
+            .match_(Person.again())
+            .repeat(1..=2, |hop| hop.rel(FOLLOWS).to(Person))
+            .then(())))
+        .return_(Person.name)
+);
+
+// WHERE inside node patterns.
+snap!(
+    node_where_on_start,
+    match_(Movie.where_(Movie.released.gt(2000))).return_(Movie.title)
+);
+snap!(
+    node_where_on_step_end,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie.where_(Movie.released.lt(1990)))
+        .return_((Person.name, Movie.title))
+);
+snap!(
+    node_where_reads_earlier_node,
+    match_(Person)
+        .rel(FOLLOWS)
+        .to(Person
+            .alias(Fan)
+            .where_(Person.alias(Fan).born.gt(Person.born)))
+        .return_(Person.alias(Fan).name)
+);
+snap!(
+    node_where_after_properties_and_chained,
+    match_(
+        Movie
+            .having(Movie.title, "The Matrix")
+            .where_(Movie.released.ge(1990))
+            .where_(Movie.released.lt(2000))
+    )
+    .return_(Movie.tagline)
+);
+snap!(
+    node_where_on_bound_node,
+    match_(Person)
+        .optional_match(Person.again().where_(Person.born.gt(1960)))
+        .rel(DIRECTED)
+        .to(Movie)
+        .return_((Person.name, Movie.title))
+);
+
+// Label expressions.
+snap!(
+    label_expression_at_step_end,
+    match_(Person)
+        .rel(ANY_REL)
+        .to(one_of((Person, Movie)))
+        .return_(count(Person))
+);
+snap!(
+    label_expression_as_start,
+    match_(one_of((Person, Movie)))
+        .rel(ANY_REL)
+        .to(Movie.where_(Movie.released.gt(2000)))
+        .return_(Movie.title)
+);
+
+// Pattern comprehensions.
+snap!(
+    comprehension_of_a_property,
+    match_(Person).return_((
+        Person.name,
+        comprehension(Person, |q| q
+            .match_(Person.again())
+            .rel(DIRECTED)
+            .to(Movie)
+            .return_(Movie.title))
+        .as_(name!(titles)),
+    ))
+);
+snap!(
+    comprehension_with_where,
+    match_(Person).return_(comprehension(Person, |q| q
+        .match_(Person.again())
+        .rel(ACTED_IN)
+        .to(Movie)
+        .filter(Movie.released.gt(2000))
+        .return_(Movie.released)))
+);
+snap!(
+    comprehension_of_nodes_filtered_by_size,
+    match_(Person)
+        .filter(
+            comprehension(Person, |q| q
+                .match_(Person.again())
+                .rel(ACTED_IN)
+                .to(Movie)
+                .return_(Movie))
+            .size()
+            .gt(2)
+        )
+        .return_(Person.name)
+);
+snap!(
+    comprehension_with_order_renders_collect,
+    match_(Person).return_(comprehension(Person, |q| q
+        .match_(Person.again())
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_(Movie.title)
+        .order_by(Movie.title)))
+);
+
+// Procedures.
+snap!(procedure_db_labels, {
+    let label = name!(label);
+    call_procedure(db::labels(), label).return_(label)
+});
+snap!(procedure_yield_renamed_and_filtered, {
+    let t = name!(t);
+    call_procedure(db::relationship_types(), t)
+        .filter(t.starts_with("ACT"))
+        .return_(t)
+});
+snap!(procedure_property_keys_after_match, {
+    let key = name!(key);
+    match_(Movie)
+        .with(count(Movie).as_(name!(movies)))
+        .call_procedure(db::property_keys(), key)
+        .return_(key)
+        .order_by(key)
+});
+snap!(procedure_declared_with_arguments_and_skipped_column, {
+    let (score, item) = (name!(score), name!(item));
+    call_procedure(
+        procedure::<(String, f64)>("my proc.search", ["node", "score"])
+            .arg("matrix")
+            .arg(10),
+        ((), score),
+    )
+    .unwind(vec![1, 2], item)
+    .return_((score, item))
+});

@@ -21,6 +21,7 @@ pub mod value;
 
 pub use crate::schema::Identified;
 pub use clause::match_::{match_, optional_match, AfterStep, RelStep};
+pub use clause::procedure::{call_procedure, db, procedure, Procedure};
 pub use clause::projection::{Projection, ProjectionItem};
 pub use clause::return_::Returning;
 pub use clause::union::Union;
@@ -33,8 +34,10 @@ pub use expr::{
     Order, Param, Predicate,
 };
 pub use path::{length, nodes, relationships, Path};
-pub use pattern::ANY_REL;
-pub use query::{Called, DistinctFirst, Ordered, Pattern, Projected, Query, Unordered, Unwound};
+pub use pattern::{one_of, ANY_REL};
+pub use query::{
+    Called, DistinctFirst, Ordered, Pattern, Projected, Query, Repeated, Unordered, Unwound,
+};
 pub use render::{escape_name, CompiledQuery, Params};
-pub use subquery::{collect_of, count_of, exists};
+pub use subquery::{collect_of, comprehension, count_of, exists};
 pub use value::Value;

@@ -12,6 +12,9 @@
 //! | `.rel(FOLLOWS.hops(1..=3))` | `-[:FOLLOWS*1..3]->` |
 //! | `.rel(ACTED_IN.having(ACTED_IN.roles, roles))` | `-[:ACTED_IN {roles: $p0}]->` |
 //! | `.rel(ANY_REL)` | `-->`: a relationship of any type |
+//! | `Movie.where_(Movie.released.gt(2000))` | `(movie:Movie WHERE movie.released > $p0)` |
+//! | `one_of((Person, Movie))` | `(:Person\|Movie)`: an anonymous node with any of the labels |
+//! | `.repeat(1..=3, \|hop\| hop.rel(FOLLOWS).to(Person)).then(..)` | `(()-[:FOLLOWS]->(:Person)){1,3} (..)` |
 
 use super::expr::{ExprNode, Operand};
 use super::render::Renderer;
@@ -30,8 +33,12 @@ use core::marker::PhantomData;
 pub struct NodePattern {
     pub(crate) binding: Option<BindingKey>,
     pub(crate) label: Option<GraphName>,
+    /// The labels of a label expression `(:A|B)`, when there is no single label.
+    pub(crate) labels: Vec<GraphName>,
     pub(crate) reuse: bool,
     pub(crate) props: Vec<(GraphName, ExprNode)>,
+    /// `WHERE` inside the node pattern: `(movie:Movie WHERE movie.released > $p0)`.
+    pub(crate) filter: Option<ExprNode>,
 }
 
 /// `-[variable:TYPE|OTHER*1..3 {key: value}]->` in one of three directions.
@@ -74,7 +81,26 @@ pub(crate) struct PathPattern {
     pub path: Option<BindingKey>,
     pub shortest: Option<Shortest>,
     pub start: NodePattern,
-    pub steps: Vec<(RelPattern, NodePattern)>,
+    pub steps: Vec<Step>,
+}
+
+/// One step of a pattern after its start node.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Step {
+    /// `-[:R]->(node)`.
+    Rel(RelPattern, NodePattern),
+    /// ` ((..)-[..]->(..) WHERE ..){1,3}`: a quantified path pattern.
+    Quantified(Box<Quantified>),
+    /// ` (node)`: the node after a quantified path pattern, where its last repetition ends.
+    Node(NodePattern),
+}
+
+/// A quantified path pattern: the inner pattern, its `WHERE`, and how often it repeats.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Quantified {
+    pub inner: PathPattern,
+    pub filter: Option<ExprNode>,
+    pub bounds: HopBounds,
 }
 
 /// `shortestPath(..)` or `allShortestPaths(..)` around a pattern.
@@ -101,6 +127,9 @@ pub trait NodeTarget<S, N> {
     /// Bindings that must already be bound exactly once (the node itself, for [`Again`], and
     /// what inline property values read).
     type Needs;
+    /// Bindings that must be bound exactly once once the node is bound ([`Self::Scope`]):
+    /// what a `WHERE` inside the node pattern reads, which may be the node itself.
+    type Checks;
     /// The node's pattern.
     #[doc(hidden)]
     fn node_pattern(self) -> NodePattern;
@@ -111,12 +140,15 @@ impl<S, N, H: NodeHandle> NodeTarget<S, N> for H {
     type Reached<Set> = H::Label;
     type Scope = Var<H::Binding, N, S>;
     type Needs = Nil;
+    type Checks = Nil;
     fn node_pattern(self) -> NodePattern {
         NodePattern {
             binding: Some(<H::Binding as Binding>::KEY),
             label: Some(<H::Label as NodeLabel>::LABEL_NAME),
+            labels: Vec::new(),
             reuse: false,
             props: Vec::new(),
+            filter: None,
         }
     }
 }
@@ -126,12 +158,15 @@ impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H> {
     type Reached<Set> = H::Label;
     type Scope = S;
     type Needs = Cons<H::Binding, Nil>;
+    type Checks = Nil;
     fn node_pattern(self) -> NodePattern {
         NodePattern {
             binding: Some(<H::Binding as Binding>::KEY),
             label: None,
+            labels: Vec::new(),
             reuse: true,
             props: Vec::new(),
+            filter: None,
         }
     }
 }
@@ -143,12 +178,15 @@ impl<S, N> NodeTarget<S, N> for () {
     type Reached<Set> = Set;
     type Scope = S;
     type Needs = Nil;
+    type Checks = Nil;
     fn node_pattern(self) -> NodePattern {
         NodePattern {
             binding: None,
             label: None,
+            labels: Vec::new(),
             reuse: false,
             props: Vec::new(),
+            filter: None,
         }
     }
 }
@@ -209,6 +247,7 @@ impl<S, N, T: NodeTarget<S, N>, R> NodeTarget<S, N> for Having<T, R> {
     type Reached<Set> = T::Reached<Set>;
     type Scope = T::Scope;
     type Needs = Both<T::Needs, R>;
+    type Checks = T::Checks;
     fn node_pattern(self) -> NodePattern {
         let mut pattern = self.target.node_pattern();
         pattern.props = self.props;
@@ -230,6 +269,163 @@ impl<H: NodeHandle> Again<H> {
     {
         let _ = property;
         Having::new(self, F::KEY_NAME, value.into_operand())
+    }
+}
+
+impl<H: NodeHandle> Again<H> {
+    /// The node bound before, with a condition inside its pattern:
+    /// `MATCH (person WHERE person.born > $p0)`.
+    pub fn where_<R>(self, predicate: super::expr::Predicate<R>) -> NodeWhere<Self, R> {
+        NodeWhere::new(self, predicate.node)
+    }
+}
+
+impl<T: HasLabel, R> Having<T, R> {
+    /// A condition inside the node pattern, after its properties:
+    /// `(movie:Movie {title: $p0} WHERE movie.released > $p1)`.
+    pub fn where_<R2>(self, predicate: super::expr::Predicate<R2>) -> NodeWhere<Self, R2> {
+        NodeWhere::new(self, predicate.node)
+    }
+}
+
+/// A node pattern with a `WHERE` inside it: `(movie:Movie WHERE movie.released > $p0)`;
+/// see [`NodeHandle::where_`]. `R` lists the bindings the condition reads: the node itself,
+/// or anything bound before.
+#[must_use = "a node pattern does nothing until used in `match_(..)` or a step"]
+pub struct NodeWhere<T, R> {
+    target: T,
+    filter: ExprNode,
+    _reads: PhantomData<fn() -> R>,
+}
+
+impl<T, R> NodeWhere<T, R> {
+    pub(crate) fn new(target: T, filter: ExprNode) -> Self {
+        Self {
+            target,
+            filter,
+            _reads: PhantomData,
+        }
+    }
+
+    /// One more condition, joined with `AND`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Movie.where_(Movie.released.ge(1990)).where_(Movie.released.lt(2000)))
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (movie:Movie WHERE movie.released >= $p0 AND movie.released < $p1) \
+    ///      RETURN movie.title AS title"
+    /// );
+    /// ```
+    pub fn where_<R2>(self, predicate: super::expr::Predicate<R2>) -> NodeWhere<T, Both<R, R2>> {
+        NodeWhere::new(
+            self.target,
+            ExprNode::binary(super::expr::BinaryOp::And, self.filter, predicate.node),
+        )
+    }
+}
+
+impl<S, N, T: NodeTarget<S, N>, R> NodeTarget<S, N> for NodeWhere<T, R> {
+    type Label = T::Label;
+    type Reached<Set> = T::Reached<Set>;
+    type Scope = T::Scope;
+    type Needs = T::Needs;
+    type Checks = Both<T::Checks, R>;
+    fn node_pattern(self) -> NodePattern {
+        let mut pattern = self.target.node_pattern();
+        pattern.filter = Some(self.filter);
+        pattern
+    }
+}
+
+impl<T: HasLabel, R> HasLabel for NodeWhere<T, R> {
+    type Label = T::Label;
+}
+
+impl<T: HasLabel, R> HasLabel for Having<T, R> {
+    type Label = T::Label;
+}
+
+/// An anonymous node with a label expression, `(:Person|Movie)`: a node with any one of the
+/// labels; see [`one_of`]. It binds no variable, so its type is clear: a step from or to it
+/// must fit every label it lists.
+#[derive(Debug, Clone, Copy)]
+pub struct OneOf<Set>(PhantomData<fn() -> Set>);
+
+/// Label handles a label expression `(:A|B)` lists: a tuple of two to four.
+pub trait LabelList {
+    /// The labels as a set ([`Labels`](crate::schema::Labels)).
+    type Set;
+}
+
+macro_rules! label_lists {
+    ($($name:ident)+) => {
+        impl<$($name: NodeHandle),+> LabelList for ($($name,)+) {
+            type Set = label_lists!(@set $($name)+);
+        }
+    };
+    (@set $first:ident $($rest:ident)*) => {
+        crate::schema::Labels<$first::Label, label_lists!(@set $($rest)*)>
+    };
+    (@set) => { crate::schema::NoLabels };
+}
+label_lists!(A B);
+label_lists!(A B C);
+label_lists!(A B C D);
+
+/// `(:Person|Movie)`: an anonymous node carrying any one of `labels`. A step reaching it
+/// checks that the relationship may end at every one of them.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # use typher_testkit::movies::*;
+/// let q = match_(Person).rel(ANY_REL).to(one_of((Person, Movie))).return_(count(Person));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person)-->(:Person|Movie) RETURN count(person) AS count"
+/// );
+/// ```
+pub fn one_of<L: LabelList>(labels: L) -> OneOf<L::Set> {
+    let _ = labels;
+    OneOf(PhantomData)
+}
+
+/// The label names of a label expression, found again from the set type.
+pub trait LabelNames {
+    /// Appends the names.
+    #[doc(hidden)]
+    fn push_names(out: &mut Vec<GraphName>);
+}
+impl LabelNames for crate::schema::NoLabels {
+    fn push_names(_: &mut Vec<GraphName>) {}
+}
+impl<H: NodeLabel, T: LabelNames> LabelNames for crate::schema::Labels<H, T> {
+    fn push_names(out: &mut Vec<GraphName>) {
+        out.push(H::LABEL_NAME);
+        T::push_names(out);
+    }
+}
+
+impl<S, N, Set: LabelNames> NodeTarget<S, N> for OneOf<Set> {
+    type Label = Set;
+    type Reached<Reach> = Set;
+    type Scope = S;
+    type Needs = Nil;
+    type Checks = Nil;
+    fn node_pattern(self) -> NodePattern {
+        let mut labels = Vec::new();
+        Set::push_names(&mut labels);
+        NodePattern {
+            binding: None,
+            label: None,
+            labels,
+            reuse: false,
+            props: Vec::new(),
+            filter: None,
+        }
     }
 }
 
@@ -545,7 +741,15 @@ impl NodePattern {
             r.push(":");
             r.push_name(label);
         }
+        for (i, label) in self.labels.iter().enumerate() {
+            r.push(if i == 0 { ":" } else { "|" });
+            r.push_name(*label);
+        }
         render_props(&self.props, r);
+        if let Some(filter) = &self.filter {
+            r.push(" WHERE ");
+            r.expr(filter);
+        }
         r.push(")");
     }
 }
@@ -625,23 +829,97 @@ impl PathPattern {
             None => {}
         }
         self.start.render(r);
-        for (rel, node) in &self.steps {
-            rel.render(r);
-            node.render(r);
+        for step in &self.steps {
+            match step {
+                Step::Rel(rel, node) => {
+                    rel.render(r);
+                    node.render(r);
+                }
+                Step::Quantified(q) => q.render(r),
+                Step::Node(node) => {
+                    r.push(" ");
+                    node.render(r);
+                }
+            }
         }
         if self.shortest.is_some() {
             r.push(")");
         }
     }
 
-    /// Calls `visit` on every inline property value.
+    /// Calls `visit` on every inline property value and node `WHERE`.
     pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        let nodes = core::iter::once(&self.start).chain(self.steps.iter().map(|(_, n)| n));
-        for node in nodes {
-            node.props.iter().for_each(|(_, v)| visit(v));
+        let node = |n: &NodePattern, visit: &mut dyn FnMut(&ExprNode)| {
+            n.props.iter().for_each(|(_, v)| visit(v));
+            if let Some(f) = &n.filter {
+                visit(f);
+            }
+        };
+        node(&self.start, visit);
+        for step in &self.steps {
+            match step {
+                Step::Rel(rel, n) => {
+                    rel.extras.props.iter().for_each(|(_, v)| visit(v));
+                    node(n, visit);
+                }
+                Step::Quantified(q) => {
+                    q.inner.for_each_expr(visit);
+                    q.filter.iter().for_each(&mut *visit);
+                }
+                Step::Node(n) => node(n, visit),
+            }
         }
-        for (rel, _) in &self.steps {
-            rel.extras.props.iter().for_each(|(_, v)| visit(v));
+    }
+}
+
+impl Quantified {
+    /// ` ((..)-[..]->(..) WHERE ..){1,3}`. Its nodes show a variable only when something
+    /// reads it, and what it binds is forgotten after it.
+    fn render(&self, r: &mut Renderer) {
+        r.push(" (");
+        let saved = r.enter_subquery();
+        let mut read = Vec::new();
+        let mut note = |e: &ExprNode| e.walk(&mut |n| read.extend(n.binding_id()));
+        self.inner.for_each_expr(&mut note);
+        self.filter.iter().for_each(&mut note);
+        let mut inner = self.inner.clone();
+        let quiet = |key: &mut Option<BindingKey>| {
+            if key.is_some_and(|k| !read.contains(&k.id)) {
+                *key = None;
+            }
+        };
+        if !inner.start.reuse {
+            quiet(&mut inner.start.binding);
+        }
+        for step in &mut inner.steps {
+            match step {
+                Step::Rel(rel, n) => {
+                    quiet(&mut rel.binding);
+                    if !n.reuse {
+                        quiet(&mut n.binding);
+                    }
+                }
+                Step::Node(n) if !n.reuse => quiet(&mut n.binding),
+                Step::Node(_) | Step::Quantified(_) => {}
+            }
+        }
+        inner.render(r);
+        if let Some(filter) = &self.filter {
+            r.push(" WHERE ");
+            r.expr(filter);
+        }
+        r.leave_subquery(saved, &[]);
+        r.push(")");
+        match (self.bounds.min, self.bounds.max) {
+            (Some(min), Some(max)) if min == max => r.push(&format!("{{{min}}}")),
+            (None | Some(1), None) => r.push("+"),
+            (min, max) => {
+                let min = min.unwrap_or(1);
+                match max {
+                    Some(max) => r.push(&format!("{{{min},{max}}}")),
+                    None => r.push(&format!("{{{min},}}")),
+                }
+            }
         }
     }
 }

@@ -44,6 +44,12 @@ impl<B, N, R> DistinctFirst for super::scope::Var<B, N, R> {}
 pub struct Unwound;
 /// Position: right after `CALL { .. }`.
 pub struct Called;
+/// Position: right after a quantified path pattern whose repetitions end at label `L`; a node
+/// must come next ([`.then(..)`](Query::then)).
+pub struct Repeated<L, N>(PhantomData<fn() -> (L, N)>);
+/// The nullability of the pattern inside a quantified path pattern: it binds nothing the
+/// enclosing query sees, and holds exactly one path.
+pub struct Repeating;
 
 impl<S, P> Clone for Query<S, P> {
     fn clone(&self) -> Self {

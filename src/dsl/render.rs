@@ -424,6 +424,16 @@ impl<'n> Renderer<'n> {
         self.out.text.push_str(&self.names[index].escaped);
     }
 
+    /// Writes a yielded `column`, then ` AS variable` unless `key`'s new variable is the
+    /// column's own name.
+    pub(crate) fn push_yield(&mut self, column: &str, key: BindingKey) {
+        self.out.text.push_str(&escape_name(column));
+        let index = self.declare(key);
+        if self.names[index].raw != column {
+            self.push_as(index);
+        }
+    }
+
     /// Declares a new variable for `key` and writes ` AS variable`; returns the name's handle.
     pub(crate) fn push_alias_of(&mut self, key: BindingKey) -> NameRef {
         let index = self.declare(key);

@@ -131,6 +131,9 @@ pub(crate) enum Kind {
     Exists,
     Count,
     Collect,
+    /// A pattern comprehension, `[(a)-->(b) WHERE .. | b.x]` (rendered as `COLLECT` when
+    /// the body is not one pattern and one item).
+    Comprehension,
 }
 
 impl Kind {
@@ -139,7 +142,7 @@ impl Kind {
         match self {
             Kind::Exists => "exists",
             Kind::Count => "count",
-            Kind::Collect => "collect",
+            Kind::Collect | Kind::Comprehension => "collect",
         }
     }
 
@@ -147,7 +150,7 @@ impl Kind {
         match self {
             Kind::Exists => "EXISTS {",
             Kind::Count => "COUNT {",
-            Kind::Collect => "COLLECT {",
+            Kind::Collect | Kind::Comprehension => "COLLECT {",
         }
     }
 }
@@ -217,7 +220,7 @@ pub fn count_of<I: Imports, Q: Body>(
 
 /// A subquery that returns exactly one column, of type `T`: what `COLLECT { .. }` takes.
 #[diagnostic::on_unimplemented(
-    message = "a `COLLECT` subquery must return exactly one column",
+    message = "a `COLLECT` subquery or a pattern comprehension must return exactly one column",
     label = "this subquery returns `{Self}`",
     note = "return one item: `.return_(Movie.title)`, not a tuple"
 )]
@@ -256,8 +259,85 @@ pub fn collect_of<I: Imports, O, R: OneColumn, P>(
     subquery::<_, I, _>(Kind::Collect, body)
 }
 
+/// A pattern comprehension, `[(person)-[:DIRECTED]->(movie:Movie) WHERE .. | movie.title]`:
+/// the list of one value per match of a pattern. The body is built like a
+/// [`collect_of`] body: one `MATCH` of one pattern, maybe a `WHERE`, and a `RETURN` of one
+/// item, which becomes the value after `|`. (A body with more than that renders as the
+/// `COLLECT { .. }` subquery it is equivalent to.)
+///
+/// ```
+/// # use typher::prelude::*;
+/// # use typher_testkit::movies::*;
+/// let q = match_(Person).return_((
+///     Person.name,
+///     comprehension(Person, |q| {
+///         q.match_(Person.again()).rel(DIRECTED).to(Movie)
+///             .filter(Movie.released.gt(1990))
+///             .return_(Movie.title)
+///     }),
+/// ));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person) RETURN person.name AS name, \
+///      [(person)-[:DIRECTED]->(movie:Movie) WHERE movie.released > $p0 | movie.title] AS collect"
+/// );
+/// ```
+pub fn comprehension<I: Imports, O, R: OneColumn, P>(
+    imports: I,
+    body: impl FnOnce(SubqueryStart<I>) -> Returning<O, R, P>,
+) -> Expr<Vec<R::Item>, I::Refs> {
+    let _ = imports;
+    subquery::<_, I, _>(Kind::Comprehension, body)
+}
+
+/// The pattern, `WHERE` and item of a body that reads as a pattern comprehension.
+fn comprehension_parts(
+    body: &QueryAst,
+) -> Option<(
+    &crate::dsl::pattern::PathPattern,
+    Option<&super::expr::ExprNode>,
+    &super::expr::ExprNode,
+)> {
+    use super::clause::Clause;
+    match body.clauses.as_slice() {
+        [Clause::Match(m), Clause::Return(p)]
+            if !m.optional
+                && m.patterns.len() == 1
+                && p.items.len() == 1
+                && !p.star
+                && !p.distinct
+                && p.order.is_empty()
+                && p.skip.is_none()
+                && p.limit.is_none()
+                && p.filter.is_none() =>
+        {
+            Some((&m.patterns[0], m.filter.as_ref(), &p.items[0].expr))
+        }
+        _ => None,
+    }
+}
+
 /// Renders an expression subquery: `EXISTS { .. }`; its bindings are forgotten after it.
 pub(crate) fn render(sub: &SubqueryExpr, r: &mut super::render::Renderer) {
+    if sub.kind == Kind::Comprehension {
+        if let Some((pattern, filter, item)) = comprehension_parts(&sub.body) {
+            let returns_path = matches!(&item.0, Node::Variable(key) if pattern.path == Some(*key));
+            if !returns_path {
+                r.push("[");
+                let saved = r.enter_subquery();
+                pattern.render(r);
+                if let Some(filter) = filter {
+                    r.push(" WHERE ");
+                    r.expr(filter);
+                }
+                r.push(" | ");
+                r.expr(item);
+                r.leave_subquery(saved, &[]);
+                r.push("]");
+                return;
+            }
+        }
+    }
     r.push(sub.kind.keyword());
     let saved = r.enter_subquery();
     for clause in &sub.body.clauses {

@@ -231,6 +231,28 @@ pub trait NodeHandle: Handle {
         )
     }
 
+    /// This label with a condition inside the node pattern:
+    /// `(movie:Movie WHERE movie.released > $p0)`. The condition may read the node itself and
+    /// anything bound before it.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie.where_(Movie.released.gt(2000)))
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie WHERE movie.released > $p0) \
+    ///      RETURN movie.title AS title"
+    /// );
+    /// ```
+    fn where_<R>(
+        self,
+        predicate: crate::dsl::expr::Predicate<R>,
+    ) -> crate::dsl::pattern::NodeWhere<Self, R> {
+        crate::dsl::pattern::NodeWhere::new(self, predicate.node)
+    }
+
     /// The node this handle already bound, rather than a new one:
     /// `.rel(DIRECTED).from(Person.again())` closes a cycle, `.optional_match(Person.again())`
     /// continues from a matched node.

@@ -409,3 +409,213 @@ async fn optional_call_keeps_rows_without_results_as_none() {
         .map(|(_, m)| Some((*m).to_owned())));
     assert_eq!(hanks, expected);
 }
+
+#[tokio::test]
+async fn quantified_path_patterns_repeat_a_checked_segment() {
+    let db = client().await;
+    let fan = Person.alias(Fan);
+    let paul = || Person.having(Person.name, "Paul Blythe");
+    let within_three = db
+        .fetch_all(
+            match_(paul())
+                .repeat(1..=3, |hop| hop.rel(FOLLOWS).to(Person))
+                .then(fan)
+                .return_(fan.name),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        set(within_three),
+        owned(&["Angela Scope", "Jessica Thompson", "Tom Hanks"])
+    );
+    let exactly_two = db
+        .fetch_all(
+            match_(paul())
+                .repeat(2, |hop| hop.rel(FOLLOWS).to(()))
+                .then(fan)
+                .return_(fan.name),
+        )
+        .await
+        .unwrap();
+    assert_eq!(exactly_two, ["Jessica Thompson"]);
+    // Every node a repetition reaches must pass the inner WHERE: Angela Scope does not, so
+    // nothing past her is reached.
+    let filtered = db
+        .fetch_all(
+            match_(paul())
+                .repeat(1..=3, |hop| {
+                    hop.rel(FOLLOWS)
+                        .to(Person.alias(Other))
+                        .filter(Person.alias(Other).name.ne("Angela Scope"))
+                })
+                .then(fan)
+                .return_(fan.name),
+        )
+        .await
+        .unwrap();
+    assert!(filtered.is_empty(), "{filtered:?}");
+    // After the repetitions the path goes on: movies Tom Hanks acted in, three hops away.
+    let movies = db
+        .fetch_all(
+            match_(paul())
+                .repeat(3, |hop| hop.rel(FOLLOWS).to(Person))
+                .then(fan)
+                .rel(ACTED_IN)
+                .to(Movie)
+                .return_(Movie.title),
+        )
+        .await
+        .unwrap();
+    let expected = set(data::ACTED_IN
+        .iter()
+        .filter(|(p, _, _)| *p == "Tom Hanks")
+        .map(|(_, m, _)| (*m).to_owned()));
+    assert_eq!(set(movies), expected);
+}
+
+#[tokio::test]
+async fn where_inside_a_node_pattern_filters_that_node() {
+    let db = client().await;
+    let titles = db
+        .fetch_all(match_(Movie.where_(Movie.released.gt(2005))).return_(Movie.title))
+        .await
+        .unwrap();
+    let expected = set(data::MOVIES
+        .iter()
+        .filter(|(_, year, _)| *year > 2005)
+        .map(|(t, _, _)| (*t).to_owned()));
+    assert!(!expected.is_empty());
+    assert_eq!(set(titles), expected);
+    // A condition reading the node before it: followers whose followee sorts after them.
+    let fan = Person.alias(Fan);
+    let followers = db
+        .fetch_all(
+            match_(Person)
+                .rel(FOLLOWS)
+                .to(fan.where_(fan.name.gt(Person.name)))
+                .return_(Person.name),
+        )
+        .await
+        .unwrap();
+    let expected = set(data::FOLLOWS
+        .iter()
+        .filter(|(a, b)| b > a)
+        .map(|(a, _)| (*a).to_owned()));
+    assert_eq!(expected.len(), 3);
+    assert_eq!(set(followers), expected);
+}
+
+#[tokio::test]
+async fn a_label_expression_matches_any_of_its_labels() {
+    let db = client().await;
+    let either = db
+        .fetch_one(
+            match_(Person.having(Person.name, "Jessica Thompson"))
+                .rel(ANY_REL)
+                .to(one_of((Person, Movie)))
+                .return_(count_all()),
+        )
+        .await
+        .unwrap();
+    let anything = db
+        .fetch_one(
+            match_(Person.having(Person.name, "Jessica Thompson"))
+                .rel(ANY_REL)
+                .to(())
+                .return_(count_all()),
+        )
+        .await
+        .unwrap();
+    let movies = db
+        .fetch_one(
+            match_(Person.having(Person.name, "Jessica Thompson"))
+                .rel(ANY_REL)
+                .to(Movie)
+                .return_(count_all()),
+        )
+        .await
+        .unwrap();
+    let follows = data::FOLLOWS
+        .iter()
+        .filter(|(a, _)| *a == "Jessica Thompson")
+        .count() as i64;
+    assert!(movies > 0);
+    assert_eq!(either, movies + follows);
+    assert_eq!(either, anything, "every node is a Person or a Movie");
+}
+
+#[tokio::test]
+async fn a_pattern_comprehension_lists_one_value_per_match() {
+    let db = client().await;
+    let rows: Vec<(String, Vec<String>)> = db
+        .fetch_all(
+            match_(Person).return_((
+                Person.name,
+                comprehension(Person, |q| {
+                    q.match_(Person.again())
+                        .rel(DIRECTED)
+                        .to(Movie)
+                        .return_(Movie.title)
+                })
+                .as_(name!(titles)),
+            )),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), data::PEOPLE.len());
+    for (name, mut titles) in rows {
+        titles.sort();
+        let mut expected: Vec<String> = data::DIRECTED
+            .iter()
+            .filter(|(p, _)| *p == name)
+            .map(|(_, m)| (*m).to_owned())
+            .collect();
+        expected.sort();
+        assert_eq!(titles, expected, "{name}");
+    }
+    let recent: Vec<i64> = db
+        .fetch_one(
+            match_(Person.having(Person.name, "Tom Hanks")).return_(comprehension(Person, |q| {
+                q.match_(Person.again())
+                    .rel(ACTED_IN)
+                    .to(Movie)
+                    .filter(Movie.released.ge(2000))
+                    .return_(Movie.released)
+            })),
+        )
+        .await
+        .unwrap();
+    assert!(!recent.is_empty());
+    assert!(recent.iter().all(|year| *year >= 2000), "{recent:?}");
+}
+
+#[tokio::test]
+async fn procedures_yield_typed_columns() {
+    let db = client().await;
+    let label = name!(label);
+    let labels = db
+        .fetch_all(call_procedure(db::labels(), label).return_(label))
+        .await
+        .unwrap();
+    // Other tests add labels of their own to the shared database.
+    assert!(set(labels).is_superset(&owned(&["Movie", "Person"])));
+    let t = name!(t);
+    let types = db
+        .fetch_all(call_procedure(db::relationship_types(), t).return_(t))
+        .await
+        .unwrap();
+    assert!(set(types).is_superset(&owned(&[
+        "ACTED_IN", "DIRECTED", "FOLLOWS", "PRODUCED", "REVIEWED", "WROTE"
+    ])));
+    let p = name!(p);
+    let filtered = db
+        .fetch_all(
+            call_procedure(procedure::<(String,)>("db.labels", ["label"]), p)
+                .filter(p.starts_with("P"))
+                .return_(p),
+        )
+        .await
+        .unwrap();
+    assert!(filtered.contains(&"Person".to_owned()), "{filtered:?}");
+    assert!(filtered.iter().all(|l| l.starts_with('P')), "{filtered:?}");
+}

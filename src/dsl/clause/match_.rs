@@ -2,8 +2,11 @@
 //! patterns, path variables, and their rendering.
 
 use crate::dsl::expr::ExprNode;
-use crate::dsl::pattern::{rel_pattern, Direction, ExtendScope, NodeTarget, PathPattern, WithRel};
-use crate::dsl::query::{Pattern, Query};
+use crate::dsl::pattern::{
+    rel_pattern, Direction, ExtendScope, HopRange, NodeTarget, PathPattern, Quantified, Step,
+    WithRel,
+};
+use crate::dsl::query::{Pattern, Query, Repeated, Repeating};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, NoVars, Nullable, Required};
 use crate::schema::{AnyLabel, Connects, EndOf, Labels, NoLabels, RelHandle, StartOf};
@@ -91,6 +94,7 @@ pub fn match_<T>(node: T) -> Started<NoVars, T, Required>
 where
     T: NodeTarget<NoVars, Required>,
     T::Needs: AllBound<NoVars>,
+    T::Checks: AllBound<T::Scope>,
 {
     Query::<NoVars, ()>::empty().match_(node)
 }
@@ -108,6 +112,7 @@ pub fn optional_match<T>(node: T) -> Started<NoVars, T, Nullable>
 where
     T: NodeTarget<NoVars, Nullable>,
     T::Needs: AllBound<NoVars>,
+    T::Checks: AllBound<T::Scope>,
 {
     Query::<NoVars, ()>::empty().optional_match(node)
 }
@@ -141,6 +146,7 @@ impl<S, P> Query<S, P> {
     where
         T: NodeTarget<S, Required>,
         T::Needs: AllBound<S>,
+        T::Checks: AllBound<T::Scope>,
     {
         self.clause::<T, Required>(node, false)
     }
@@ -151,6 +157,7 @@ impl<S, P> Query<S, P> {
     where
         T: NodeTarget<S, Nullable>,
         T::Needs: AllBound<S>,
+        T::Checks: AllBound<T::Scope>,
     {
         self.clause::<T, Nullable>(node, true)
     }
@@ -190,8 +197,10 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     /// ```
     pub fn also<T>(mut self, node: T) -> Started<S, T, N>
     where
+        N: OwnClause,
         T: NodeTarget<S, N>,
         T::Needs: AllBound<S>,
+        T::Checks: AllBound<T::Scope>,
     {
         if let Some(m) = self.ast.last_match() {
             m.patterns.push(start::<T, S, N>(node));
@@ -211,7 +220,9 @@ where
     ) -> AfterStep<S, N, R, T, Set> {
         let node = node.node_pattern();
         if let Some(pattern) = self.query.ast.last_pattern() {
-            pattern.steps.push((rel_pattern(self.rel, direction), node));
+            pattern
+                .steps
+                .push(Step::Rel(rel_pattern(self.rel, direction), node));
         }
         self.query.retype()
     }
@@ -234,6 +245,7 @@ where
         T::Label: EndOf<R>,
         R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
+        T::Checks: AllBound<T::Scope>,
     {
         self.finish(node, Direction::Outgoing)
     }
@@ -256,6 +268,7 @@ where
         T::Label: StartOf<R>,
         R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
+        T::Checks: AllBound<T::Scope>,
     {
         self.finish(node, Direction::Incoming)
     }
@@ -285,7 +298,121 @@ where
         T::Label: Connects<R, L>,
         R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
+        T::Checks: AllBound<T::Scope>,
     {
         self.finish(node, Direction::Either)
+    }
+}
+
+/// A `MATCH` of its own, which may hold several comma-separated patterns: not the single
+/// path inside a quantified path pattern.
+#[diagnostic::on_unimplemented(
+    message = "a quantified path pattern holds one path",
+    label = "`.also(..)` starts another pattern, which cannot repeat with this one",
+    note = "write the second pattern after the quantified one, in the enclosing query"
+)]
+pub trait OwnClause {}
+impl OwnClause for Required {}
+impl OwnClause for crate::dsl::scope::Nullable {}
+
+/// Requires a quantified path pattern to end at the label it starts from, so each repetition
+/// starts where the previous one ended (also: the node after it is that node).
+#[diagnostic::on_unimplemented(
+    message = "a quantified pattern ending at `{Self}` does not chain onto `{L}`",
+    label = "each repetition must start where the previous one ended",
+    note = "the pattern inside `.repeat(..)` starts at the node before it (`{L}`), so it must end at a `{L}` node as well"
+)]
+pub trait Chains<L> {}
+impl<L> Chains<L> for L {}
+#[diagnostic::do_not_recommend]
+impl<L> Chains<Labels<L, NoLabels>> for L {}
+#[diagnostic::do_not_recommend]
+impl<L> Chains<L> for Labels<L, NoLabels> {}
+
+/// The inner pattern of a quantified path pattern, as the closure of
+/// [`.repeat(..)`](Query::repeat) receives it: it starts at the node before it.
+pub type Segment<L> = Query<NoVars, Pattern<L, Repeating>>;
+
+impl<S, L, N> Query<S, Pattern<L, N>> {
+    /// A quantified path pattern `((..)-[..]->(..)){1,3}`: the pattern `segment` builds,
+    /// repeated `times` (`2`, `1..=3`, `..=5`, `2..`, `..`; as for
+    /// [`hops`](crate::schema::RelHandle::hops), a missing lower bound is 1). Its steps are
+    /// checked like any other, it must end at the label it starts from so the repetitions
+    /// chain, and its nodes bind nothing outside it. A node must follow: `.then(..)`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # #[derive(Alias)] pub struct Far;
+    /// let far = Person.alias(Far);
+    /// let q = match_(Person)
+    ///     .repeat(1..=3, |hop| hop.rel(FOLLOWS).to(Person))
+    ///     .then(far)
+    ///     .return_(far.name);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) (()-[:FOLLOWS]->(:Person)){1,3} (far:Person) RETURN far.name AS name"
+    /// );
+    /// ```
+    pub fn repeat<S1, L1>(
+        mut self,
+        times: impl HopRange,
+        segment: impl FnOnce(Segment<L>) -> Query<S1, Pattern<L1, Repeating>>,
+    ) -> Query<S, Repeated<L1, N>>
+    where
+        L1: Chains<L>,
+    {
+        let start = Query::from_ast(super::QueryAst {
+            clauses: vec![super::Clause::Match(MatchClause {
+                optional: false,
+                patterns: vec![start::<(), NoVars, Repeating>(())],
+                filter: None,
+            })],
+        });
+        let mut inner = segment(start).ast;
+        if let Some(m) = inner.last_match() {
+            let quantified = Quantified {
+                inner: m.patterns.swap_remove(0),
+                filter: m.filter.take(),
+                bounds: times.bounds(),
+            };
+            if let Some(pattern) = self.ast.last_pattern() {
+                pattern.steps.push(Step::Quantified(Box::new(quantified)));
+            }
+        }
+        self.retype()
+    }
+}
+
+impl<S, L, N> Query<S, Repeated<L, N>> {
+    /// The node after a quantified path pattern: where its last repetition ends (and, with
+    /// none, the node before it). Steps may go on from it.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person.having(Person.name, "Paul Blythe"))
+    ///     .repeat(2, |hop| hop.rel(FOLLOWS).to(()))
+    ///     .then(())
+    ///     .rel(ACTED_IN).to(Movie)
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person {name: $p0}) (()-[:FOLLOWS]->()){2} ()-[:ACTED_IN]->(movie:Movie) \
+    ///      RETURN movie.title AS title"
+    /// );
+    /// ```
+    pub fn then<T>(mut self, node: T) -> Query<T::Scope, Pattern<T::Reached<L>, N>>
+    where
+        T: NodeTarget<S, N>,
+        T::Reached<L>: Chains<L>,
+        T::Needs: AllBound<S>,
+        T::Checks: AllBound<T::Scope>,
+    {
+        let node = node.node_pattern();
+        if let Some(pattern) = self.ast.last_pattern() {
+            pattern.steps.push(Step::Node(node));
+        }
+        self.retype()
     }
 }

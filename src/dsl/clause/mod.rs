@@ -5,6 +5,7 @@
 //! | --- | --- |
 //! | [`match_`] | `MATCH`, `OPTIONAL MATCH`, relationship steps, `WHERE` |
 //! | [`call`] | `CALL (..) { .. }`, `OPTIONAL CALL (..) { .. }` |
+//! | [`procedure`] | `CALL db.labels() YIELD label` |
 //! | [`projection`] | what `WITH` and `RETURN` share: items, `DISTINCT`, `ORDER BY`, `SKIP`, `LIMIT` |
 //! | [`with`] | `WITH`, which re-scopes the query |
 //! | [`unwind`] | `UNWIND list AS name` |
@@ -13,6 +14,7 @@
 
 pub mod call;
 pub mod match_;
+pub mod procedure;
 pub mod projection;
 pub mod return_;
 pub mod union;
@@ -27,6 +29,7 @@ use super::render::Renderer;
 pub(crate) enum Clause {
     Match(match_::MatchClause),
     Call(call::CallClause),
+    Procedure(procedure::ProcedureClause),
     With(projection::ProjectionClause),
     Unwind(unwind::UnwindClause),
     Return(projection::ProjectionClause),
@@ -47,6 +50,7 @@ impl Clause {
             Clause::With(p) | Clause::Return(p) => p.for_each_expr(visit),
             Clause::Unwind(u) => visit(&u.list),
             Clause::Call(c) => c.body.for_each_expr(visit),
+            Clause::Procedure(c) => c.for_each_expr(visit),
         }
     }
 
@@ -58,6 +62,7 @@ impl Clause {
             Clause::Unwind(u) => u.render(r),
             Clause::Return(p) => p.render(true, r),
             Clause::Call(c) => c.render(r),
+            Clause::Procedure(c) => c.render(r),
         }
     }
 }
@@ -83,6 +88,7 @@ impl QueryAst {
         let slot = match self.clauses.last_mut() {
             Some(Clause::Match(m)) => &mut m.filter,
             Some(Clause::With(p)) | Some(Clause::Return(p)) => &mut p.filter,
+            Some(Clause::Procedure(c)) => &mut c.filter,
             Some(Clause::Unwind(_)) | Some(Clause::Call(_)) | None => return,
         };
         *slot = Some(match slot.take() {

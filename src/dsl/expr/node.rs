@@ -222,3 +222,15 @@ impl ExprNode {
         }
     }
 }
+
+impl Node {
+    /// The id of the binding this node reads directly, if any.
+    pub(crate) fn binding_id(&self) -> Option<u64> {
+        match self {
+            Node::Property { binding, .. }
+            | Node::Variable(binding)
+            | Node::Identified { binding, .. } => Some(binding.id),
+            _ => None,
+        }
+    }
+}

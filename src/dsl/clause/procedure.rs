@@ -1,0 +1,305 @@
+//! `CALL procedure(args) YIELD column AS name`: a procedure with a typed signature, whose
+//! yielded columns join the scope as typed names.
+//!
+//! A [`Procedure`] knows its name and the Rust types of the columns it yields, in order:
+//! [`db::labels`] and the other built-ins declare theirs, and [`procedure`] declares any
+//! other (the escape hatch: names and types as you state them). `.call_procedure(proc,
+//! names)` yields every column into a [`name!`](crate::name) (or `()` to leave it out), each
+//! checked against the column's type.
+
+use super::Clause;
+use crate::dsl::expr::{ExprNode, IntoExpr, Name, NameTag, Val};
+use crate::dsl::query::{Called, Query};
+use crate::dsl::render::{escape_name, Renderer};
+use crate::dsl::scope::{AllBound, Both, Nil, NoVars, Required, Var};
+use crate::schema::{Binding, BindingKey};
+use core::marker::PhantomData;
+use std::borrow::Cow;
+
+/// A procedure call: its dotted name, its arguments, and the columns it yields, whose Rust
+/// types are `Cols` (a tuple); `Reads` lists the bindings the arguments read.
+#[must_use = "a procedure does nothing until called: `.call_procedure(proc, names)`"]
+pub struct Procedure<Cols, Reads = Nil> {
+    name: Cow<'static, str>,
+    args: Vec<ExprNode>,
+    columns: Vec<Cow<'static, str>>,
+    _types: PhantomData<fn() -> (Cols, Reads)>,
+}
+
+impl<Cols, Reads> Procedure<Cols, Reads> {
+    /// One more argument: a value (sent as a parameter) or an expression of the query.
+    pub fn arg<V: IntoExpr>(mut self, value: V) -> Procedure<Cols, Both<Reads, V::Refs>> {
+        self.args.push(value.into_operand());
+        Procedure {
+            name: self.name,
+            args: self.args,
+            columns: self.columns,
+            _types: PhantomData,
+        }
+    }
+}
+
+/// The column types a procedure yields: a tuple of one to four Rust types.
+pub trait Columns {
+    /// The column names, one per type: `["name", "versions"]`.
+    type Names;
+    /// The names as a list.
+    #[doc(hidden)]
+    fn names(names: Self::Names) -> Vec<Cow<'static, str>>;
+}
+
+macro_rules! columns {
+    ($n:literal: $($t:ident)+) => {
+        impl<$($t),+> Columns for ($($t,)+) {
+            type Names = [&'static str; $n];
+            fn names(names: Self::Names) -> Vec<Cow<'static, str>> {
+                names.into_iter().map(Cow::Borrowed).collect()
+            }
+        }
+    };
+}
+columns!(1: A);
+columns!(2: A B);
+columns!(3: A B C);
+columns!(4: A B C D);
+
+/// A procedure typher has no signature for, with the column names and types you declare:
+/// the escape hatch. The name and columns are quoted where they need it; arguments go as
+/// parameters.
+///
+/// ```
+/// # use typher::prelude::*;
+/// let (name, edition) = (name!(name), name!(edition));
+/// let q = call_procedure(
+///     procedure::<(String, Vec<String>, String)>("dbms.components", ["name", "versions", "edition"]),
+///     (name, (), edition),
+/// )
+/// .return_((name, edition));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "CALL dbms.components() YIELD name, edition RETURN name, edition"
+/// );
+/// ```
+pub fn procedure<Cols: Columns>(name: &'static str, columns: Cols::Names) -> Procedure<Cols> {
+    Procedure {
+        name: Cow::Borrowed(name),
+        args: Vec::new(),
+        columns: Cols::names(columns),
+        _types: PhantomData,
+    }
+}
+
+/// The built-in `db.*` procedures, with their signatures.
+pub mod db {
+    use super::{procedure, Procedure};
+
+    /// `db.labels()`: every label in use, yielding `label: String`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// let label = name!(label);
+    /// let q = call_procedure(db::labels(), label).return_(label);
+    /// assert_eq!(q.to_cypher().text(), "CALL db.labels() YIELD label RETURN label");
+    /// ```
+    pub fn labels() -> Procedure<(String,)> {
+        procedure("db.labels", ["label"])
+    }
+
+    /// `db.relationshipTypes()`: every relationship type in use, yielding
+    /// `relationshipType: String`.
+    pub fn relationship_types() -> Procedure<(String,)> {
+        procedure("db.relationshipTypes", ["relationshipType"])
+    }
+
+    /// `db.propertyKeys()`: every property key, yielding `propertyKey: String`.
+    pub fn property_keys() -> Procedure<(String,)> {
+        procedure("db.propertyKeys", ["propertyKey"])
+    }
+}
+
+/// Where one yielded column goes: a name of the column's type `C`, or `()` to leave it out.
+#[diagnostic::on_unimplemented(
+    message = "a column of type `{C}` cannot be yielded into `{Self}`",
+    label = "expected a `name!(..)` holding a `{C}`, or `()` to leave the column out",
+    note = "a procedure's columns are yielded in order, each into a name of its type"
+)]
+pub trait YieldItem<C> {
+    /// The scope `S` with this column's name added.
+    type Entry<S>;
+    /// The key of the name, if any.
+    #[doc(hidden)]
+    fn key() -> Option<BindingKey>;
+}
+impl<C: 'static, Tag: NameTag> YieldItem<C> for Name<Tag, C> {
+    type Entry<S> = Var<Val<Tag, C>, Required, S>;
+    fn key() -> Option<BindingKey> {
+        Some(<Val<Tag, C> as Binding>::KEY)
+    }
+}
+impl<C> YieldItem<C> for () {
+    type Entry<S> = S;
+    fn key() -> Option<BindingKey> {
+        None
+    }
+}
+
+/// The names a procedure's columns are yielded into, one per column in order: a single name
+/// for a one-column procedure, else a tuple.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` does not name the columns `{Cols}` one by one",
+    label = "expected one `name!(..)` (or `()`) per column, in the procedure's order",
+    note = "each name holds its column's type: `name!(label)` takes it from the procedure, `name!(label: String)` states it"
+)]
+pub trait Yields<Cols> {
+    /// The scope `S` with the yielded names added.
+    type Out<S>;
+    /// The keys, one per column.
+    #[doc(hidden)]
+    fn keys() -> Vec<Option<BindingKey>>;
+}
+impl<C: 'static, Tag: NameTag> Yields<(C,)> for Name<Tag, C> {
+    type Out<S> = Var<Val<Tag, C>, Required, S>;
+    fn keys() -> Vec<Option<BindingKey>> {
+        vec![Some(<Val<Tag, C> as Binding>::KEY)]
+    }
+}
+
+macro_rules! yields {
+    ($($y:ident $c:ident),+) => {
+        impl<$($c,)+ $($y: YieldItem<$c>),+> Yields<($($c,)+)> for ($($y,)+) {
+            type Out<S> = yields!(@out S; $($y $c),+);
+            fn keys() -> Vec<Option<BindingKey>> {
+                vec![$(<$y as YieldItem<$c>>::key()),+]
+            }
+        }
+    };
+    (@out $s:ty; $y:ident $c:ident) => { <$y as YieldItem<$c>>::Entry<$s> };
+    (@out $s:ty; $y:ident $c:ident, $($rest:tt)+) => {
+        <$y as YieldItem<$c>>::Entry<yields!(@out $s; $($rest)+)>
+    };
+}
+yields!(A C1);
+yields!(A C1, B C2);
+yields!(A C1, B C2, C C3);
+yields!(A C1, B C2, C C3, D C4);
+
+/// `CALL name(args) YIELD column AS name, .. WHERE ..`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ProcedureClause {
+    pub name: Cow<'static, str>,
+    pub args: Vec<ExprNode>,
+    pub yields: Vec<(Cow<'static, str>, BindingKey)>,
+    pub filter: Option<ExprNode>,
+}
+
+impl ProcedureClause {
+    fn new<Cols, Reads, Y: Yields<Cols>>(procedure: Procedure<Cols, Reads>) -> Self {
+        let yields = procedure
+            .columns
+            .into_iter()
+            .zip(Y::keys())
+            .filter_map(|(column, key)| Some((column, key?)))
+            .collect();
+        Self {
+            name: procedure.name,
+            args: procedure.args,
+            yields,
+            filter: None,
+        }
+    }
+
+    /// Calls `visit` on the arguments and the `WHERE`.
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        self.args.iter().for_each(&mut *visit);
+        self.filter.iter().for_each(visit);
+    }
+
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.clause("CALL ");
+        for (i, part) in self.name.split('.').enumerate() {
+            if i > 0 {
+                r.push(".");
+            }
+            r.push(&escape_name(part));
+        }
+        r.push("(");
+        for (i, arg) in self.args.iter().enumerate() {
+            if i > 0 {
+                r.push(", ");
+            }
+            r.expr(arg);
+        }
+        r.push(")");
+        for (i, (column, key)) in self.yields.iter().enumerate() {
+            r.push(if i == 0 { " YIELD " } else { ", " });
+            r.push_yield(column, *key);
+        }
+        if let Some(filter) = &self.filter {
+            r.push(" WHERE ");
+            r.expr(filter);
+        }
+    }
+}
+
+/// The query after `.call_procedure(procedure, names)` in scope `S`.
+pub type AfterProcedure<S, Cols, Y> = Query<<Y as Yields<Cols>>::Out<S>, Called>;
+
+/// `CALL procedure(..) YIELD ..` at the start of a query; see
+/// [`Query::call_procedure`].
+///
+/// ```
+/// # use typher::prelude::*;
+/// let label = name!(label);
+/// let q = call_procedure(db::labels(), label)
+///     .filter(label.starts_with("P"))
+///     .return_(label);
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "CALL db.labels() YIELD label WHERE label STARTS WITH $p0 RETURN label"
+/// );
+/// ```
+pub fn call_procedure<Cols, Reads, Y>(
+    procedure: Procedure<Cols, Reads>,
+    names: Y,
+) -> AfterProcedure<NoVars, Cols, Y>
+where
+    Reads: AllBound<NoVars>,
+    Y: Yields<Cols>,
+{
+    Query::<NoVars, ()>::empty().call_procedure(procedure, names)
+}
+
+impl<S, P> Query<S, P> {
+    /// `CALL procedure(args) YIELD column AS name, ..`: runs the procedure once per row; each
+    /// column is yielded into a name of its type (or left out with `()`), and the names join
+    /// the scope. A `.filter(..)` right after it becomes the call's `WHERE`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let t = name!(t);
+    /// let q = match_(Person)
+    ///     .with(count(Person).as_(name!(people)))
+    ///     .call_procedure(db::relationship_types(), t)
+    ///     .return_(t);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) WITH count(person) AS people \
+    ///      CALL db.relationshipTypes() YIELD relationshipType AS t RETURN t"
+    /// );
+    /// ```
+    pub fn call_procedure<Cols, Reads, Y>(
+        self,
+        procedure: Procedure<Cols, Reads>,
+        names: Y,
+    ) -> AfterProcedure<S, Cols, Y>
+    where
+        Reads: AllBound<S>,
+        Y: Yields<Cols>,
+    {
+        let _ = names;
+        self.push(Clause::Procedure(ProcedureClause::new::<Cols, Reads, Y>(
+            procedure,
+        )))
+    }
+}

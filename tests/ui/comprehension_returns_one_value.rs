@@ -1,0 +1,12 @@
+// A pattern comprehension makes a list of one value per match.
+#[path = "../fixture/movies.rs"]
+mod movies;
+
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).return_(comprehension(Person, |q| {
+        q.match_(Person.again()).rel(DIRECTED).to(Movie).return_((Movie.title, Movie.released))
+    }));
+}
