@@ -14,7 +14,7 @@ use super::clause::QueryAst;
 use super::expr::{Expr, Name, NameTag, Node, Val};
 use super::query::Query;
 use super::row::Single;
-use super::scope::{Cons, Nil, NoVars, Required, Var};
+use super::scope::{Cons, Nil, NoVars, NullOf, Required, Var};
 use crate::schema::{Binding, BindingKey, Handle};
 
 /// What a subquery imports: a label or relationship handle (`Person`), a name, `()` for
@@ -90,6 +90,49 @@ macro_rules! import_tuples {
 import_tuples!(A B);
 import_tuples!(A B C);
 import_tuples!(A B C D);
+
+/// The scope a `CALL` body starts from in an enclosing scope `S`: the imports, each as
+/// nullable as it is in `S` (an import from an `OPTIONAL MATCH` stays nullable inside).
+pub trait ImportsFrom<S>: Imports {
+    /// The imports with their nullability in `S`.
+    type Scope;
+}
+
+impl<S> ImportsFrom<S> for () {
+    type Scope = NoVars;
+}
+
+impl<S, I: Imports + Import> ImportsFrom<S> for I
+where
+    S: NullOf<<I::Binding as Binding>::Id>,
+{
+    type Scope = Var<I::Binding, <S as NullOf<<I::Binding as Binding>::Id>>::Null, NoVars>;
+}
+
+macro_rules! imports_from {
+    ($($name:ident)+) => {
+        impl<S, $($name: Import),+> ImportsFrom<S> for ($($name,)+)
+        where
+            $(S: NullOf<<$name::Binding as Binding>::Id>,)+
+        {
+            type Scope = imports_from!(@scope S; $($name)+);
+        }
+    };
+    (@scope $s:ident; $first:ident $($rest:ident)*) => {
+        Var<
+            $first::Binding,
+            <$s as NullOf<<$first::Binding as Binding>::Id>>::Null,
+            imports_from!(@scope $s; $($rest)*),
+        >
+    };
+    (@scope $s:ident;) => { NoVars };
+}
+imports_from!(A B);
+imports_from!(A B C);
+imports_from!(A B C D);
+
+/// The query a `CALL` body starts from in enclosing scope `S`.
+pub type CallStart<I, S> = Query<<I as ImportsFrom<S>>::Scope, Imported>;
 
 /// Position: the start of a subquery, before its first clause.
 pub struct Imported;

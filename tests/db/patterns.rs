@@ -619,3 +619,26 @@ async fn procedures_yield_typed_columns() {
     assert!(filtered.contains(&"Person".to_owned()), "{filtered:?}");
     assert!(filtered.iter().all(|l| l.starts_with('P')), "{filtered:?}");
 }
+
+#[tokio::test]
+async fn a_call_import_keeps_its_nullability() {
+    let db = client().await;
+    let title = name!(title);
+    // `movie` comes from an OPTIONAL MATCH, so inside the CALL its title is an `Option` too.
+    let rows: Vec<(String, Option<String>)> = db
+        .fetch_all(
+            match_(Person)
+                .optional_match(Person.again())
+                .rel(DIRECTED)
+                .to(Movie)
+                .call(Movie, |q| q.return_(Movie.title.as_(title)))
+                .return_((Person.name, title)),
+        )
+        .await
+        .unwrap();
+    let directors = directors();
+    assert!(rows.iter().any(|(_, t)| t.is_none()));
+    for (name, title) in rows {
+        assert_eq!(title.is_some(), directors.contains(&name), "{name}");
+    }
+}

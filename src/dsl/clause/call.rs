@@ -12,7 +12,7 @@ use crate::dsl::expr::Node;
 use crate::dsl::query::{Called, Query};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Append, Nullify};
-use crate::dsl::subquery::{Imports, SubqueryStart};
+use crate::dsl::subquery::{CallStart, Imports, ImportsFrom};
 use crate::schema::BindingKey;
 
 /// `CALL (imports) { body }`.
@@ -78,7 +78,8 @@ pub type AfterOptionalCall<S, P> = Query<<<P as Nullify>::Out as Append<S>>::Out
 
 impl<S, Pos> Query<S, Pos> {
     /// `CALL (imports) { .. }`: runs the subquery once per row; its returned items join
-    /// the scope with their types. The body may read only `imports` and its own bindings.
+    /// the scope with their types. The body may read only `imports` and its own bindings;
+    /// an import keeps its nullability (after `OPTIONAL MATCH`, its values are `Option`).
     ///
     /// ```
     /// # use typher::prelude::*;
@@ -98,10 +99,10 @@ impl<S, Pos> Query<S, Pos> {
     pub fn call<I, O, R, P>(
         self,
         imports: I,
-        body: impl FnOnce(SubqueryStart<I>) -> Returning<O, R, P>,
+        body: impl FnOnce(CallStart<I, S>) -> Returning<O, R, P>,
     ) -> AfterCall<S, P>
     where
-        I: Imports,
+        I: ImportsFrom<S>,
         I::Refs: AllBound<S>,
         P: Append<S>,
     {
@@ -130,10 +131,10 @@ impl<S, Pos> Query<S, Pos> {
     pub fn optional_call<I, O, R, P>(
         self,
         imports: I,
-        body: impl FnOnce(SubqueryStart<I>) -> Returning<O, R, P>,
+        body: impl FnOnce(CallStart<I, S>) -> Returning<O, R, P>,
     ) -> AfterOptionalCall<S, P>
     where
-        I: Imports,
+        I: ImportsFrom<S>,
         I::Refs: AllBound<S>,
         P: Nullify,
         P::Out: Append<S>,
