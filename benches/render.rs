@@ -40,6 +40,10 @@ pub struct Friend;
 #[derive(Alias)]
 pub struct Other;
 
+/// The far end of a quantified path pattern.
+#[derive(Alias)]
+pub struct Far;
+
 fn main() {
     divan::main();
 }
@@ -144,5 +148,20 @@ fn exists_subquery() -> usize {
                 }),
         )
         .return_(Person.name);
+    used(q.compiled())
+}
+
+/// A quantified path pattern with a condition inside, continued after it.
+#[divan::bench]
+fn quantified_path_pattern() -> usize {
+    let friend = Person.alias(Friend);
+    let q = match_(Person.having(Person.name, "Tom Hanks"))
+        .repeat(1..=3, |hop| {
+            hop.rel(FOLLOWS).to(friend).filter(friend.born.gt(1960))
+        })
+        .then(Person.alias(Far))
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_(Movie.title);
     used(q.compiled())
 }
