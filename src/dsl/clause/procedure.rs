@@ -158,9 +158,9 @@ pub trait Yields<Cols> {
     fn keys() -> Vec<Option<BindingKey>>;
 }
 impl<C: 'static, Tag: NameTag> Yields<(C,)> for Name<Tag, C> {
-    type Out<S> = Var<Val<Tag, C>, Required, S>;
+    type Out<S> = <Self as YieldItem<C>>::Entry<S>;
     fn keys() -> Vec<Option<BindingKey>> {
-        vec![Some(<Val<Tag, C> as Binding>::KEY)]
+        vec![<Self as YieldItem<C>>::key()]
     }
 }
 
