@@ -186,7 +186,10 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     pub fn as_path<Tag: NameTag, T: IsPath + 'static>(
         self,
         path: Name<Tag, T>,
-    ) -> WithPath<S, L, N, Tag, T> {
+    ) -> WithPath<S, L, N, Tag, T>
+    where
+        N: crate::dsl::clause::match_::OwnClause,
+    {
         let _ = path;
         self.bind_path(None)
     }
@@ -212,7 +215,10 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     pub fn shortest_path<Tag: NameTag, T: IsPath + 'static>(
         self,
         path: Name<Tag, T>,
-    ) -> WithPath<S, L, N, Tag, T> {
+    ) -> WithPath<S, L, N, Tag, T>
+    where
+        N: crate::dsl::clause::match_::OwnClause,
+    {
         let _ = path;
         self.bind_path(Some(Shortest::One))
     }
@@ -221,7 +227,10 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     pub fn all_shortest_paths<Tag: NameTag, T: IsPath + 'static>(
         self,
         path: Name<Tag, T>,
-    ) -> WithPath<S, L, N, Tag, T> {
+    ) -> WithPath<S, L, N, Tag, T>
+    where
+        N: crate::dsl::clause::match_::OwnClause,
+    {
         let _ = path;
         self.bind_path(Some(Shortest::All))
     }

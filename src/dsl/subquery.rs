@@ -346,6 +346,7 @@ fn comprehension_parts(
         [Clause::Match(m), Clause::Return(p)]
             if !m.optional
                 && m.patterns.len() == 1
+                && m.patterns[0].shortest.is_none()
                 && p.items.len() == 1
                 && !p.star
                 && !p.distinct

@@ -307,9 +307,9 @@ where
 /// A `MATCH` of its own, which may hold several comma-separated patterns: not the single
 /// path inside a quantified path pattern.
 #[diagnostic::on_unimplemented(
-    message = "a quantified path pattern holds one path",
-    label = "`.also(..)` starts another pattern, which cannot repeat with this one",
-    note = "write the second pattern after the quantified one, in the enclosing query"
+    message = "this cannot go inside a quantified path pattern, which holds one plain path",
+    label = "not inside `.repeat(..)`",
+    note = "a second pattern (`.also(..)`), a path variable (`.as_path(..)`), `shortestPath` or another `.repeat(..)` belongs to the enclosing `MATCH`: put it after `.then(..)`"
 )]
 pub trait OwnClause {}
 impl OwnClause for Required {}
@@ -360,6 +360,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
         segment: impl FnOnce(Segment<L>) -> Query<S1, Pattern<L1, Repeating>>,
     ) -> Query<S, Repeated<L1, N>>
     where
+        N: OwnClause,
         L1: Chains<L>,
     {
         let start = Query::from_ast(super::QueryAst {
