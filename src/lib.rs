@@ -83,7 +83,9 @@ pub mod exec;
 pub mod schema;
 
 pub use dsl::{CompiledQuery, Params, Value};
-pub use exec::{raw, Client, Error, Result, RetryPolicy, Settings, Transaction, Wait};
+pub use exec::{
+    raw, Client, Counters, Error, Executed, Result, RetryPolicy, Settings, Transaction, Wait,
+};
 pub use schema::{Identified, Property};
 /// Derives a node label from a braced struct: the struct stays the data type, and a const of
 /// the same name becomes the label's handle, with one property handle per field.
@@ -224,10 +226,10 @@ pub use typher_macros::PropertyValue;
 pub mod prelude {
     pub use crate::dsl::{
         avg, call_procedure, case, case_of, collect, collect_distinct, collect_of, comprehension,
-        count, count_all, count_distinct, count_of, db, duration_between, element_id, exists, keys,
-        labels, length, match_, max, min, nodes, not, now, one_of, optional_match, param,
-        procedure, range, raw_expr, relationship_type, relationships, sum, today, unwind,
-        ExprMethods, Path, ANY_REL,
+        count, count_all, count_distinct, count_of, create, db, duration_between, element_id,
+        exists, keys, labels, length, match_, max, merge, min, nodes, not, now, one_of,
+        optional_match, param, procedure, range, raw_expr, relationship_type, relationships, rows,
+        sum, today, unwind, ExprMethods, Path, WriteMethods, ANY_REL,
     };
     pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{name, Alias, Node, PropertyValue, Relationship};

@@ -82,6 +82,10 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
             type Element = #ident;
         }
 
+        impl ::typher::schema::HasHandle for #ident {
+            type Handle = #handle;
+        }
+
         impl ::typher::schema::OrNull for #ident {
             type Out = ::core::option::Option<#ident>;
             type Inner = #ident;

@@ -20,12 +20,16 @@ pub mod subquery;
 pub mod value;
 
 pub use crate::schema::Identified;
+pub use clause::create::{create, NewNode, NewRel, NodeValue, RelValue, ValueOf};
+pub use clause::delete::DeleteItems;
 pub use clause::match_::{match_, optional_match, AfterStep, RelStep};
+pub use clause::merge::{merge, MergeNode, MergeRel};
 pub use clause::procedure::{call_procedure, db, procedure, Procedure};
 pub use clause::projection::{Projection, ProjectionItem};
 pub use clause::return_::Returning;
+pub use clause::set::{Assignment, LabelItem, RemoveItems, SetItems, WriteMethods};
 pub use clause::union::Union;
-pub use clause::unwind::unwind;
+pub use clause::unwind::{rows, unwind, Link, Rows};
 pub use expr::methods::{OrderItem, OrderItems};
 pub use expr::{
     avg, case, case_of, collect, collect_distinct, count, count_all, count_distinct,
@@ -36,7 +40,8 @@ pub use expr::{
 pub use path::{length, nodes, relationships, Path};
 pub use pattern::{one_of, ANY_REL};
 pub use query::{
-    Called, DistinctFirst, Ordered, Pattern, Projected, Query, Repeated, Unordered, Unwound,
+    Called, DistinctFirst, Merged, Ordered, Pattern, Projected, Query, Repeated, Unordered,
+    Unwound, WriteEnd, Written,
 };
 pub use render::{escape_name, CompiledQuery, Params};
 pub use subquery::{collect_of, comprehension, count_of, exists};

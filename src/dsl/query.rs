@@ -14,6 +14,8 @@ use core::marker::PhantomData;
 #[must_use = "a query does nothing until it returns something: `.return_(..)`"]
 pub struct Query<S, P> {
     pub(crate) ast: QueryAst,
+    /// The rendering of a query that ends in a write, made when it is first run.
+    compiled: std::sync::OnceLock<Box<super::render::CompiledQuery>>,
     _state: PhantomData<fn() -> (S, P)>,
 }
 
@@ -40,6 +42,42 @@ pub trait DistinctFirst {}
 impl DistinctFirst for Unordered {}
 impl DistinctFirst for super::scope::NoVars {}
 impl<B, N, R> DistinctFirst for super::scope::Var<B, N, R> {}
+/// Position: right after a write clause (`CREATE`, `SET`, `REMOVE`, `DELETE`, `FOREACH`):
+/// the query may run as it is, or go on.
+pub struct Written;
+/// Position: right after `MERGE`, where `ON CREATE SET` and `ON MATCH SET` may follow.
+pub struct Merged;
+
+/// A position a query may end at without `RETURN`: right after a write.
+#[diagnostic::on_unimplemented(
+    message = "this query reads but writes nothing, so it must end in `.return_(..)`",
+    label = "no RETURN and no write",
+    note = "only a query whose last clause writes (CREATE, MERGE, SET, REMOVE, DELETE, FOREACH) can run without `RETURN`"
+)]
+pub trait WriteEnd {}
+impl WriteEnd for Written {}
+impl WriteEnd for Merged {}
+
+impl<S, P: WriteEnd> Query<S, P> {
+    /// Renders the query: Cypher text with every value as a parameter.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = create(Person { name: "Ann".into(), born: None });
+    /// assert_eq!(q.to_cypher().text(), "CREATE (person:Person $p0)");
+    /// ```
+    pub fn to_cypher(&self) -> super::render::CompiledQuery {
+        self.compiled().clone()
+    }
+
+    /// The rendering, made on first use and kept.
+    pub fn compiled(&self) -> &super::render::CompiledQuery {
+        self.compiled
+            .get_or_init(|| Box::new(super::render::render(&[(&self.ast, false)])))
+    }
+}
+
 /// Position: right after `UNWIND`.
 pub struct Unwound;
 /// Position: right after `CALL { .. }`.
@@ -61,6 +99,7 @@ impl<S, P> Query<S, P> {
     pub(crate) fn from_ast(ast: QueryAst) -> Self {
         Self {
             ast,
+            compiled: std::sync::OnceLock::new(),
             _state: PhantomData,
         }
     }

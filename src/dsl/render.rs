@@ -21,6 +21,7 @@ pub struct CompiledQuery {
     params: Params,
     columns: Vec<String>,
     named: Vec<&'static str>,
+    problem: Option<String>,
 }
 
 impl CompiledQuery {
@@ -43,6 +44,12 @@ impl CompiledQuery {
     /// The named parameters ([`param`](crate::dsl::param)) the text reads.
     pub fn named_params(&self) -> &[&'static str] {
         &self.named
+    }
+
+    /// Why a value of the query cannot be sent (its `Serialize` failed, or it is an
+    /// integer beyond `i64`): running the query then fails with this message.
+    pub fn problem(&self) -> Option<&str> {
+        self.problem.as_deref()
     }
 
     /// The same query with `value` for named parameter `name`.
@@ -239,6 +246,7 @@ pub(crate) fn render(branches: &[(&QueryAst, bool)]) -> CompiledQuery {
         params: Params(out.params),
         columns,
         named,
+        problem: out.problem,
     }
 }
 
@@ -248,6 +256,8 @@ pub(crate) struct Output {
     text: String,
     breaks: Vec<usize>,
     params: Vec<(Cow<'static, str>, Value)>,
+    /// Why a value of the query cannot be sent, if one cannot.
+    problem: Option<String>,
 }
 
 impl Output {
@@ -524,6 +534,10 @@ impl<'n> Renderer<'n> {
                 ));
             }
             Node::Param(value) => self.param(value),
+            Node::Unsendable(message) => {
+                self.out.problem.get_or_insert_with(|| message.clone());
+                self.out.text.push_str("null");
+            }
             Node::NamedParam(name) => {
                 self.out.text.push('$');
                 self.out.text.push_str(&escape_name(name));
@@ -727,6 +741,7 @@ fn precedence(expr: &ExprNode) -> u8 {
         | Node::Variable(_)
         | Node::Identified { .. }
         | Node::Param(_)
+        | Node::Unsendable(_)
         | Node::NamedParam(_)
         | Node::Call { .. }
         | Node::CountAll

@@ -1,5 +1,6 @@
 //! The client: typed fetches, lazy streams, writes and transactions over one pool.
 
+use super::counters::Executed;
 use super::decode::RowDecoder;
 use super::driver::Lease;
 use super::driver::{Access, Driver};
@@ -33,13 +34,6 @@ pub struct Client {
 
 /// The row type of statement `Q`.
 pub type RowOf<Q> = <<Q as Statement>::Shape as super::decode::Shape>::Row;
-
-/// What a write reported.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Executed {
-    /// Rows the statement returned (and the client discarded).
-    pub rows: usize,
-}
 
 impl Client {
     /// Connects and checks the server answers, so a wrong address or password fails here.
@@ -103,14 +97,25 @@ impl Client {
         let log = QueryLog::start(&prepared);
         let columns = &prepared.columns;
         let mut out = Vec::new();
-        let result = self
-            .each_row(prepared.query, |row| {
+        let result = if prepared.atomic {
+            async {
+                let (rows, _) = Box::pin(self.driver.atomic(prepared.query)).await?;
+                rows.iter()
+                    .map(|row| Q::Shape::decode(row, columns))
+                    .collect::<Result<Vec<_>>>()
+            }
+            .instrument(log.span().clone())
+            .await
+        } else {
+            self.each_row(prepared.query, |row| {
                 out.push(Q::Shape::decode(&row, columns)?);
                 Ok(())
             })
             .instrument(log.span().clone())
             .await
-            .map(|()| out);
+            .map(|()| out)
+        };
+        let result = self.named(result, prepared.text).await;
         log.end(&result, Vec::len);
         result
     }
@@ -154,7 +159,16 @@ impl Client {
         let prepared = query.prepare()?;
         let log = QueryLog::start(&prepared);
         let columns = &prepared.columns;
+        let atomic = prepared.atomic;
         let result = async {
+            if atomic {
+                let (rows, _) = Box::pin(self.driver.atomic(prepared.query)).await?;
+                return match rows.as_slice() {
+                    [] => Ok(None),
+                    [row] => Q::Shape::decode(row, columns).map(Some),
+                    _ => Err(Error::TooManyRows),
+                };
+            }
             let mut lease = self.driver.lease().await?;
             let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
             let Some(first) = self.driver.next(&mut lease, &mut rows).await? else {
@@ -167,6 +181,7 @@ impl Client {
         }
         .instrument(log.span().clone())
         .await;
+        let result = self.named(result, prepared.text).await;
         log.end(&result, |row| usize::from(row.is_some()));
         result
     }
@@ -244,7 +259,8 @@ impl Client {
         Ok(RowStream(inner.boxed()))
     }
 
-    /// Runs a write (or any statement) and discards its rows.
+    /// Runs a write (or any statement), discards its rows and reports what it changed
+    /// ([`Executed::counters`]).
     ///
     /// ```no_run
     /// # use typher::prelude::*;
@@ -258,17 +274,42 @@ impl Client {
     pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
         let prepared = query.prepare()?;
         let log = QueryLog::start(&prepared);
-        let mut count = 0;
-        let result = self
-            .each_row(prepared.query, |_| {
-                count += 1;
-                Ok(())
+        let atomic = prepared.atomic;
+        let result = async {
+            if atomic {
+                let (rows, counters) = Box::pin(self.driver.atomic(prepared.query)).await?;
+                return Ok(Executed {
+                    rows_returned: rows.len(),
+                    counters,
+                });
+            }
+            let mut lease = self.driver.lease().await?;
+            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
+            let mut rows_returned = 0;
+            while self.driver.next(&mut lease, &mut rows).await?.is_some() {
+                rows_returned += 1;
+            }
+            let counters = self.driver.finish(&mut lease, rows).await?;
+            Ok(Executed {
+                rows_returned,
+                counters,
             })
-            .instrument(log.span().clone())
-            .await
-            .map(|()| Executed { rows: count });
-        log.end(&result, |done| done.rows);
+        }
+        .instrument(log.span().clone())
+        .await;
+        let result = self.named(result, prepared.text).await;
+        log.end(&result, |done| done.rows_returned);
         result
+    }
+
+    /// Names the constraint a failed statement broke, when the server did not.
+    async fn named<T>(&self, result: Result<T>, text: &str) -> Result<T> {
+        match result {
+            Err(e @ Error::ConstraintViolation { .. }) => {
+                Err(self.driver.name_constraint(e, text).await)
+            }
+            other => other,
+        }
     }
 
     /// Runs `query` on a pooled connection and hands every row to `row`.

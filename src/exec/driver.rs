@@ -117,7 +117,7 @@ impl Driver {
             .max(settings.read_timeout)
             .saturating_add(Duration::from_secs(1));
         let config = ConfigBuilder::new()
-            .uri(shown.as_str())
+            .uri(address.connect_to().as_str())
             .user(user)
             .password(password)
             .db(settings.database.as_str())
@@ -277,6 +277,45 @@ impl Driver {
         lease.checked(result)
     }
 
+    /// Ends an auto-commit stream whose rows were all read, and returns what it changed.
+    pub(crate) async fn finish(
+        &self,
+        lease: &mut Lease,
+        rows: DetachedRowStream,
+    ) -> Result<crate::exec::Counters, Error> {
+        let result = self.read(rows.finish()).await;
+        lease
+            .checked(result)
+            .map(|summary| crate::exec::Counters::from(summary.stats()))
+    }
+
+    /// Runs one statement in its own explicit write transaction: every row and what it
+    /// changed once committed; rolled back (nothing persists) on any error.
+    pub(crate) async fn atomic(
+        &self,
+        query: Query,
+    ) -> Result<(Vec<neo4rs::Row>, crate::exec::Counters), Error> {
+        let mut lease = self.lease().await?;
+        let mut txn = self.begin(&mut lease, Access::Write).await?;
+        let result = self.txn_rows(&mut txn, query).await;
+        let result = lease.checked(result);
+        match result {
+            Ok(done) => {
+                let committed = self.commit(txn).await;
+                if committed.is_err() {
+                    lease.poison();
+                }
+                committed.map(|()| done)
+            }
+            Err(e) => {
+                if self.rollback(txn).await.is_err() {
+                    lease.poison();
+                }
+                Err(e)
+            }
+        }
+    }
+
     /// Begins an explicit transaction on `lease`, in read access mode for `Access::Read`
     /// when neo4rs can (the `unstable-routing` feature); a routing server then sends it to a
     /// follower.
@@ -298,18 +337,19 @@ impl Driver {
         lease.checked(result)
     }
 
-    /// Fetches every row of a query run inside `txn`.
+    /// Fetches every row of a query run inside `txn`, and what it changed.
     pub(crate) async fn txn_rows(
         &self,
         txn: &mut Txn,
         query: Query,
-    ) -> Result<Vec<neo4rs::Row>, Error> {
+    ) -> Result<(Vec<neo4rs::Row>, crate::exec::Counters), Error> {
         let mut stream = self.read(txn.execute(query)).await?;
         let mut rows = Vec::new();
         while let Some(row) = self.read(stream.next(txn.handle())).await? {
             rows.push(row);
         }
-        Ok(rows)
+        let summary = self.read(stream.finish(txn.handle())).await?;
+        Ok((rows, crate::exec::Counters::from(summary.stats())))
     }
 
     /// Commits `txn`. A server's refusal means nothing was committed; a lost or late reply
@@ -317,7 +357,12 @@ impl Driver {
     pub(crate) async fn commit(&self, txn: Txn) -> Result<(), Error> {
         match self.read(async { txn.commit().await.map(drop) }).await {
             Ok(()) => Ok(()),
-            Err(e @ (Error::Server { .. } | Error::Authentication { .. })) => Err(e),
+            Err(
+                e @ (Error::Server { .. }
+                | Error::Authentication { .. }
+                | Error::ConstraintViolation { .. }
+                | Error::NodeStillConnected { .. }),
+            ) => Err(e),
             Err(e) => Err(Error::CommitOutcomeUnknown {
                 uri: self.shared.uri.clone(),
                 cause: Box::new(e),
@@ -383,10 +428,7 @@ impl Driver {
                     message: format!("{}: {}", e.code(), e.message()),
                 }
             }
-            E::Neo4j(e) => Error::Server {
-                code: e.code().to_owned(),
-                message: e.message().to_owned(),
-            },
+            E::Neo4j(e) => classify(e.code(), e.message()),
             E::AuthenticationError(message) => Error::Authentication {
                 user: self.shared.user.clone(),
                 message,
@@ -420,6 +462,114 @@ impl Driver {
 
     fn scrub(&self, text: String) -> String {
         scrub(text, &self.shared.secrets)
+    }
+}
+
+/// A server error, told apart by what it means: a constraint violation, a `DELETE` of a
+/// connected node, or any other.
+fn classify(code: &str, message: &str) -> Error {
+    let (code, message) = (code.to_owned(), message.to_owned());
+    if message.contains("still has relationships") {
+        Error::NodeStillConnected { code, message }
+    } else if code == "Neo.ClientError.Schema.ConstraintValidationFailed" {
+        // Neo4j: "Node(12) already exists with label `Person` and property `name` = 'Ann'".
+        let label = quoted_after(&message, "label `");
+        Error::ConstraintViolation {
+            code,
+            constraint: None,
+            label,
+            message,
+        }
+    } else {
+        Error::Server { code, message }
+    }
+}
+
+/// The name quoted in backticks right after `marker` in `text`.
+fn quoted_after(text: &str, marker: &str) -> Option<String> {
+    let rest = &text[text.find(marker)? + marker.len()..];
+    Some(rest[..rest.find('`')?].to_owned())
+}
+
+/// A constraint as `SHOW CONSTRAINTS` lists it.
+#[derive(serde::Deserialize)]
+struct ShownConstraint {
+    name: String,
+    #[serde(rename = "labelsOrTypes", default)]
+    labels: Option<Vec<String>>,
+    #[serde(default)]
+    properties: Option<Vec<String>>,
+}
+
+impl Driver {
+    /// Names the constraint a [`Error::ConstraintViolation`] broke when the server did not:
+    /// among the constraints `SHOW CONSTRAINTS` lists, those on a label the statement
+    /// `text` writes (and on a property the message names); one left is the one.
+    pub(crate) async fn name_constraint(&self, error: Error, text: &str) -> Error {
+        let Error::ConstraintViolation {
+            code,
+            constraint: None,
+            label,
+            message,
+        } = error
+        else {
+            return error;
+        };
+        // Only on a free connection: a transaction holding the last one must not wait.
+        let free = self.shared.permits.available_permits() > 0;
+        let shown = async {
+            if !free {
+                return Ok(Vec::new());
+            }
+            let mut lease = self.lease().await?;
+            let mut rows = self
+                .rows(
+                    &mut lease,
+                    neo4rs::query("SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties"),
+                )
+                .await?;
+            let mut shown = Vec::new();
+            while let Some(row) = self.next(&mut lease, &mut rows).await? {
+                if let Ok(c) = row.to::<ShownConstraint>() {
+                    shown.push(c);
+                }
+            }
+            Ok::<_, Error>(shown)
+        }
+        .await
+        .unwrap_or_default();
+        let writes = |name: &str| {
+            let escaped = crate::dsl::escape_name(name);
+            text.contains(&format!(":{escaped}"))
+        };
+        let candidates: Vec<&ShownConstraint> = shown
+            .iter()
+            .filter(|c| {
+                c.labels.iter().flatten().any(|l| match &label {
+                    Some(known) => l == known,
+                    None => writes(l),
+                })
+            })
+            .filter(|c| {
+                c.properties
+                    .iter()
+                    .flatten()
+                    .all(|p| !message.contains("property `") || message.contains(&format!("`{p}`")))
+            })
+            .collect();
+        let (constraint, label) = match candidates.as_slice() {
+            [one] => (
+                Some(one.name.clone()),
+                label.or_else(|| one.labels.iter().flatten().next().cloned()),
+            ),
+            _ => (None, label),
+        };
+        Error::ConstraintViolation {
+            code,
+            constraint,
+            label,
+            message,
+        }
     }
 }
 

@@ -57,6 +57,33 @@ pub enum Error {
         message: String,
     },
 
+    /// A write broke a schema constraint (a unique property, a node key, a required
+    /// property or a property type): the statement failed and nothing of it persisted, a
+    /// batch included. The constraint and label are named when the server's message or its
+    /// `SHOW CONSTRAINTS` tell them.
+    #[error("{}", violation(constraint.as_deref(), label.as_deref(), message))]
+    ConstraintViolation {
+        /// The Neo4j status code (`Neo.ClientError.Schema.ConstraintValidationFailed`).
+        code: String,
+        /// The name of the constraint, when it could be told.
+        constraint: Option<String>,
+        /// The label (or relationship type) the constraint is on, when it could be told.
+        label: Option<String>,
+        /// The server's message.
+        message: String,
+    },
+
+    /// A plain `DELETE` met a node that still has relationships: the statement failed and
+    /// nothing was deleted. Delete the relationships first, or use `DETACH DELETE`
+    /// ([`Query::detach_delete`](crate::dsl::Query::detach_delete)).
+    #[error("cannot delete a node that still has relationships; delete them first or use DETACH DELETE (`.detach_delete(..)`): {message}")]
+    NodeStillConnected {
+        /// The status code the server sent.
+        code: String,
+        /// The server's message.
+        message: String,
+    },
+
     /// A value that came back did not fit the Rust type the query promised.
     #[error("cannot decode column `{column}`{}: {message}", at_path(path))]
     Decode {
@@ -150,6 +177,16 @@ impl std::fmt::Display for Wait {
     }
 }
 
+fn violation(constraint: Option<&str>, label: Option<&str>, message: &str) -> String {
+    let what = match (constraint, label) {
+        (Some(c), Some(l)) => format!("constraint `{c}` on `{l}`"),
+        (Some(c), None) => format!("constraint `{c}`"),
+        (None, Some(l)) => format!("a constraint on `{l}`"),
+        (None, None) => "a schema constraint".to_owned(),
+    };
+    format!("the write breaks {what}, so nothing of it was written: {message}")
+}
+
 fn at_path(path: &str) -> String {
     if path.is_empty() || path == "." {
         String::new()
@@ -193,6 +230,8 @@ impl Error {
             Error::Timeout { .. } => "timeout.pool_acquisition",
             Error::CommitOutcomeUnknown { .. } => "commit_outcome_unknown",
             Error::Server { .. } => "server",
+            Error::ConstraintViolation { .. } => "constraint_violation",
+            Error::NodeStillConnected { .. } => "node_still_connected",
             Error::Decode { .. } => "decode",
             Error::Parameter { .. } => "parameter",
             Error::NoRows => "no_rows",
@@ -206,7 +245,9 @@ impl Error {
     /// The Neo4j status code, for server errors.
     pub fn code(&self) -> Option<&str> {
         match self {
-            Error::Server { code, .. } => Some(code),
+            Error::Server { code, .. }
+            | Error::ConstraintViolation { code, .. }
+            | Error::NodeStillConnected { code, .. } => Some(code),
             _ => None,
         }
     }

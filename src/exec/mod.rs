@@ -1,6 +1,7 @@
 //! Running queries on Neo4j (or any Bolt + Cypher server) through neo4rs on tokio.
 
 mod client;
+mod counters;
 pub mod decode;
 mod driver;
 pub mod error;
@@ -10,7 +11,8 @@ mod settings;
 mod statement;
 mod txn;
 
-pub use client::{Client, Executed, RowOf, RowStream};
+pub use client::{Client, RowOf, RowStream};
+pub use counters::{Counters, Executed};
 pub use error::{Error, Result, Wait};
 pub use settings::{RetryPolicy, Settings};
 pub use statement::{raw, Prepared, Raw, Statement};

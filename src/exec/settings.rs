@@ -252,6 +252,20 @@ impl Address {
         Self::mask(self.scheme.as_deref(), &self.host_port)
     }
 
+    /// What neo4rs connects to: [`Address::shown`], except that without the
+    /// `unstable-routing` feature a routing scheme (`neo4j://`, `neo4j+s://`, ..) becomes
+    /// its direct twin (`bolt://`, `bolt+s://`, ..), so the one server named is used.
+    pub(crate) fn connect_to(&self) -> String {
+        let scheme = self.scheme.as_deref().map(|scheme| {
+            if cfg!(feature = "unstable-routing") {
+                scheme.to_owned()
+            } else {
+                scheme.replacen("neo4j", "bolt", 1)
+            }
+        });
+        Self::mask(scheme.as_deref(), &self.host_port)
+    }
+
     /// The user name and password the URI carried, if any.
     pub(crate) fn credentials(&self) -> Option<(&str, &str)> {
         self.credentials

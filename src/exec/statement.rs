@@ -16,6 +16,8 @@ pub struct Prepared<'a> {
     pub(crate) text: &'a str,
     /// The parameter names (never their values), for logs.
     pub(crate) names: Vec<&'a str>,
+    /// A typed write: run in one explicit transaction, so it persists whole or not at all.
+    pub(crate) atomic: bool,
 }
 
 fn query<'p>(text: &str, params: impl Iterator<Item = (&'p str, &'p BoltType)>) -> neo4rs::Query {
@@ -49,7 +51,17 @@ impl CompiledQuery {
 
 /// The driver query of a rendering plus the values bound to its named parameters; fails
 /// naming the first named parameter that has no value.
-fn typed<'a>(compiled: &'a CompiledQuery, bound: &[(&'static str, Value)]) -> Result<Prepared<'a>> {
+fn typed<'a>(
+    compiled: &'a CompiledQuery,
+    bound: &[(&'static str, Value)],
+    atomic: bool,
+) -> Result<Prepared<'a>> {
+    if let Some(problem) = compiled.problem() {
+        return Err(Error::Parameter {
+            name: "(a value of the query)".to_owned(),
+            message: problem.to_owned(),
+        });
+    }
     if let Some(missing) = compiled
         .named_params()
         .iter()
@@ -83,20 +95,29 @@ fn typed<'a>(compiled: &'a CompiledQuery, bound: &[(&'static str, Value)]) -> Re
             .map(|(name, _)| name)
             .chain(bound.iter().map(|(name, _)| *name))
             .collect(),
+        atomic,
     })
 }
 
 impl<O, R: Shape, P> Statement for Returning<O, R, P> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self.compiled(), self.bound())
+        typed(self.compiled(), self.bound(), self.ast.writes_atomically())
+    }
+}
+
+/// A query that ends in a write runs without `RETURN`; it returns no rows.
+impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
+    type Shape = ByName<()>;
+    fn prepare(&self) -> Result<Prepared<'_>> {
+        typed(self.compiled(), &[], self.ast.writes_atomically())
     }
 }
 
 impl<R: Shape> Statement for Union<R> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self.compiled(), &[])
+        typed(self.compiled(), &[], false)
     }
 }
 
@@ -196,6 +217,7 @@ impl<R: Shape> Statement for Raw<R> {
             columns: Cow::Borrowed(&self.columns),
             text: &self.text,
             names: self.params.iter().map(|(name, _)| name.as_str()).collect(),
+            atomic: false,
         })
     }
 }
@@ -214,6 +236,7 @@ mod sealed {
     pub trait Statement {}
     impl<O, R, P> Statement for Returning<O, R, P> {}
     impl<R> Statement for Union<R> {}
+    impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {}
     impl<Q: Statement + ?Sized> Statement for &Q {}
     impl<R> Statement for Raw<R> {}
 }

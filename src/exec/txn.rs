@@ -1,6 +1,7 @@
 //! Explicit transactions: typed queries, then commit or roll back.
 
-use super::client::{Executed, RowOf};
+use super::client::RowOf;
+use super::counters::{Counters, Executed};
 use super::decode::RowDecoder;
 use super::driver::{Access, Driver, Lease};
 use super::error::{Error, Result};
@@ -49,7 +50,10 @@ impl Transaction {
         })
     }
 
-    async fn rows<Q: Statement>(&self, query: &Q) -> Result<(Vec<neo4rs::Row>, Vec<String>)> {
+    async fn rows<Q: Statement>(
+        &self,
+        query: &Q,
+    ) -> Result<(Vec<neo4rs::Row>, Vec<String>, Counters)> {
         let prepared = query.prepare()?;
         let log = QueryLog::start(&prepared);
         let result = async {
@@ -60,8 +64,15 @@ impl Transaction {
         }
         .instrument(log.span().clone())
         .await;
-        log.end(&result, Vec::len);
-        Ok((result?, prepared.columns.into_owned()))
+        let result = match result {
+            Err(e @ Error::ConstraintViolation { .. }) => {
+                Err(self.driver.name_constraint(e, prepared.text).await)
+            }
+            other => other,
+        };
+        log.end(&result, |(rows, _)| rows.len());
+        let (rows, counters) = result?;
+        Ok((rows, prepared.columns.into_owned(), counters))
     }
 
     /// Every row, decoded.
@@ -80,7 +91,7 @@ impl Transaction {
         Q: Statement,
         Q::Shape: RowDecoder,
     {
-        let (rows, columns) = self.rows(&query).await?;
+        let (rows, columns, _) = self.rows(&query).await?;
         rows.iter()
             .map(|row| Q::Shape::decode(row, &columns))
             .collect()
@@ -123,7 +134,7 @@ impl Transaction {
         Q: Statement,
         Q::Shape: RowDecoder,
     {
-        let (rows, columns) = self.rows(&query).await?;
+        let (rows, columns, _) = self.rows(&query).await?;
         match rows.as_slice() {
             [] => Ok(None),
             [row] => Q::Shape::decode(row, &columns).map(Some),
@@ -131,7 +142,7 @@ impl Transaction {
         }
     }
 
-    /// Runs a write and discards its rows.
+    /// Runs a write, discards its rows and reports what it changed ([`Executed::counters`]).
     ///
     /// ```no_run
     /// # use typher::prelude::*;
@@ -143,8 +154,11 @@ impl Transaction {
     /// # Ok(()) }
     /// ```
     pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
-        let (rows, _) = self.rows(&query).await?;
-        Ok(Executed { rows: rows.len() })
+        let (rows, _, counters) = self.rows(&query).await?;
+        Ok(Executed {
+            rows_returned: rows.len(),
+            counters,
+        })
     }
 
     /// Makes every write of the transaction durable and visible. When the reply to the

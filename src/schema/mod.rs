@@ -51,6 +51,13 @@ pub trait ElementBinding: Binding {
     type Element: Element;
 }
 
+/// The handle type of a label's or relationship type's struct (`PersonNode` for `Person`):
+/// what a value of the struct is checked as in writes.
+pub trait HasHandle {
+    /// The handle type, unaliased.
+    type Handle;
+}
+
 /// Runtime identity of a binding: its preferred variable and its identity hash.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct BindingKey {
@@ -253,6 +260,28 @@ pub trait NodeHandle: Handle {
         crate::dsl::pattern::NodeWhere::new(self, predicate.node)
     }
 
+    /// This label with a value to write: `create(Person.alias(Other).value(ann))`, or an
+    /// `UNWIND` row, `create(Person.value(row))` (`CREATE (person:Person) SET person = row`).
+    /// The value must be of the label's struct.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let row = name!(row);
+    /// let people = vec![Person { name: "Ann".into(), born: None }];
+    /// let q = unwind(rows(&people), row).create(Person.value(row));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "UNWIND $p0 AS row CREATE (person:Person) SET person = row"
+    /// );
+    /// ```
+    fn value<V: crate::dsl::clause::create::ValueOf<Self::Label>>(
+        self,
+        value: V,
+    ) -> crate::dsl::clause::create::NodeValue<Self, V::Refs> {
+        crate::dsl::clause::create::NodeValue::new(value.into_value())
+    }
+
     /// The node this handle already bound, rather than a new one:
     /// `.rel(DIRECTED).from(Person.again())` closes a cycle, `.optional_match(Person.again())`
     /// continues from a matched node.
@@ -382,6 +411,16 @@ pub trait RelBindingHandle: RelHandle + Handle {
             self,
             vec![(F::KEY_NAME, crate::dsl::expr::IntoExpr::into_operand(value))],
         )
+    }
+
+    /// This relationship type with a value to write:
+    /// `.create_rel(Person, ACTED_IN.value(row), Movie)` for an `UNWIND` row. The value must
+    /// be of the type's struct.
+    fn value<V: crate::dsl::clause::create::ValueOf<<Self::Binding as ElementBinding>::Element>>(
+        self,
+        value: V,
+    ) -> crate::dsl::clause::create::RelValue<Self, V::Refs> {
+        crate::dsl::clause::create::RelValue::new(value.into_value())
     }
 
     #[doc(hidden)]

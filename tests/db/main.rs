@@ -16,3 +16,4 @@ mod raw;
 mod reads;
 mod tracing;
 mod txn;
+mod writes;

@@ -9,7 +9,7 @@
 use super::return_::Returning;
 use super::{Clause, QueryAst};
 use crate::dsl::expr::Node;
-use crate::dsl::query::{Called, Query};
+use crate::dsl::query::{Called, Query, WriteEnd, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Append, Nullify};
 use crate::dsl::subquery::{CallStart, Imports, ImportsFrom};
@@ -23,6 +23,8 @@ pub(crate) struct CallClause {
     pub body: QueryAst,
     /// Ids of what the body returns, which stay bound after it.
     pub exported: Vec<u64>,
+    /// `IN TRANSACTIONS OF n ROWS`.
+    pub in_transactions: Option<u64>,
 }
 
 impl CallClause {
@@ -46,6 +48,7 @@ impl CallClause {
             imports,
             body,
             exported,
+            in_transactions: None,
         }
     }
 
@@ -68,6 +71,11 @@ impl CallClause {
         }
         r.leave_subquery(saved, &self.exported);
         r.push(" }");
+        if let Some(rows) = self.in_transactions {
+            r.push(" IN TRANSACTIONS OF ");
+            r.push(&rows.to_string());
+            r.push(" ROWS");
+        }
     }
 }
 
@@ -142,5 +150,42 @@ impl<S, Pos> Query<S, Pos> {
         let _ = imports;
         let body = crate::dsl::subquery::body_ast(body(Query::from_ast(QueryAst::default())));
         self.push(Clause::Call(CallClause::new::<I>(true, body)))
+    }
+
+    /// `CALL (imports) { .. } IN TRANSACTIONS OF n ROWS`: runs the writes `body` builds in
+    /// transactions of `rows` input rows each, for imports too large for one transaction.
+    /// The server commits each batch on its own, so run it with
+    /// [`Client::execute`](crate::Client::execute) (an auto-commit transaction), never
+    /// inside [`Client::write`](crate::Client::write) or an explicit transaction.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let row = name!(row);
+    /// let people = vec![Person { name: "Ann".into(), born: None }];
+    /// let q = unwind(rows(&people), row)
+    ///     .call_in_transactions(row, 1000, |q| q.create(Person.value(row)));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "UNWIND $p0 AS row CALL (row) { CREATE (person:Person) SET person = row } \
+    ///      IN TRANSACTIONS OF 1000 ROWS"
+    /// );
+    /// ```
+    pub fn call_in_transactions<I, S2, P2>(
+        self,
+        imports: I,
+        rows: u64,
+        body: impl FnOnce(CallStart<I, S>) -> Query<S2, P2>,
+    ) -> Query<S, Written>
+    where
+        I: ImportsFrom<S>,
+        I::Refs: AllBound<S>,
+        P2: WriteEnd,
+    {
+        let _ = imports;
+        let body = body(Query::from_ast(QueryAst::default())).ast;
+        let mut clause = CallClause::new::<I>(false, body);
+        clause.in_transactions = Some(rows.max(1));
+        self.push(Clause::Call(clause))
     }
 }

@@ -11,12 +11,22 @@
 //! | [`unwind`] | `UNWIND list AS name` |
 //! | [`return_`] | `RETURN`, and the finished query |
 //! | [`union`] | `UNION` / `UNION ALL` |
+//! | [`create`] | `CREATE` of nodes from their structs and of relationships between bound nodes |
+//! | [`merge`] | `MERGE` of a node on its keys or of a relationship, `ON CREATE SET`, `ON MATCH SET` |
+//! | [`set`] | `SET` of properties, whole values and labels; `REMOVE` |
+//! | [`delete`] | `DELETE`, `DETACH DELETE` |
+//! | [`foreach`] | `FOREACH (item IN list \| ..)` |
 
 pub mod call;
+pub mod create;
+pub mod delete;
+pub mod foreach;
 pub mod match_;
+pub mod merge;
 pub mod procedure;
 pub mod projection;
 pub mod return_;
+pub mod set;
 pub mod union;
 pub mod unwind;
 pub mod with;
@@ -33,6 +43,12 @@ pub(crate) enum Clause {
     With(projection::ProjectionClause),
     Unwind(unwind::UnwindClause),
     Return(projection::ProjectionClause),
+    Create(create::CreateClause),
+    Merge(merge::MergeClause),
+    Set(set::SetClause),
+    Remove(set::RemoveClause),
+    Delete(delete::DeleteClause),
+    Foreach(foreach::ForeachClause),
 }
 
 /// A whole single query: its clauses in order.
@@ -51,6 +67,15 @@ impl Clause {
             Clause::Unwind(u) => visit(&u.list),
             Clause::Call(c) => c.body.for_each_expr(visit),
             Clause::Procedure(c) => c.for_each_expr(visit),
+            Clause::Create(c) => c.for_each_expr(visit),
+            Clause::Merge(m) => m.for_each_expr(visit),
+            Clause::Set(c) => c.items.iter().for_each(|item| item.for_each_expr(visit)),
+            Clause::Remove(c) => c.for_each_expr(visit),
+            Clause::Delete(d) => d.for_each_expr(visit),
+            Clause::Foreach(f) => {
+                visit(&f.list);
+                f.body.for_each_expr(visit);
+            }
         }
     }
 
@@ -63,6 +88,12 @@ impl Clause {
             Clause::Return(p) => p.render(true, r),
             Clause::Call(c) => c.render(r),
             Clause::Procedure(c) => c.render(r),
+            Clause::Create(c) => c.render(r),
+            Clause::Merge(m) => m.render(r),
+            Clause::Set(c) => set::render_items("SET ", &c.items, r),
+            Clause::Remove(c) => c.render(r),
+            Clause::Delete(c) => c.render(r),
+            Clause::Foreach(f) => f.render(r),
         }
     }
 }
@@ -78,9 +109,9 @@ impl QueryAst {
     /// Adds `condition` to the `WHERE` of the last clause, joined with `AND`; after an
     /// `UNWIND`, through `WITH *`.
     pub(crate) fn add_filter(&mut self, condition: ExprNode) {
-        if matches!(
+        if !matches!(
             self.clauses.last(),
-            Some(Clause::Unwind(_)) | Some(Clause::Call(_)) | None
+            Some(Clause::Match(_) | Clause::With(_) | Clause::Return(_) | Clause::Procedure(_))
         ) {
             self.clauses
                 .push(Clause::With(projection::ProjectionClause::star()));
@@ -89,12 +120,38 @@ impl QueryAst {
             Some(Clause::Match(m)) => &mut m.filter,
             Some(Clause::With(p)) | Some(Clause::Return(p)) => &mut p.filter,
             Some(Clause::Procedure(c)) => &mut c.filter,
-            Some(Clause::Unwind(_)) | Some(Clause::Call(_)) | None => return,
+            _ => return,
         };
         *slot = Some(match slot.take() {
             None => condition,
             Some(previous) => ExprNode::binary(super::expr::BinaryOp::And, previous, condition),
         });
+    }
+
+    /// Whether the query writes and so must run in one explicit transaction to be atomic
+    /// (some servers commit an auto-commit statement's rows one by one); not when it holds
+    /// `CALL { .. } IN TRANSACTIONS`, which needs an auto-commit transaction.
+    pub fn writes_atomically(&self) -> bool {
+        fn scan(ast: &QueryAst, writes: &mut bool, batched: &mut bool) {
+            for clause in &ast.clauses {
+                match clause {
+                    Clause::Create(_)
+                    | Clause::Merge(_)
+                    | Clause::Set(_)
+                    | Clause::Remove(_)
+                    | Clause::Delete(_)
+                    | Clause::Foreach(_) => *writes = true,
+                    Clause::Call(c) => {
+                        *batched |= c.in_transactions.is_some();
+                        scan(&c.body, writes, batched);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let (mut writes, mut batched) = (false, false);
+        scan(self, &mut writes, &mut batched);
+        writes && !batched
     }
 
     /// The last clause, if it is a `MATCH`.

@@ -74,3 +74,119 @@ impl<S, P> Query<S, P> {
         self.push(clause::<L, Tag, T>(list))
     }
 }
+
+/// A slice of values sent as one list parameter, for a batch: `unwind(rows(&people), row)`
+/// then one write per row, all in one query and one round trip.
+#[must_use = "rows do nothing until unwound"]
+pub struct Rows<T> {
+    list: ExprNode,
+    _items: core::marker::PhantomData<fn() -> T>,
+}
+
+/// The values of `items` as one list parameter, typed `Vec<T>`: what `UNWIND` takes for a
+/// batch write. Each row is then a `T` (a node's or relationship's struct, or a [`Link`]).
+///
+/// ```
+/// # use typher::prelude::*;
+/// # use typher_testkit::movies::*;
+/// let row = name!(row);
+/// let people = vec![
+///     Person { name: "Ann".into(), born: Some(1990) },
+///     Person { name: "Bob".into(), born: None },
+/// ];
+/// let q = unwind(rows(&people), row)
+///     .merge(Person.having(Person.name, row.get(Person.name)))
+///     .on_create_set(Person.assign(row))
+///     .on_match_set(Person.update(row));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "UNWIND $p0 AS row MERGE (person:Person {name: row.name}) \
+///      ON CREATE SET person = row ON MATCH SET person += row"
+/// );
+/// ```
+pub fn rows<T: serde::Serialize>(items: &[T]) -> Rows<T> {
+    Rows {
+        list: ExprNode::serialized(items),
+        _items: core::marker::PhantomData,
+    }
+}
+
+impl<T> IntoExpr for Rows<T> {
+    type Type = Vec<T>;
+    type Refs = crate::dsl::scope::Nil;
+    fn into_operand(self) -> ExprNode {
+        self.list
+    }
+}
+
+/// One relationship to create in a batch: the keys of the nodes at its two ends and its
+/// value. Unwound, `link.from()`, `link.rel()` and `link.to()` read its parts.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # use typher_testkit::movies::*;
+/// use typher::dsl::Link;
+/// let link = name!(link);
+/// let links: Vec<Link<String, ActedIn, String>> =
+///     vec![Link::new("Ann", ActedIn { roles: vec!["Eve".into()] }, "Heat")];
+/// let q = unwind(rows(&links), link)
+///     .match_(Person.having(Person.name, link.from()))
+///     .match_(Movie.having(Movie.title, link.to()))
+///     .create_rel(Person, ACTED_IN.value(link.rel()), Movie);
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "UNWIND $p0 AS link MATCH (person:Person {name: link.from}) \
+///      MATCH (movie:Movie {title: link.to}) CREATE (person)-[acted_in:ACTED_IN]->(movie) \
+///      SET acted_in = link.rel"
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct Link<F, R, T> {
+    /// The key of the node the relationship starts at.
+    pub from: F,
+    /// The relationship's value.
+    pub rel: R,
+    /// The key of the node the relationship ends at.
+    pub to: T,
+}
+
+impl<F, R, T> Link<F, R, T> {
+    /// A link from the node keyed `from` to the node keyed `to`.
+    pub fn new(from: impl Into<F>, rel: R, to: impl Into<T>) -> Self {
+        Self {
+            from: from.into(),
+            rel,
+            to: to.into(),
+        }
+    }
+}
+
+/// A part of an unwound [`Link`], typed `V`.
+pub type LinkPart<V, Tag, F, R, T> = crate::dsl::expr::Expr<
+    V,
+    crate::dsl::scope::Cons<Val<Tag, Link<F, R, T>>, crate::dsl::scope::Nil>,
+>;
+
+impl<Tag: NameTag, F: 'static, R: 'static, T: 'static> Name<Tag, Link<F, R, T>> {
+    fn part<V>(self, key: &'static str) -> LinkPart<V, Tag, F, R, T> {
+        crate::dsl::expr::Expr::from(crate::dsl::expr::Node::Property {
+            binding: <Val<Tag, Link<F, R, T>> as Binding>::KEY,
+            key: crate::schema::names::GraphName::new(key),
+        })
+    }
+
+    /// `link.from`: the key of the start node.
+    pub fn from(self) -> LinkPart<F, Tag, F, R, T> {
+        self.part("from")
+    }
+
+    /// `link.rel`: the relationship's value.
+    pub fn rel(self) -> LinkPart<R, Tag, F, R, T> {
+        self.part("rel")
+    }
+
+    /// `link.to`: the key of the end node.
+    pub fn to(self) -> LinkPart<T, Tag, F, R, T> {
+        self.part("to")
+    }
+}

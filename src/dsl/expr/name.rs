@@ -53,6 +53,33 @@ impl<Tag: NameTag, T: 'static> Binding for Val<Tag, T> {
     const KEY: BindingKey = BindingKey::new(Tag::NAME, Tag::ID);
 }
 
+impl<Tag: NameTag, T: 'static> Name<Tag, T> {
+    /// `row.key`: a property of the struct this name holds (an `UNWIND` row of a label's
+    /// struct), typed as the property.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let row = name!(row);
+    /// let people = vec![Person { name: "Ann".into(), born: None }];
+    /// let q = unwind(rows(&people), row).return_(row.get(Person.name));
+    /// assert_eq!(q.to_cypher().text(), "UNWIND $p0 AS row RETURN row.name AS name");
+    /// ```
+    pub fn get<F, B>(
+        self,
+        property: crate::schema::Property<F, B>,
+    ) -> super::Expr<F::Value, Cons<Val<Tag, T>, Nil>>
+    where
+        F: crate::schema::Field<Owner = T>,
+    {
+        let _ = property;
+        super::Expr::from(Node::Property {
+            binding: <Val<Tag, T> as Binding>::KEY,
+            key: F::KEY_NAME,
+        })
+    }
+}
+
 impl<Tag: NameTag, T: 'static> Expression for Name<Tag, T> {
     type Type = T;
     type Refs = Cons<Val<Tag, T>, Nil>;

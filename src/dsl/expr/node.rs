@@ -22,6 +22,9 @@ pub(crate) enum Node {
     },
     /// A value, always rendered as a generated `$parameter`.
     Param(Value),
+    /// A value that cannot be sent (its `Serialize` failed): renders as `null` and makes
+    /// the query fail with this message before it is sent.
+    Unsendable(String),
     /// A parameter named by the user, bound when the query runs.
     NamedParam(&'static str),
     /// Cypher text inserted as it is (an explicitly unchecked fragment).
@@ -156,6 +159,15 @@ impl ExprNode {
         Self(Node::Param(value))
     }
 
+    /// A `Serialize` value as a parameter; a value that cannot be one (an integer beyond
+    /// `i64`, a NaN, a failing `Serialize`) fails the query when it is run.
+    pub(crate) fn serialized<T: serde::Serialize + ?Sized>(value: &T) -> Self {
+        match crate::dsl::value::to_value(value) {
+            Ok(value) => Self(Node::Param(value)),
+            Err(e) => Self(Node::Unsendable(e.0)),
+        }
+    }
+
     pub(crate) fn binary(op: BinaryOp, left: ExprNode, right: ExprNode) -> Self {
         Self(Node::Binary(op, Box::new([left, right])))
     }
@@ -176,6 +188,7 @@ impl ExprNode {
             | Node::Variable(_)
             | Node::Identified { .. }
             | Node::Param(_)
+            | Node::Unsendable(_)
             | Node::NamedParam(_)
             | Node::Raw(_)
             | Node::Local { .. }

@@ -1,0 +1,386 @@
+//! `CREATE`: nodes from their struct values, relationships between bound nodes.
+//!
+//! A node is created from a value of its label's struct, so every required property is
+//! there by construction; the value goes as one map parameter,
+//! `CREATE (person:Person $p0)`. A value that is an expression (an `UNWIND` row) is set
+//! right after: `CREATE (person:Person) SET person = row`. A relationship joins two nodes
+//! bound before, and its endpoints are checked as in `MATCH`.
+
+use super::Clause;
+use crate::dsl::expr::{Expr, ExprNode, Name, NameTag, Node, Val};
+use crate::dsl::query::{Query, Written};
+use crate::dsl::render::Renderer;
+use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required, Var};
+use crate::schema::names::GraphName;
+use crate::schema::{
+    Binding, BindingKey, ElementBinding, EndOf, HasHandle, NodeHandle, NodeLabel, RelBindingHandle,
+    RelType, StartOf,
+};
+use core::marker::PhantomData;
+
+/// What a `CREATE` clause creates, in order.
+#[derive(Debug, Clone, PartialEq)]
+#[doc(hidden)]
+pub enum Created {
+    /// `(variable:Label $value)`.
+    Node {
+        binding: BindingKey,
+        label: GraphName,
+        value: ExprNode,
+    },
+    /// `(from)-[variable:TYPE $value]->(to)`; no value for a relationship without properties.
+    Rel {
+        from: BindingKey,
+        binding: BindingKey,
+        rel_type: GraphName,
+        value: Option<ExprNode>,
+        to: BindingKey,
+    },
+}
+
+/// `CREATE a, b, ..`, then `SET` of the values that are expressions.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CreateClause {
+    pub items: Vec<Created>,
+}
+
+impl CreateClause {
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.clause("CREATE ");
+        let mut later: Vec<(BindingKey, &ExprNode)> = Vec::new();
+        let inline = |r: &mut Renderer, key: BindingKey, value: &'_ ExprNode| {
+            if matches!(value.0, Node::Param(_) | Node::Unsendable(_)) {
+                r.push(" ");
+                r.expr(value);
+                None
+            } else {
+                Some(key)
+            }
+        };
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                r.push(", ");
+            }
+            match item {
+                Created::Node {
+                    binding,
+                    label,
+                    value,
+                } => {
+                    r.push("(");
+                    r.push_fresh(*binding);
+                    r.push(":");
+                    r.push_name(*label);
+                    if let Some(key) = inline(r, *binding, value) {
+                        later.push((key, value));
+                    }
+                    r.push(")");
+                }
+                Created::Rel {
+                    from,
+                    binding,
+                    rel_type,
+                    value,
+                    to,
+                } => {
+                    r.push("(");
+                    r.push_variable(*from);
+                    r.push(")-[");
+                    r.push_fresh(*binding);
+                    r.push(":");
+                    r.push_name(*rel_type);
+                    if let Some(value) = value {
+                        if let Some(key) = inline(r, *binding, value) {
+                            later.push((key, value));
+                        }
+                    }
+                    r.push("]->(");
+                    r.push_variable(*to);
+                    r.push(")");
+                }
+            }
+        }
+        for (i, (key, value)) in later.into_iter().enumerate() {
+            if i == 0 {
+                r.clause("SET ");
+            } else {
+                r.push(", ");
+            }
+            r.push_variable(key);
+            r.push(" = ");
+            r.expr(value);
+        }
+    }
+
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        for item in &self.items {
+            match item {
+                Created::Node { value, .. } => visit(value),
+                Created::Rel { value, .. } => value.iter().for_each(&mut *visit),
+            }
+        }
+    }
+}
+
+/// A value of label or relationship type `L`: the struct itself (sent as one map
+/// parameter), or an expression holding one (a row of `UNWIND`, a named value).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a value of `{L}`",
+    label = "expected a `{L}` value",
+    note = "a node or relationship is written from a value of its own struct, or from an expression of that type (a `name!` holding `{L}` rows, say)"
+)]
+pub trait ValueOf<L> {
+    /// The bindings the value reads.
+    type Refs;
+    /// The value as an expression.
+    #[doc(hidden)]
+    fn into_value(self) -> ExprNode;
+}
+
+impl<L: crate::schema::Element + serde::Serialize> ValueOf<L> for L {
+    type Refs = Nil;
+    fn into_value(self) -> ExprNode {
+        ExprNode::serialized(&self)
+    }
+}
+
+impl<L: crate::schema::Element + serde::Serialize> ValueOf<L> for &L {
+    type Refs = Nil;
+    fn into_value(self) -> ExprNode {
+        ExprNode::serialized(self)
+    }
+}
+
+impl<Tag: NameTag, L: 'static> ValueOf<L> for Name<Tag, L> {
+    type Refs = Cons<Val<Tag, L>, Nil>;
+    fn into_value(self) -> ExprNode {
+        crate::dsl::expr::Expression::into_expr_node(self)
+    }
+}
+
+impl<L, R> ValueOf<L> for Expr<L, R> {
+    type Refs = R;
+    fn into_value(self) -> ExprNode {
+        self.node
+    }
+}
+
+/// A node to create: the value of its label's struct for a node bound as that label, or
+/// [`NodeValue`] (`Person.alias(Other).value(v)`) for another binding.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is no node to create",
+    label = "expected a value of a label's struct, or `Label.value(..)`",
+    note = "CREATE takes the whole value of the label's struct, so every required property is there: `create(Person {{ .. }})`, or `Person.alias(Other).value(..)`"
+)]
+pub trait NewNode {
+    /// What the node binds.
+    type Binding: ElementBinding;
+    /// The bindings the value reads.
+    type Refs;
+    /// The created node.
+    #[doc(hidden)]
+    fn created(self) -> Created;
+}
+
+#[diagnostic::do_not_recommend]
+impl<L> NewNode for L
+where
+    L: NodeLabel + ElementBinding<Element = L> + serde::Serialize,
+{
+    type Binding = L;
+    type Refs = Nil;
+    fn created(self) -> Created {
+        Created::Node {
+            binding: L::KEY,
+            label: L::LABEL_NAME,
+            value: ExprNode::serialized(&self),
+        }
+    }
+}
+
+/// A node of handle `H` with a value: `Person.value(row)`, `Person.alias(Other).value(v)`;
+/// see [`NodeHandle::value`].
+#[must_use = "a node value does nothing until created or merged"]
+pub struct NodeValue<H, R> {
+    value: ExprNode,
+    _node: PhantomData<fn() -> (H, R)>,
+}
+
+impl<H, R> NodeValue<H, R> {
+    pub(crate) fn new(value: ExprNode) -> Self {
+        Self {
+            value,
+            _node: PhantomData,
+        }
+    }
+}
+
+impl<H: NodeHandle, R> NewNode for NodeValue<H, R> {
+    type Binding = H::Binding;
+    type Refs = R;
+    fn created(self) -> Created {
+        Created::Node {
+            binding: <H::Binding as Binding>::KEY,
+            label: <H::Label as NodeLabel>::LABEL_NAME,
+            value: self.value,
+        }
+    }
+}
+
+/// A relationship to create: the value of its type's struct, or [`RelValue`]
+/// (`ACTED_IN.value(row)`, `ACTED_IN.alias(CoRole).value(v)`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is no relationship to create",
+    label = "expected a value of a relationship type's struct, or `TYPE.value(..)`",
+    note = "CREATE takes the whole value of the relationship's struct: `.create_rel(Person, ActedIn {{ .. }}, Movie)`"
+)]
+pub trait NewRel {
+    /// The relationship handle the endpoints are checked against.
+    type Handle;
+    /// What the relationship binds.
+    type Binding: ElementBinding;
+    /// The bindings the value reads.
+    type Refs;
+    /// The type and the value (none for a relationship without properties).
+    #[doc(hidden)]
+    fn parts(self) -> (GraphName, Option<ExprNode>);
+}
+
+#[diagnostic::do_not_recommend]
+impl<T> NewRel for T
+where
+    T: RelType + HasHandle + ElementBinding<Element = T> + serde::Serialize,
+{
+    type Handle = T::Handle;
+    type Binding = T;
+    type Refs = Nil;
+    fn parts(self) -> (GraphName, Option<ExprNode>) {
+        let value = ExprNode::serialized(&self);
+        let empty = match &value.0 {
+            Node::Param(crate::dsl::Value::Null) => true,
+            Node::Param(crate::dsl::Value::Map(map)) => map.is_empty(),
+            _ => false,
+        };
+        (T::TYPE_NAME, (!empty).then_some(value))
+    }
+}
+
+/// A relationship of handle `H` with a value; see [`RelBindingHandle::value`].
+#[must_use = "a relationship value does nothing until created"]
+pub struct RelValue<H, R> {
+    value: ExprNode,
+    _rel: PhantomData<fn() -> (H, R)>,
+}
+
+impl<H, R> RelValue<H, R> {
+    pub(crate) fn new(value: ExprNode) -> Self {
+        Self {
+            value,
+            _rel: PhantomData,
+        }
+    }
+}
+
+impl<H, R> NewRel for RelValue<H, R>
+where
+    H: RelBindingHandle,
+    <H::Binding as ElementBinding>::Element: RelType,
+{
+    type Handle = H;
+    type Binding = H::Binding;
+    type Refs = R;
+    fn parts(self) -> (GraphName, Option<ExprNode>) {
+        (
+            <<H::Binding as ElementBinding>::Element as RelType>::TYPE_NAME,
+            Some(self.value),
+        )
+    }
+}
+
+/// `CREATE (person:Person $p0)`: starts a query by creating a node from a value of its
+/// label's struct; the whole value goes as one map parameter.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # use typher_testkit::movies::*;
+/// let q = create(Person { name: "Ann".into(), born: Some(1990) }).return_(Person.name);
+/// assert_eq!(q.to_cypher().text(), "CREATE (person:Person $p0) RETURN person.name AS name");
+/// ```
+pub fn create<T>(node: T) -> Query<Var<T::Binding, Required, NoVars>, Written>
+where
+    T: NewNode,
+    T::Refs: AllBound<NoVars>,
+{
+    Query::<NoVars, ()>::empty().create(node)
+}
+
+impl<S, P> Query<S, P> {
+    fn push_created<S2>(mut self, item: Created) -> Query<S2, Written> {
+        if let Some(Clause::Create(c)) = self.ast.clauses.last_mut() {
+            c.items.push(item);
+            return self.retype();
+        }
+        self.push(Clause::Create(CreateClause { items: vec![item] }))
+    }
+
+    /// `CREATE (movie:Movie $p0)`: creates a node from a value of its label's struct (or
+    /// `Label.value(row)`). Right after another `CREATE`, it joins that clause.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let tom = Person { name: "Tom".into(), born: None };
+    /// let film = Movie { title: "Film".into(), released: 2024, tagline: None };
+    /// let q = create(tom).create(film);
+    /// assert_eq!(q.to_cypher().text(), "CREATE (person:Person $p0), (movie:Movie $p1)");
+    /// ```
+    pub fn create<T>(self, node: T) -> Query<Var<T::Binding, Required, S>, Written>
+    where
+        T: NewNode,
+        T::Refs: AllBound<S>,
+    {
+        self.push_created(node.created())
+    }
+
+    /// `CREATE (person)-[acted_in:ACTED_IN $p0]->(movie)`: a relationship from a value of
+    /// its type's struct, between two nodes bound before (by `MATCH`, `MERGE` or `CREATE`),
+    /// named by their handles. The endpoints are checked as in `MATCH`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person.having(Person.name, "Tom Hanks"))
+    ///     .match_(Movie.having(Movie.title, "Big"))
+    ///     .create_rel(Person, ActedIn { roles: vec!["Josh".into()] }, Movie);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person {name: $p0}) MATCH (movie:Movie {title: $p1}) \
+    ///      CREATE (person)-[acted_in:ACTED_IN $p2]->(movie)"
+    /// );
+    /// ```
+    pub fn create_rel<A, R, B>(
+        self,
+        from: A,
+        rel: R,
+        to: B,
+    ) -> Query<Var<R::Binding, Required, S>, Written>
+    where
+        A: NodeHandle,
+        B: NodeHandle,
+        R: NewRel,
+        A::Label: StartOf<R::Handle>,
+        B::Label: EndOf<R::Handle>,
+        Cons<A::Binding, Cons<B::Binding, Nil>>: AllBound<S>,
+        R::Refs: AllBound<S>,
+    {
+        let _ = (from, to);
+        let (rel_type, value) = rel.parts();
+        self.push_created(Created::Rel {
+            from: <A::Binding as Binding>::KEY,
+            binding: <R::Binding as Binding>::KEY,
+            rel_type,
+            value,
+            to: <B::Binding as Binding>::KEY,
+        })
+    }
+}

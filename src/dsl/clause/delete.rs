@@ -1,0 +1,124 @@
+//! `DELETE` and `DETACH DELETE` of bound nodes and relationships.
+//!
+//! A plain `DELETE` of a node that still has relationships fails on the server and changes
+//! nothing; typher reports it as [`Error::NodeStillConnected`](crate::Error::NodeStillConnected).
+
+use super::Clause;
+use crate::dsl::query::{Query, Written};
+use crate::dsl::render::Renderer;
+use crate::dsl::scope::{AllBound, Cons, Nil};
+use crate::schema::{Binding, BindingKey, Handle};
+
+/// `DELETE a, b` or `DETACH DELETE a, b`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct DeleteClause {
+    pub detach: bool,
+    pub items: Vec<BindingKey>,
+}
+
+impl DeleteClause {
+    /// Calls `visit` on each deleted variable (a relationship matched without a variable
+    /// gets one).
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&crate::dsl::expr::ExprNode)) {
+        for key in &self.items {
+            visit(&crate::dsl::expr::ExprNode(
+                crate::dsl::expr::Node::Variable(*key),
+            ));
+        }
+    }
+
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.clause(if self.detach {
+            "DETACH DELETE "
+        } else {
+            "DELETE "
+        });
+        for (i, key) in self.items.iter().enumerate() {
+            if i > 0 {
+                r.push(", ");
+            }
+            r.push_variable(*key);
+        }
+    }
+}
+
+/// What `DELETE` takes: a label or relationship handle bound before, or a tuple of them.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is nothing `DELETE` can remove",
+    label = "expected a node or relationship bound before (`Person`, `ACTED_IN`), or a tuple of them"
+)]
+pub trait DeleteItems {
+    /// The bindings deleted.
+    type Refs;
+    /// Appends their keys.
+    #[doc(hidden)]
+    fn push_keys(out: &mut Vec<BindingKey>);
+}
+
+impl<H: Handle> DeleteItems for H {
+    type Refs = Cons<H::Binding, Nil>;
+    fn push_keys(out: &mut Vec<BindingKey>) {
+        out.push(<H::Binding as Binding>::KEY);
+    }
+}
+
+macro_rules! tuple_deletes {
+    ($($name:ident)+) => {
+        impl<$($name: Handle),+> DeleteItems for ($($name,)+) {
+            type Refs = crate::__private::both!($(Cons<$name::Binding, Nil>),+);
+            fn push_keys(out: &mut Vec<BindingKey>) {
+                $(out.push(<$name::Binding as Binding>::KEY);)+
+            }
+        }
+    };
+}
+tuple_deletes!(A B);
+tuple_deletes!(A B C);
+tuple_deletes!(A B C D);
+
+impl<S, P> Query<S, P> {
+    fn delete_clause<I: DeleteItems>(self, detach: bool) -> Query<S, Written> {
+        let mut items = Vec::new();
+        I::push_keys(&mut items);
+        self.push(Clause::Delete(DeleteClause { detach, items }))
+    }
+
+    /// `DELETE ..`: relationships, or nodes without relationships. A node that still has
+    /// some makes the query fail with
+    /// [`Error::NodeStillConnected`](crate::Error::NodeStillConnected), and nothing changes.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie.having(Movie.title, "Heat")).delete(ACTED_IN);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[acted_in:ACTED_IN]->(movie:Movie {title: $p0}) DELETE acted_in"
+    /// );
+    /// ```
+    pub fn delete<I>(self, items: I) -> Query<S, Written>
+    where
+        I: DeleteItems,
+        I::Refs: AllBound<S>,
+    {
+        let _ = items;
+        self.delete_clause::<I>(false)
+    }
+
+    /// `DETACH DELETE ..`: nodes together with their relationships.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person.having(Person.name, "Ann")).detach_delete(Person);
+    /// assert_eq!(q.to_cypher().text(), "MATCH (person:Person {name: $p0}) DETACH DELETE person");
+    /// ```
+    pub fn detach_delete<I>(self, items: I) -> Query<S, Written>
+    where
+        I: DeleteItems,
+        I::Refs: AllBound<S>,
+    {
+        let _ = items;
+        self.delete_clause::<I>(true)
+    }
+}

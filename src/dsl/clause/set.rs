@@ -1,0 +1,470 @@
+//! `SET` and `REMOVE`: properties to typed values, whole values (`=` and `+=`), labels.
+//!
+//! | Rust | Cypher |
+//! | --- | --- |
+//! | `.set(Movie.released.to(2000))` | `SET movie.released = $p0` |
+//! | `.set(Movie.released.to(Movie.released + 1))` | `SET movie.released = movie.released + $p0` |
+//! | `.set(Person.assign(ann))` | `SET person = $p0` (the whole struct) |
+//! | `.set(Person.update(ann))` | `SET person += $p0` |
+//! | `.set(Person.labeled(Actor))` | `SET person:Actor` |
+//! | `.set(Person.dynamic_label("Guest"))` | `SET person:$($p0)` (the name is a parameter) |
+//! | `.remove(Movie.tagline)` | `REMOVE movie.tagline` (only an `Option` property) |
+//! | `.remove(Person.labeled(Actor))` | `REMOVE person:Actor` |
+
+use super::create::ValueOf;
+use super::Clause;
+use crate::dsl::expr::{ExprNode, IntoExpr, Node};
+use crate::dsl::query::{Query, Written};
+use crate::dsl::render::Renderer;
+use crate::dsl::scope::{Both, Cons, Nil};
+use crate::schema::names::GraphName;
+use crate::schema::{
+    Binding, BindingKey, ElementBinding, Field, Handle, HoldsBase, NodeHandle, NodeLabel, Property,
+    PropertyType,
+};
+use core::marker::PhantomData;
+
+/// One item of `SET` (also of `ON CREATE SET` and `ON MATCH SET`).
+#[derive(Debug, Clone, PartialEq)]
+#[doc(hidden)]
+pub enum SetItem {
+    /// `variable.key = value`
+    Property {
+        binding: BindingKey,
+        key: GraphName,
+        value: ExprNode,
+    },
+    /// `variable = value` (`merge`: `variable += value`)
+    Whole {
+        binding: BindingKey,
+        value: ExprNode,
+        merge: bool,
+    },
+    /// `variable:Label`
+    Label {
+        binding: BindingKey,
+        label: GraphName,
+    },
+    /// `variable:$(value)`
+    DynamicLabel {
+        binding: BindingKey,
+        value: ExprNode,
+    },
+}
+
+impl SetItem {
+    fn binding(&self) -> BindingKey {
+        match self {
+            SetItem::Property { binding, .. }
+            | SetItem::Whole { binding, .. }
+            | SetItem::Label { binding, .. }
+            | SetItem::DynamicLabel { binding, .. } => *binding,
+        }
+    }
+
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.push_variable(self.binding());
+        match self {
+            SetItem::Property { key, value, .. } => {
+                r.push(".");
+                r.push_name(*key);
+                r.push(" = ");
+                r.expr(value);
+            }
+            SetItem::Whole { value, merge, .. } => {
+                r.push(if *merge { " += " } else { " = " });
+                r.expr(value);
+            }
+            SetItem::Label { label, .. } => {
+                r.push(":");
+                r.push_name(*label);
+            }
+            SetItem::DynamicLabel { value, .. } => {
+                r.push(":$(");
+                r.expr(value);
+                r.push(")");
+            }
+        }
+    }
+
+    /// Calls `visit` on the item's target (it reads that variable: a relationship matched
+    /// without a variable gets one) and on its value.
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        visit(&ExprNode(Node::Variable(self.binding())));
+        match self {
+            SetItem::Property { value, .. }
+            | SetItem::Whole { value, .. }
+            | SetItem::DynamicLabel { value, .. } => visit(value),
+            SetItem::Label { .. } => {}
+        }
+    }
+}
+
+/// Renders `items` after `keyword` (`SET `, `ON CREATE SET `..), comma-separated.
+pub(crate) fn render_items(keyword: &str, items: &[SetItem], r: &mut Renderer) {
+    r.clause(keyword);
+    for (i, item) in items.iter().enumerate() {
+        if i > 0 {
+            r.push(", ");
+        }
+        item.render(r);
+    }
+}
+
+/// `SET a, b, ..`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct SetClause {
+    pub items: Vec<SetItem>,
+}
+
+/// One item of `REMOVE`.
+#[derive(Debug, Clone, PartialEq)]
+#[doc(hidden)]
+pub enum RemoveItem {
+    /// `variable.key`
+    Property { binding: BindingKey, key: GraphName },
+    /// `variable:Label`, `variable:$(value)`
+    Label(SetItem),
+}
+
+/// `REMOVE a, b, ..`.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct RemoveClause {
+    pub items: Vec<RemoveItem>,
+}
+
+impl RemoveClause {
+    pub(crate) fn render(&self, r: &mut Renderer) {
+        r.clause("REMOVE ");
+        for (i, item) in self.items.iter().enumerate() {
+            if i > 0 {
+                r.push(", ");
+            }
+            match item {
+                RemoveItem::Property { binding, key } => {
+                    r.push_variable(*binding);
+                    r.push(".");
+                    r.push_name(*key);
+                }
+                RemoveItem::Label(label) => label.render(r),
+            }
+        }
+    }
+
+    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
+        for item in &self.items {
+            match item {
+                RemoveItem::Label(label) => label.for_each_expr(visit),
+                RemoveItem::Property { binding, .. } => visit(&ExprNode(Node::Variable(*binding))),
+            }
+        }
+    }
+}
+
+/// An item of `SET`: what `Movie.released.to(..)`, `Person.assign(..)`,
+/// `Person.update(..)`, `Person.labeled(..)` make. `R` lists the bindings it reads.
+#[must_use = "an assignment does nothing until used in `.set(..)`"]
+pub struct Assignment<R> {
+    item: SetItem,
+    _reads: PhantomData<fn() -> R>,
+}
+
+impl<R> Assignment<R> {
+    fn new(item: SetItem) -> Self {
+        Self {
+            item,
+            _reads: PhantomData,
+        }
+    }
+}
+
+/// A value that may be stored in a property whose values compare as `T`.
+#[diagnostic::on_unimplemented(
+    message = "a `{Self}` value cannot be stored in a property of type `{T}`",
+    label = "expected a `{T}` value, or an expression holding `{T}`",
+    note = "a property takes values of its own type only (`T` for an `Option<T>` property; every integer type counts as `i64`, every float as `f64`)"
+)]
+pub trait Storable<T>: IntoExpr {}
+#[diagnostic::do_not_recommend]
+impl<O: IntoExpr, T> Storable<T> for O where O::Type: HoldsBase<T> {}
+
+impl<F: Field, B: Binding> Property<F, B> {
+    /// `SET variable.key = value`: the value must have the property's type (a plain value
+    /// becomes a parameter; an expression may read anything in scope).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(REVIEWED).to(Movie)
+    ///     .set(REVIEWED.rating.to(REVIEWED.rating + 1));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[reviewed:REVIEWED]->(movie:Movie) \
+    ///      SET reviewed.rating = reviewed.rating + $p0"
+    /// );
+    /// ```
+    pub fn to<V>(self, value: V) -> Assignment<Both<Cons<B, Nil>, V::Refs>>
+    where
+        V: Storable<<F::Value as PropertyType>::Base>,
+    {
+        Assignment::new(SetItem::Property {
+            binding: B::KEY,
+            key: F::KEY_NAME,
+            value: value.into_operand(),
+        })
+    }
+}
+
+/// The assignment of value `V` to the whole node or relationship of handle `H`.
+pub type WholeValue<H, V> =
+    Assignment<Both<Cons<<H as Handle>::Binding, Nil>, <V as ValueOf<ElementOf<H>>>::Refs>>;
+
+/// The struct of handle `H`'s label or relationship type.
+pub type ElementOf<H> = <<H as Handle>::Binding as ElementBinding>::Element;
+
+/// Writes of whole values and labels, on every label and relationship handle.
+pub trait WriteMethods: Handle {
+    /// `SET variable = $value`: replaces every property with those of `value`, a value of
+    /// the struct (or an expression holding one).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let ann = Person { name: "Ann".into(), born: Some(1990) };
+    /// let q = match_(Person.having(Person.name, "Ann")).set(Person.assign(ann));
+    /// assert_eq!(q.to_cypher().text(), "MATCH (person:Person {name: $p0}) SET person = $p1");
+    /// ```
+    fn assign<V>(self, value: V) -> WholeValue<Self, V>
+    where
+        V: ValueOf<<Self::Binding as ElementBinding>::Element>,
+    {
+        Assignment::new(SetItem::Whole {
+            binding: <Self::Binding as Binding>::KEY,
+            value: value.into_value(),
+            merge: false,
+        })
+    }
+
+    /// `SET variable += $value`: sets the properties `value` has, keeping the others.
+    /// A `None` field is sent as null, which removes that property.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let ann = Person { name: "Ann".into(), born: Some(1990) };
+    /// let q = match_(Person.having(Person.name, "Ann")).set(Person.update(&ann));
+    /// assert_eq!(q.to_cypher().text(), "MATCH (person:Person {name: $p0}) SET person += $p1");
+    /// ```
+    fn update<V>(self, value: V) -> WholeValue<Self, V>
+    where
+        V: ValueOf<<Self::Binding as ElementBinding>::Element>,
+    {
+        Assignment::new(SetItem::Whole {
+            binding: <Self::Binding as Binding>::KEY,
+            value: value.into_value(),
+            merge: true,
+        })
+    }
+
+    /// `variable:Label`: a label to add with `.set(..)` or take away with `.remove(..)`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// #[derive(Node, serde::Serialize)]
+    /// pub struct Actor {}
+    /// let q = match_(Person).set(Person.labeled(Actor));
+    /// assert_eq!(q.to_cypher().text(), "MATCH (person:Person) SET person:Actor");
+    /// ```
+    fn labeled<L: NodeHandle>(self, label: L) -> LabelItem<Cons<Self::Binding, Nil>>
+    where
+        Self: NodeHandle,
+    {
+        let _ = label;
+        LabelItem {
+            item: SetItem::Label {
+                binding: <Self::Binding as Binding>::KEY,
+                label: <L::Label as NodeLabel>::LABEL_NAME,
+            },
+            _reads: PhantomData,
+        }
+    }
+
+    /// `variable:$($p0)`: a label chosen at run time, for `.set(..)` or `.remove(..)`. The
+    /// name is sent as a parameter, never written into the query, so any string is safe;
+    /// it is not checked against the schema.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).set(Person.dynamic_label("Guest Star"));
+    /// assert_eq!(q.to_cypher().text(), "MATCH (person:Person) SET person:$($p0)");
+    /// ```
+    fn dynamic_label(self, name: impl Into<String>) -> LabelItem<Cons<Self::Binding, Nil>>
+    where
+        Self: NodeHandle,
+    {
+        LabelItem {
+            item: SetItem::DynamicLabel {
+                binding: <Self::Binding as Binding>::KEY,
+                value: ExprNode::param(crate::dsl::Value::String(name.into())),
+            },
+            _reads: PhantomData,
+        }
+    }
+}
+
+impl<H: Handle> WriteMethods for H {}
+
+/// What `.set(..)` takes: an [`Assignment`], or a tuple of up to eight.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not something `SET` can write",
+    label = "expected `Property.to(value)`, `Label.assign(..)`, `Label.update(..)`, `Label.labeled(..)`, or a tuple of them"
+)]
+pub trait SetItems {
+    /// The bindings the items read.
+    type Refs;
+    /// Appends the items.
+    #[doc(hidden)]
+    fn push_set(self, out: &mut Vec<SetItem>);
+}
+
+impl<R> SetItems for Assignment<R> {
+    type Refs = R;
+    fn push_set(self, out: &mut Vec<SetItem>) {
+        out.push(self.item);
+    }
+}
+
+/// What `.remove(..)` takes: an `Option` property, `Label.labeled(..)`, or a tuple of up to
+/// eight.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not something `REMOVE` can take away",
+    label = "expected an optional property (`Movie.tagline`), `Person.labeled(Actor)`, or a tuple of them"
+)]
+pub trait RemoveItems {
+    /// The bindings the items read.
+    type Refs;
+    /// Appends the items.
+    #[doc(hidden)]
+    fn push_remove(self, out: &mut Vec<RemoveItem>);
+}
+
+/// A property `REMOVE` may take away: an `Option` one.
+#[diagnostic::on_unimplemented(
+    message = "the property holds a required `{Self}`, so `REMOVE` cannot take it away",
+    label = "a required property",
+    note = "every node of the label must have this property (its field is not an `Option`); declare the field as `Option<..>` if the property may be missing"
+)]
+pub trait Removable {}
+impl<T> Removable for Option<T> {}
+
+impl<F: Field, B: Binding> RemoveItems for Property<F, B>
+where
+    F::Value: Removable,
+{
+    type Refs = Cons<B, Nil>;
+    fn push_remove(self, out: &mut Vec<RemoveItem>) {
+        out.push(RemoveItem::Property {
+            binding: B::KEY,
+            key: F::KEY_NAME,
+        });
+    }
+}
+
+impl<R> RemoveItems for LabelItem<R> {
+    type Refs = R;
+    fn push_remove(self, out: &mut Vec<RemoveItem>) {
+        out.push(RemoveItem::Label(self.item));
+    }
+}
+
+impl<R> SetItems for LabelItem<R> {
+    type Refs = R;
+    fn push_set(self, out: &mut Vec<SetItem>) {
+        out.push(self.item);
+    }
+}
+
+/// A label of a node, to add with `.set(..)` or take away with `.remove(..)`; see
+/// [`WriteMethods::labeled`].
+#[must_use = "a label does nothing until used in `.set(..)` or `.remove(..)`"]
+pub struct LabelItem<R> {
+    item: SetItem,
+    _reads: PhantomData<fn() -> R>,
+}
+
+macro_rules! tuple_items {
+    ($($name:ident)+) => {
+        impl<$($name: SetItems),+> SetItems for ($($name,)+) {
+            type Refs = crate::__private::both!($($name::Refs),+);
+            #[allow(non_snake_case)]
+            fn push_set(self, out: &mut Vec<SetItem>) {
+                let ($($name,)+) = self;
+                $($name.push_set(out);)+
+            }
+        }
+        impl<$($name: RemoveItems),+> RemoveItems for ($($name,)+) {
+            type Refs = crate::__private::both!($($name::Refs),+);
+            #[allow(non_snake_case)]
+            fn push_remove(self, out: &mut Vec<RemoveItem>) {
+                let ($($name,)+) = self;
+                $($name.push_remove(out);)+
+            }
+        }
+    };
+}
+tuple_items!(A);
+tuple_items!(A B);
+tuple_items!(A B C);
+tuple_items!(A B C D);
+tuple_items!(A B C D E);
+tuple_items!(A B C D E F);
+tuple_items!(A B C D E F G);
+tuple_items!(A B C D E F G H);
+
+impl<S, P> Query<S, P> {
+    /// `SET ..`: properties to typed values, whole values, labels; a tuple sets several.
+    /// Each item may read only what is in scope.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Movie.having(Movie.title, "Heat"))
+    ///     .set((Movie.released.to(1995), Movie.tagline.to("A Los Angeles crime saga")))
+    ///     .return_(Movie);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (movie:Movie {title: $p0}) SET movie.released = $p1, movie.tagline = $p2 \
+    ///      RETURN movie"
+    /// );
+    /// ```
+    pub fn set<I>(self, items: I) -> Query<S, Written>
+    where
+        I: SetItems,
+        I::Refs: crate::dsl::scope::AllBound<S>,
+    {
+        let mut list = Vec::new();
+        items.push_set(&mut list);
+        self.push(Clause::Set(SetClause { items: list }))
+    }
+
+    /// `REMOVE ..`: optional properties and labels; a tuple removes several. Removing a
+    /// required property does not compile.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Movie.having(Movie.title, "Heat")).remove(Movie.tagline);
+    /// assert_eq!(q.to_cypher().text(), "MATCH (movie:Movie {title: $p0}) REMOVE movie.tagline");
+    /// ```
+    pub fn remove<I>(self, items: I) -> Query<S, Written>
+    where
+        I: RemoveItems,
+        I::Refs: crate::dsl::scope::AllBound<S>,
+    {
+        let mut list = Vec::new();
+        items.push_remove(&mut list);
+        self.push(Clause::Remove(RemoveClause { items: list }))
+    }
+}

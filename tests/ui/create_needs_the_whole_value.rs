@@ -1,0 +1,9 @@
+//! CREATE of a node needs its whole value: a bare label would leave required properties out.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = create(Person);
+}

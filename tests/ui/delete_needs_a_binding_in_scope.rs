@@ -1,0 +1,9 @@
+//! DELETE of a binding that is not in scope is refused.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).detach_delete(Movie);
+}

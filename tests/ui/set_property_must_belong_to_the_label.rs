@@ -1,0 +1,9 @@
+//! SET of a property the label does not have is refused.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Person).set(Person.title.to("Dr"));
+}

@@ -1,0 +1,9 @@
+//! SET of a value of the wrong type is refused.
+#[path = "../fixture/movies.rs"]
+mod movies;
+use movies::*;
+use typher::prelude::*;
+
+fn main() {
+    let _ = match_(Movie).set(Movie.released.to("nineteen ninety-nine"));
+}
