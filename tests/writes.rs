@@ -393,3 +393,14 @@ snap!(batch_create_then_count, {
         .create(Person.value(row))
         .return_(count(Person))
 });
+
+#[test]
+fn a_rendering_made_before_a_change_is_not_reused() {
+    let q = merge(Person.having(Person.name, "Ann"));
+    assert_eq!(q.to_cypher().text(), "MERGE (person:Person {name: $p0})");
+    let q = q.on_create_set(Person.born.to(1));
+    assert_eq!(
+        q.to_cypher().text(),
+        "MERGE (person:Person {name: $p0}) ON CREATE SET person.born = $p1"
+    );
+}

@@ -135,7 +135,8 @@ impl<S, P> Query<S, P> {
     /// ```
     pub fn filter<R: AllBound<S>>(mut self, predicate: Predicate<R>) -> Self {
         self.ast.add_filter(predicate.node);
-        self
+        // A fresh query: a rendering made before the change must not be reused.
+        self.retype()
     }
 }
 

@@ -160,7 +160,8 @@ impl<S> Query<S, Merged> {
                 &mut m.on_match
             });
         }
-        self
+        // A fresh query: a rendering made before the change must not be reused.
+        self.retype()
     }
 
     /// `ON CREATE SET ..`: what to set when `MERGE` created the pattern; takes what
