@@ -99,7 +99,7 @@ impl Client {
         let mut out = Vec::new();
         let result = if prepared.atomic {
             async {
-                let (rows, _) = Box::pin(self.driver.atomic(prepared.query)).await?;
+                let (rows, _) = Box::pin(self.atomic(prepared.query)).await?;
                 rows.iter()
                     .map(|row| Q::Shape::decode(row, columns))
                     .collect::<Result<Vec<_>>>()
@@ -162,7 +162,7 @@ impl Client {
         let atomic = prepared.atomic;
         let result = async {
             if atomic {
-                let (rows, _) = Box::pin(self.driver.atomic(prepared.query)).await?;
+                let (rows, _) = Box::pin(self.atomic(prepared.query)).await?;
                 return match rows.as_slice() {
                     [] => Ok(None),
                     [row] => Q::Shape::decode(row, columns).map(Some),
@@ -277,7 +277,7 @@ impl Client {
         let atomic = prepared.atomic;
         let result = async {
             if atomic {
-                let (rows, counters) = Box::pin(self.driver.atomic(prepared.query)).await?;
+                let (rows, counters) = Box::pin(self.atomic(prepared.query)).await?;
                 return Ok(Executed {
                     rows_returned: rows.len(),
                     counters,
@@ -390,6 +390,64 @@ impl Client {
         self.managed(Access::Read, work).await
     }
 
+    /// How long to wait before attempt `attempt + 1` after `error`; the error itself when it
+    /// is permanent, [`Error::RetriesExhausted`] when the policy's time has run out.
+    fn retry_wait(
+        &self,
+        attempt: u32,
+        started: Instant,
+        error: Error,
+    ) -> Result<std::time::Duration> {
+        let policy = self.settings.retry;
+        if !error.is_transient() {
+            return Err(error);
+        }
+        let wait = policy.jittered(attempt, fastrand::f64());
+        let elapsed = started.elapsed();
+        if elapsed.saturating_add(wait) >= policy.max_retry_time {
+            tracing::debug!(
+                target: "typher::transaction",
+                attempts = attempt,
+                elapsed_ms = elapsed.as_millis() as u64,
+                code = error.code().unwrap_or_else(|| error.kind()),
+                "giving up on a transaction"
+            );
+            return Err(Error::RetriesExhausted {
+                attempts: attempt,
+                elapsed,
+                last: Box::new(error),
+            });
+        }
+        tracing::info!(
+            target: "typher::transaction",
+            attempt,
+            wait_ms = wait.as_millis() as u64,
+            code = error.code().unwrap_or_else(|| error.kind()),
+            "retrying a transaction after a transient error"
+        );
+        Ok(wait)
+    }
+
+    /// Runs a typed write in its own transaction, retried on transient errors (it rolled
+    /// back whole, so running it again is safe) like [`Client::write`].
+    async fn atomic(
+        &self,
+        query: neo4rs::Query,
+    ) -> Result<(Vec<neo4rs::Row>, crate::exec::Counters)> {
+        let started = Instant::now();
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match Box::pin(self.driver.atomic(query.clone())).await {
+                Ok(done) => return Ok(done),
+                Err(error) => {
+                    let wait = self.retry_wait(attempt, started, error)?;
+                    tokio::time::sleep(wait).await;
+                }
+            }
+        }
+    }
+
     /// Runs `work` until it commits, gives up on a permanent error, or runs out of attempts.
     /// The closure borrows the transaction for its own run only: it can neither commit nor
     /// roll back (those take the transaction by value) nor keep it past its end.
@@ -397,7 +455,6 @@ impl Client {
     where
         F: AsyncFnMut(&Transaction) -> Result<T>,
     {
-        let policy = self.settings.retry;
         let started = Instant::now();
         let mut attempt = 0;
         loop {
@@ -421,32 +478,7 @@ impl Client {
                 Ok(value) => return Ok(value),
                 Err(e) => e,
             };
-            if !error.is_transient() {
-                return Err(error);
-            }
-            let wait = policy.jittered(attempt, fastrand::f64());
-            let elapsed = started.elapsed();
-            if elapsed.saturating_add(wait) >= policy.max_retry_time {
-                tracing::debug!(
-                    target: "typher::transaction",
-                    attempts = attempt,
-                    elapsed_ms = elapsed.as_millis() as u64,
-                    code = error.code().unwrap_or_else(|| error.kind()),
-                    "giving up on a transaction"
-                );
-                return Err(Error::RetriesExhausted {
-                    attempts: attempt,
-                    elapsed,
-                    last: Box::new(error),
-                });
-            }
-            tracing::info!(
-                target: "typher::transaction",
-                attempt,
-                wait_ms = wait.as_millis() as u64,
-                code = error.code().unwrap_or_else(|| error.kind()),
-                "retrying a transaction after a transient error"
-            );
+            let wait = self.retry_wait(attempt, started, error)?;
             tokio::time::sleep(wait).await;
         }
     }
