@@ -9,12 +9,14 @@
 //!
 //! `BENCH_ROWS` and `BENCH_ROUNDS` override the sizes.
 
-use neo4rs::{query, BoltType, ConfigBuilder, Graph, Row};
+mod common;
+use common::{env_number, median};
+
+use neo4rs::{query, BoltType, Row};
 use serde::Deserialize;
 use std::time::{Duration, Instant};
 use typher::prelude::*;
 use typher::{raw, Client};
-use typher_testkit::Database;
 
 /// The benchmark's rows.
 #[derive(Node, Debug, Clone, Deserialize)]
@@ -34,35 +36,12 @@ struct RawRow {
     score: f64,
 }
 
-fn env_number(key: &str, default: usize) -> usize {
-    std::env::var(key)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
-}
-
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let rows = env_number("BENCH_ROWS", 100_000);
     let rounds = env_number("BENCH_ROUNDS", 9);
-    let database = Database::from_env_or_embedded()?;
+    let (database, client, graph) = common::connect().await?;
     let settings = database.settings();
-    let client = Client::connect(settings.clone()).await?;
-    let graph = Graph::connect(
-        ConfigBuilder::new()
-            .uri(settings.uri.as_str())
-            .user(settings.user.as_str())
-            .password(settings.password.as_str())
-            .db(settings.database.as_str())
-            .fetch_size(settings.fetch_size)
-            .max_connections(settings.max_connections)
-            .build()?,
-    )?;
 
     load(&client, rows).await?;
     println!(

@@ -9,12 +9,13 @@
 //! `BENCH_NODES` and `BENCH_ROUNDS` override the sizes; the per-node loop runs
 //! `BENCH_SLOW_ROUNDS` times (3 by default), since each round sends `BENCH_NODES` queries.
 
-use neo4rs::{ConfigBuilder, Graph};
+mod common;
+use common::{env_number, median};
+
 use serde::{Deserialize, Serialize};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 use typher::prelude::*;
 use typher::Client;
-use typher_testkit::Database;
 
 /// The benchmark's nodes.
 #[derive(Node, Debug, Clone, Serialize, Deserialize)]
@@ -22,18 +23,6 @@ pub struct WriteRow {
     pub id: i64,
     pub name: String,
     pub score: f64,
-}
-
-fn env_number(key: &str, default: usize) -> usize {
-    std::env::var(key)
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(default)
-}
-
-fn median(mut samples: Vec<Duration>) -> Duration {
-    samples.sort();
-    samples[samples.len() / 2]
 }
 
 async fn clear(client: &Client) -> typher::Result<()> {
@@ -54,18 +43,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let nodes = env_number("BENCH_NODES", 10_000);
     let rounds = env_number("BENCH_ROUNDS", 7);
     let slow_rounds = env_number("BENCH_SLOW_ROUNDS", 3);
-    let database = Database::from_env_or_embedded()?;
+    let (database, client, graph) = common::connect().await?;
     let settings = database.settings();
-    let client = Client::connect(settings.clone()).await?;
-    let graph = Graph::connect(
-        ConfigBuilder::new()
-            .uri(settings.uri.as_str())
-            .user(settings.user.as_str())
-            .password(settings.password.as_str())
-            .db(settings.database.as_str())
-            .max_connections(settings.max_connections)
-            .build()?,
-    )?;
     let data: Vec<WriteRow> = (0..nodes as i64)
         .map(|id| WriteRow {
             id,

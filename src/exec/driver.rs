@@ -551,10 +551,12 @@ impl Driver {
                 })
             })
             .filter(|c| {
-                c.properties
-                    .iter()
-                    .flatten()
-                    .all(|p| !message.contains("property `") || message.contains(&format!("`{p}`")))
+                // Neo4j names the property (`.. and property `name` = ..`); ArcadeDB does not.
+                !message.contains("property `")
+                    || c.properties
+                        .iter()
+                        .flatten()
+                        .all(|p| message.contains(&format!("`{p}`")))
             })
             .collect();
         let (constraint, label) = match candidates.as_slice() {

@@ -48,15 +48,8 @@ impl CreateClause {
     pub(crate) fn render(&self, r: &mut Renderer) {
         r.clause("CREATE ");
         let mut later: Vec<(BindingKey, &ExprNode)> = Vec::new();
-        let inline = |r: &mut Renderer, key: BindingKey, value: &'_ ExprNode| {
-            if matches!(value.0, Node::Param(_) | Node::Unsendable(_)) {
-                r.push(" ");
-                r.expr(value);
-                None
-            } else {
-                Some(key)
-            }
-        };
+        // A value that is a parameter goes inside the pattern; an expression is set after.
+        let inline = |value: &ExprNode| matches!(value.0, Node::Param(_) | Node::Unsendable(_));
         for (i, item) in self.items.iter().enumerate() {
             if i > 0 {
                 r.push(", ");
@@ -71,8 +64,11 @@ impl CreateClause {
                     r.push_fresh(*binding);
                     r.push(":");
                     r.push_name(*label);
-                    if let Some(key) = inline(r, *binding, value) {
-                        later.push((key, value));
+                    if inline(value) {
+                        r.push(" ");
+                        r.expr(value);
+                    } else {
+                        later.push((*binding, value));
                     }
                     r.push(")");
                 }
@@ -90,8 +86,11 @@ impl CreateClause {
                     r.push(":");
                     r.push_name(*rel_type);
                     if let Some(value) = value {
-                        if let Some(key) = inline(r, *binding, value) {
-                            later.push((key, value));
+                        if inline(value) {
+                            r.push(" ");
+                            r.expr(value);
+                        } else {
+                            later.push((*binding, value));
                         }
                     }
                     r.push("]->(");
