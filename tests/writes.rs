@@ -143,9 +143,24 @@ snap!(
     create(ann()).return_((Person.name, Person.born))
 );
 
-snap!(create_after_unwind_sets_the_row, {
-    let row = name!(row);
-    unwind(rows(&people()), row).create(Person.value(row))
+// A value that is an expression but no named row is set after the pattern.
+snap!(create_from_an_expression_sets_it_after, {
+    let pair = name!(pair);
+    let ann = Person {
+        name: "Ann".into(),
+        born: None,
+    };
+    let heat = Movie {
+        title: "Heat".into(),
+        released: 1995,
+        tagline: None,
+    };
+    unwind(
+        rows(&[Link::new(ann, ActedIn { roles: vec![] }, heat)]),
+        pair,
+    )
+    .create(Person.value(pair.from()))
+    .create(Movie.value(pair.to()))
 });
 
 // MERGE.
@@ -359,6 +374,14 @@ snap!(foreach_merges_per_item, {
 snap!(batch_create, {
     let row = name!(row);
     unwind(rows(&people()), row).create(Person.value(row))
+});
+snap!(batch_create_quotes_the_keys_it_spreads, {
+    let row = name!(row);
+    let odd = Odd {
+        first_name: "Ann".into(),
+        note: None,
+    };
+    unwind(rows(&[odd]), row).create(Odd.value(row))
 });
 snap!(batch_merge_by_key, {
     let row = name!(row);

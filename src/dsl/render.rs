@@ -11,6 +11,7 @@ use crate::schema::names::{is_plain, GraphName};
 use crate::schema::BindingKey;
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Arc;
 
 /// A rendered query: Cypher text plus its named parameters.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,9 +58,11 @@ impl CompiledQuery {
         let mut out = self.clone();
         for (name, value) in bound {
             if let Some(slot) = out.params.0.iter_mut().find(|(n, _)| n == name) {
-                slot.1 = value.clone();
+                slot.1 = Arc::new(value.clone());
             } else {
-                out.params.0.push((Cow::Borrowed(name), value.clone()));
+                out.params
+                    .0
+                    .push((Cow::Borrowed(name), Arc::new(value.clone())));
             }
         }
         out
@@ -90,17 +93,17 @@ impl fmt::Display for CompiledQuery {
 
 /// The named parameters of a query, in order of appearance.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Params(Vec<(Cow<'static, str>, Value)>);
+pub struct Params(Vec<(Cow<'static, str>, Arc<Value>)>);
 
 impl Params {
     /// `(name, value)` pairs in order of appearance.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
-        self.0.iter().map(|(name, value)| (name.as_ref(), value))
+        self.0.iter().map(|(name, value)| (name.as_ref(), &**value))
     }
 
     /// The value of parameter `name` (without `$`).
     pub fn get(&self, name: &str) -> Option<&Value> {
-        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+        self.0.iter().find(|(n, _)| n == name).map(|(_, v)| &**v)
     }
 
     /// How many parameters there are.
@@ -255,7 +258,8 @@ pub(crate) fn render(branches: &[(&QueryAst, bool)]) -> CompiledQuery {
 pub(crate) struct Output {
     text: String,
     breaks: Vec<usize>,
-    params: Vec<(Cow<'static, str>, Value)>,
+    /// Shared with the query's tree: rendering never copies a value.
+    params: Vec<(Cow<'static, str>, Arc<Value>)>,
     /// Why a value of the query cannot be sent, if one cannot.
     problem: Option<String>,
 }
@@ -479,7 +483,7 @@ impl<'n> Renderer<'n> {
     }
 
     /// Adds a generated parameter and writes `$pN`.
-    fn param(&mut self, value: &Value) {
+    fn param(&mut self, value: &Arc<Value>) {
         let mut next = self.out.params.len();
         let name = loop {
             let candidate: Cow<'static, str> = match PARAM_NAMES.get(next) {
@@ -495,7 +499,7 @@ impl<'n> Renderer<'n> {
         };
         self.out.text.push('$');
         self.out.text.push_str(&name);
-        self.out.params.push((name, value.clone()));
+        self.out.params.push((name, Arc::clone(value)));
     }
 
     /// Writes `expr`, in parentheses when its precedence is below `min`.

@@ -99,7 +99,9 @@ impl Client {
         let mut out = Vec::new();
         let result = if prepared.atomic {
             async {
-                let (rows, _) = Box::pin(self.atomic(prepared.query)).await?;
+                let (rows, _) =
+                    Box::pin(self.atomic(prepared.query, || query.prepare().map(|p| p.query)))
+                        .await?;
                 rows.iter()
                     .map(|row| Q::Shape::decode(row, columns))
                     .collect::<Result<Vec<_>>>()
@@ -162,7 +164,9 @@ impl Client {
         let atomic = prepared.atomic;
         let result = async {
             if atomic {
-                let (rows, _) = Box::pin(self.atomic(prepared.query)).await?;
+                let (rows, _) =
+                    Box::pin(self.atomic(prepared.query, || query.prepare().map(|p| p.query)))
+                        .await?;
                 return match rows.as_slice() {
                     [] => Ok(None),
                     [row] => Q::Shape::decode(row, columns).map(Some),
@@ -277,7 +281,9 @@ impl Client {
         let atomic = prepared.atomic;
         let result = async {
             if atomic {
-                let (rows, counters) = Box::pin(self.atomic(prepared.query)).await?;
+                let (rows, counters) =
+                    Box::pin(self.atomic(prepared.query, || query.prepare().map(|p| p.query)))
+                        .await?;
                 return Ok(Executed {
                     rows_returned: rows.len(),
                     counters,
@@ -429,16 +435,23 @@ impl Client {
     }
 
     /// Runs a typed write in its own transaction, retried on transient errors (it rolled
-    /// back whole, so running it again is safe) like [`Client::write`].
+    /// back whole, so running it again is safe) like [`Client::write`]. A retry builds the
+    /// query `again`: a batch's parameters are never copied for a retry that never comes.
     async fn atomic(
         &self,
         query: neo4rs::Query,
+        again: impl Fn() -> Result<neo4rs::Query>,
     ) -> Result<(Vec<neo4rs::Row>, crate::exec::Counters)> {
         let started = Instant::now();
         let mut attempt = 0;
+        let mut next = Some(query);
         loop {
             attempt += 1;
-            match Box::pin(self.driver.atomic(query.clone())).await {
+            let query = match next.take() {
+                Some(query) => query,
+                None => again()?,
+            };
+            match Box::pin(self.driver.atomic(query)).await {
                 Ok(done) => return Ok(done),
                 Err(error) => {
                     let wait = self.retry_wait(attempt, started, error)?;

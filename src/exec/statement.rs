@@ -2,7 +2,7 @@
 
 use super::decode::{ByName, Columns, Shape, Single};
 use super::error::{Error, Result};
-use super::params::{bolt, to_bolt};
+use super::params::{bolt_of, to_bolt};
 use crate::dsl::{CompiledQuery, Returning, Union, Value};
 use core::marker::PhantomData;
 use neo4rs::BoltType;
@@ -44,7 +44,7 @@ impl CompiledQuery {
         self.params()
             .iter()
             .fold(neo4rs::query(self.text()), |q, (name, value)| {
-                q.param(name, bolt(value.clone()))
+                q.param(name, bolt_of(value))
             })
     }
 }
@@ -83,7 +83,7 @@ fn typed<'a>(
         })?;
     }
     let query = bound.iter().fold(compiled.to_neo4rs(), |q, (name, value)| {
-        q.param(name, bolt(value.clone()))
+        q.param(name, bolt_of(value))
     });
     Ok(Prepared {
         query,

@@ -261,7 +261,7 @@ pub trait NodeHandle: Handle {
     }
 
     /// This label with a value to write: `create(Person.alias(Other).value(ann))`, or an
-    /// `UNWIND` row, `create(Person.value(row))` (`CREATE (person:Person) SET person = row`).
+    /// `UNWIND` row, `create(Person.value(row))`, spread over the label's properties.
     /// The value must be of the label's struct.
     ///
     /// ```
@@ -272,7 +272,7 @@ pub trait NodeHandle: Handle {
     /// let q = unwind(rows(&people), row).create(Person.value(row));
     /// assert_eq!(
     ///     q.to_cypher().text(),
-    ///     "UNWIND $p0 AS row CREATE (person:Person) SET person = row"
+    ///     "UNWIND $p0 AS row CREATE (person:Person {name: row.name, born: row.born})"
     /// );
     /// ```
     fn value<V: crate::dsl::clause::create::ValueOf<Self::Label>>(

@@ -271,6 +271,15 @@ async fn batches_create_merge_and_connect_in_one_query_each() {
         .await
         .unwrap();
     assert_eq!(created.counters.nodes_created, 100);
+    // A `None` is no property at all, as when the row is set whole: two keys a node.
+    assert_eq!(created.counters.properties_set, 200);
+    let with_note: i64 = db
+        .fetch_one(raw::<i64>(
+            "MATCH (g:Gizmo) WHERE g.sku STARTS WITH 'b1-' AND 'note' IN keys(g) RETURN count(*)",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(with_note, 0);
 
     // Half of these exist: merge by key creates the other half and updates the rest.
     let second: Vec<Gizmo> = (50..150)

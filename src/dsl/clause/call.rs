@@ -167,7 +167,7 @@ impl<S, Pos> Query<S, Pos> {
     ///     .call_in_transactions(row, 1000, |q| q.create(Person.value(row)));
     /// assert_eq!(
     ///     q.to_cypher().text(),
-    ///     "UNWIND $p0 AS row CALL (row) { CREATE (person:Person) SET person = row } \
+    ///     "UNWIND $p0 AS row CALL (row) { CREATE (person:Person {name: row.name, born: row.born}) } \
     ///      IN TRANSACTIONS OF 1000 ROWS"
     /// );
     /// ```

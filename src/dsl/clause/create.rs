@@ -2,9 +2,11 @@
 //!
 //! A node is created from a value of its label's struct, so every required property is
 //! there by construction; the value goes as one map parameter,
-//! `CREATE (person:Person $p0)`. A value that is an expression (an `UNWIND` row) is set
-//! right after: `CREATE (person:Person) SET person = row`. A relationship joins two nodes
-//! bound before, and its endpoints are checked as in `MATCH`.
+//! `CREATE (person:Person $p0)`. A value that is a named row (an `UNWIND` row) is spread
+//! over the struct's properties, `CREATE (person:Person {name: row.name, born: row.born})`
+//! (on ArcadeDB about twice as fast as setting the whole row after); any other expression
+//! is set right after: `CREATE (person:Person) SET person = expr`. A relationship joins
+//! two nodes bound before, and its endpoints are checked as in `MATCH`.
 
 use super::Clause;
 use crate::dsl::expr::{Expr, ExprNode, Name, NameTag, Node, Val};
@@ -13,8 +15,8 @@ use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required, Var};
 use crate::schema::names::GraphName;
 use crate::schema::{
-    Binding, BindingKey, ElementBinding, EndOf, HasHandle, NodeHandle, NodeLabel, RelBindingHandle,
-    RelType, StartOf,
+    Binding, BindingKey, ElementBinding, EndOf, HasHandle, NodeHandle, NodeLabel, PropertyMeta,
+    RelBindingHandle, RelType, StartOf,
 };
 use core::marker::PhantomData;
 
@@ -27,6 +29,8 @@ pub enum Created {
         binding: BindingKey,
         label: GraphName,
         value: ExprNode,
+        /// The label's properties, to spread a named row over.
+        properties: &'static [PropertyMeta],
     },
     /// `(from)-[variable:TYPE $value]->(to)`; no value for a relationship without properties.
     Rel {
@@ -34,6 +38,8 @@ pub enum Created {
         binding: BindingKey,
         rel_type: GraphName,
         value: Option<ExprNode>,
+        /// The type's properties, to spread a named row over.
+        properties: &'static [PropertyMeta],
         to: BindingKey,
     },
 }
@@ -48,8 +54,6 @@ impl CreateClause {
     pub(crate) fn render(&self, r: &mut Renderer) {
         r.clause("CREATE ");
         let mut later: Vec<(BindingKey, &ExprNode)> = Vec::new();
-        // A value that is a parameter goes inside the pattern; an expression is set after.
-        let inline = |value: &ExprNode| matches!(value.0, Node::Param(_) | Node::Unsendable(_));
         for (i, item) in self.items.iter().enumerate() {
             if i > 0 {
                 r.push(", ");
@@ -59,15 +63,13 @@ impl CreateClause {
                     binding,
                     label,
                     value,
+                    properties,
                 } => {
                     r.push("(");
                     r.push_fresh(*binding);
                     r.push(":");
                     r.push_name(*label);
-                    if inline(value) {
-                        r.push(" ");
-                        r.expr(value);
-                    } else {
+                    if !inline_value(r, value, properties) {
                         later.push((*binding, value));
                     }
                     r.push(")");
@@ -77,6 +79,7 @@ impl CreateClause {
                     binding,
                     rel_type,
                     value,
+                    properties,
                     to,
                 } => {
                     r.push("(");
@@ -86,10 +89,7 @@ impl CreateClause {
                     r.push(":");
                     r.push_name(*rel_type);
                     if let Some(value) = value {
-                        if inline(value) {
-                            r.push(" ");
-                            r.expr(value);
-                        } else {
+                        if !inline_value(r, value, properties) {
                             later.push((*binding, value));
                         }
                     }
@@ -118,6 +118,36 @@ impl CreateClause {
                 Created::Rel { value, .. } => value.iter().for_each(&mut *visit),
             }
         }
+    }
+}
+
+/// Renders `value` inside the pattern when it can go there, and says whether it did: a
+/// parameter as it is (` $p0`), a named row spread over the properties
+/// (` {name: row.name, born: row.born}`). Anything else is set after the pattern.
+fn inline_value(r: &mut Renderer, value: &ExprNode, properties: &[PropertyMeta]) -> bool {
+    match value.0 {
+        Node::Param(_) | Node::Unsendable(_) => {
+            r.push(" ");
+            r.expr(value);
+            true
+        }
+        Node::Variable(row) if !properties.is_empty() => {
+            r.push(" {");
+            for (i, property) in properties.iter().enumerate() {
+                if i > 0 {
+                    r.push(", ");
+                }
+                let key = GraphName::new(property.key);
+                r.push_name(key);
+                r.push(": ");
+                r.push_variable(row);
+                r.push(".");
+                r.push_name(key);
+            }
+            r.push("}");
+            true
+        }
+        _ => false,
     }
 }
 
@@ -193,6 +223,7 @@ where
             binding: L::KEY,
             label: L::LABEL_NAME,
             value: ExprNode::serialized(&self),
+            properties: L::PROPERTIES,
         }
     }
 }
@@ -222,6 +253,7 @@ impl<H: NodeHandle, R> NewNode for NodeValue<H, R> {
             binding: <H::Binding as Binding>::KEY,
             label: <H::Label as NodeLabel>::LABEL_NAME,
             value: self.value,
+            properties: <H::Label as NodeLabel>::PROPERTIES,
         }
     }
 }
@@ -240,9 +272,10 @@ pub trait NewRel {
     type Binding: ElementBinding;
     /// The bindings the value reads.
     type Refs;
-    /// The type and the value (none for a relationship without properties).
+    /// The type, the value (none for a relationship without properties) and the type's
+    /// properties.
     #[doc(hidden)]
-    fn parts(self) -> (GraphName, Option<ExprNode>);
+    fn parts(self) -> (GraphName, Option<ExprNode>, &'static [PropertyMeta]);
 }
 
 #[diagnostic::do_not_recommend]
@@ -253,14 +286,17 @@ where
     type Handle = T::Handle;
     type Binding = T;
     type Refs = Nil;
-    fn parts(self) -> (GraphName, Option<ExprNode>) {
+    fn parts(self) -> (GraphName, Option<ExprNode>, &'static [PropertyMeta]) {
         let value = ExprNode::serialized(&self);
         let empty = match &value.0 {
-            Node::Param(crate::dsl::Value::Null) => true,
-            Node::Param(crate::dsl::Value::Map(map)) => map.is_empty(),
+            Node::Param(value) => match &**value {
+                crate::dsl::Value::Null => true,
+                crate::dsl::Value::Map(map) => map.is_empty(),
+                _ => false,
+            },
             _ => false,
         };
-        (T::TYPE_NAME, (!empty).then_some(value))
+        (T::TYPE_NAME, (!empty).then_some(value), T::PROPERTIES)
     }
 }
 
@@ -288,10 +324,11 @@ where
     type Handle = H;
     type Binding = H::Binding;
     type Refs = R;
-    fn parts(self) -> (GraphName, Option<ExprNode>) {
+    fn parts(self) -> (GraphName, Option<ExprNode>, &'static [PropertyMeta]) {
         (
             <<H::Binding as ElementBinding>::Element as RelType>::TYPE_NAME,
             Some(self.value),
+            <<H::Binding as ElementBinding>::Element as RelType>::PROPERTIES,
         )
     }
 }
@@ -373,12 +410,13 @@ impl<S, P> Query<S, P> {
         R::Refs: AllBound<S>,
     {
         let _ = (from, to);
-        let (rel_type, value) = rel.parts();
+        let (rel_type, value, properties) = rel.parts();
         self.push_created(Created::Rel {
             from: <A::Binding as Binding>::KEY,
             binding: <R::Binding as Binding>::KEY,
             rel_type,
             value,
+            properties,
             to: <B::Binding as Binding>::KEY,
         })
     }

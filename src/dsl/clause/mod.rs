@@ -130,8 +130,16 @@ impl QueryAst {
 
     /// Whether the query writes and so must run in one explicit transaction to be atomic
     /// (some servers commit an auto-commit statement's rows one by one); not when it holds
-    /// `CALL { .. } IN TRANSACTIONS`, which needs an auto-commit transaction.
+    /// `CALL { .. } IN TRANSACTIONS`, which needs an auto-commit transaction, nor when it
+    /// writes one single node (`create(value)`, then at most a `RETURN`): one record is
+    /// all or nothing on its own, and the explicit transaction would cost two round trips.
     pub fn writes_atomically(&self) -> bool {
+        if let [Clause::Create(create), rest @ ..] = self.clauses.as_slice() {
+            let one_node = matches!(create.items.as_slice(), [create::Created::Node { .. }]);
+            if one_node && rest.iter().all(|c| matches!(c, Clause::Return(_))) {
+                return false;
+            }
+        }
         fn scan(ast: &QueryAst, writes: &mut bool, batched: &mut bool) {
             for clause in &ast.clauses {
                 match clause {
@@ -173,5 +181,40 @@ impl QueryAst {
             Some(Clause::With(p)) | Some(Clause::Return(p)) => Some(p),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::prelude::*;
+
+    #[derive(Node, serde::Serialize)]
+    struct Item {
+        key: i64,
+    }
+
+    #[derive(Alias)]
+    struct Other;
+
+    #[test]
+    fn only_writes_of_more_than_one_record_need_an_explicit_transaction() {
+        let item = || Item { key: 1 };
+        let row = name!(row);
+        // One node is all or nothing on its own, with or without RETURN.
+        assert!(!create(item()).ast.writes_atomically());
+        assert!(!create(item()).return_(Item).ast.writes_atomically());
+        // Anything more may be committed piecemeal by an auto-commit statement.
+        assert!(create(item())
+            .create(Item.alias(Other).value(item()))
+            .ast
+            .writes_atomically());
+        assert!(unwind(rows(&[item()]), row)
+            .create(Item.value(row))
+            .ast
+            .writes_atomically());
+        assert!(create(item()).set(Item.key.to(2)).ast.writes_atomically());
+        assert!(match_(Item).detach_delete(Item).ast.writes_atomically());
+        // A read writes nothing.
+        assert!(!match_(Item).return_(Item).ast.writes_atomically());
     }
 }

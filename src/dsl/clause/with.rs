@@ -3,7 +3,7 @@
 use super::projection::{Carried, Projection, ProjectionClause};
 use super::Clause;
 use crate::dsl::expr::methods::OrderItems;
-use crate::dsl::expr::{ExprNode, Node};
+use crate::dsl::expr::ExprNode;
 use crate::dsl::query::{DistinctFirst, Ordered, Projected, Query};
 use crate::dsl::scope::{Aggregates, AllBound, OrderScope};
 use crate::dsl::value::Value;
@@ -123,7 +123,5 @@ impl<S, O, D> Query<S, Projected<O, D>> {
 
 /// A row count as a parameter (counts beyond `i64::MAX` are capped there).
 pub(crate) fn rows_param(rows: u64) -> ExprNode {
-    ExprNode(Node::Param(Value::Int(
-        i64::try_from(rows).unwrap_or(i64::MAX),
-    )))
+    ExprNode::param(Value::Int(i64::try_from(rows).unwrap_or(i64::MAX)))
 }

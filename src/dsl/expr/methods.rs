@@ -119,7 +119,7 @@ pub trait ExprMethods: Expression {
         Expr::new(ExprNode::binary(
             BinaryOp::In,
             self.into_expr_node(),
-            ExprNode(Node::Param(list)),
+            ExprNode::param(list),
         ))
     }
 

@@ -155,7 +155,7 @@ macro_rules! literals {
             type Type = $out;
             type Refs = Nil;
             fn into_operand(self) -> ExprNode {
-                ExprNode(Node::Param(Literal::into_value(self)))
+                ExprNode::param(Literal::into_value(self))
             }
         }
         impl Literal for $ty {
@@ -178,7 +178,7 @@ impl IntoExpr for &String {
     type Type = String;
     type Refs = Nil;
     fn into_operand(self) -> ExprNode {
-        ExprNode(Node::Param(Literal::into_value(self)))
+        ExprNode::param(Literal::into_value(self))
     }
 }
 impl Literal for &String {
@@ -191,7 +191,7 @@ impl<V: Literal> IntoExpr for Vec<V> {
     type Type = Vec<V::Type>;
     type Refs = Nil;
     fn into_operand(self) -> ExprNode {
-        ExprNode(Node::Param(Literal::into_value(self)))
+        ExprNode::param(Literal::into_value(self))
     }
 }
 impl<V: Literal> Literal for Vec<V> {

@@ -21,7 +21,7 @@ pub(crate) enum Node {
         relationship: bool,
     },
     /// A value, always rendered as a generated `$parameter`.
-    Param(Value),
+    Param(std::sync::Arc<Value>),
     /// A value that cannot be sent (its `Serialize` failed): renders as `null` and makes
     /// the query fail with this message before it is sent.
     Unsendable(String),
@@ -156,14 +156,14 @@ impl ExprNode {
     /// A parameter holding `value`; for the derives of user property types.
     #[doc(hidden)]
     pub fn param(value: crate::dsl::Value) -> Self {
-        Self(Node::Param(value))
+        Self(Node::Param(std::sync::Arc::new(value)))
     }
 
     /// A `Serialize` value as a parameter; a value that cannot be one (an integer beyond
     /// `i64`, a NaN, a failing `Serialize`) fails the query when it is run.
     pub(crate) fn serialized<T: serde::Serialize + ?Sized>(value: &T) -> Self {
         match crate::dsl::value::to_value(value) {
-            Ok(value) => Self(Node::Param(value)),
+            Ok(value) => Self::param(value),
             Err(e) => Self(Node::Unsendable(e.0)),
         }
     }
