@@ -80,11 +80,13 @@ pub struct ReadmeDoctests;
 
 pub mod dsl;
 pub mod exec;
+pub mod ogm;
 pub mod schema;
 
 pub use dsl::{CompiledQuery, Params, Value};
 pub use exec::{
-    raw, Client, Counters, Error, Executed, Result, RetryPolicy, Settings, Transaction, Wait,
+    raw, Client, Counters, Error, Executed, Executor, Result, RetryPolicy, Settings, Transaction,
+    Wait,
 };
 pub use schema::{Identified, Property};
 /// Derives a node label from a braced struct: the struct stays the data type, and a const of
@@ -231,6 +233,7 @@ pub mod prelude {
         optional_match, param, procedure, range, raw_expr, relationship_type, relationships, rows,
         sum, today, unwind, ExprMethods, Path, WriteMethods, ANY_REL,
     };
+    pub use crate::ogm::{Entity, Saved};
     pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{name, Alias, Node, PropertyValue, Relationship};
 }

@@ -13,6 +13,8 @@ pub struct FieldAttrs {
     pub unique: bool,
     /// `index`: an index belongs on this property.
     pub index: bool,
+    /// `version`: the OGM's optimistic-locking counter (an `i64`).
+    pub version: bool,
 }
 
 /// Struct-level options of `#[node(..)]`.
@@ -24,6 +26,8 @@ pub struct NodeAttrs {
     pub rename_all: Option<LitStr>,
     /// Hidden `__identity = ".."`: the identity hash's input, for collision tests.
     pub identity: Option<LitStr>,
+    /// `hooks`: the struct implements `typher::ogm::Hooks` itself (else a no-op one is derived).
+    pub hooks: bool,
 }
 
 /// Struct-level options of `#[relationship(..)]`.
@@ -53,9 +57,12 @@ pub fn field_attrs(attrs: &[Attribute], ours: &str) -> syn::Result<FieldAttrs> {
                     out.unique = true;
                 } else if meta.path.is_ident("index") {
                     out.index = true;
+                } else if meta.path.is_ident("version") && ours == "node" {
+                    out.version = true;
                 } else {
                     return Err(meta.error(format!(
-                        "unknown property option; expected `rename = \"..\"`, `unique` or `index` in #[{ours}(..)]"
+                        "unknown property option; expected `rename = \"..\"`, `unique`, `index`{} in #[{ours}(..)]",
+                        if ours == "node" { " or `version`" } else { "" }
                     )));
                 }
                 Ok(())
@@ -76,12 +83,15 @@ pub fn node_attrs(attrs: &[Attribute]) -> syn::Result<NodeAttrs> {
                 if meta.path.is_ident("label") {
                     out.label = Some(meta.value()?.parse()?);
                     Ok(())
+                } else if meta.path.is_ident("hooks") {
+                    out.hooks = true;
+                    Ok(())
                 } else if meta.path.is_ident("__identity") {
                     // Hidden: fixes the identity hash's input, to test colliding identities.
                     out.identity = Some(meta.value()?.parse()?);
                     Ok(())
                 } else {
-                    Err(meta.error("unknown node option; expected `label = \"..\"`"))
+                    Err(meta.error("unknown node option; expected `label = \"..\"` or `hooks`"))
                 }
             })?;
         } else if attr.path().is_ident("serde") {

@@ -59,7 +59,13 @@ pub fn properties(
         let marker = format_ident!("{}_{}", owner, name);
         let ty = &field.ty;
         let field_vis = &field.vis;
-        let (unique, index) = (attrs.unique, attrs.index);
+        let (unique, index, version) = (attrs.unique, attrs.index, attrs.version);
+        if version {
+            // The OGM counts saves in it: only an `i64` will do.
+            code.items.extend(quote_spanned! {ty.span()=>
+                const _: () = ::typher::ogm::version_counter::<#ty>();
+            });
+        }
         let value = quote_spanned!(ty.span()=> type Value = #ty;);
         let doc = format!("Marker of property `{key}` of `{owner}`.");
         let id = crate::naming::identity(&format!("field:{owner}:{key}"));
@@ -92,6 +98,7 @@ pub fn properties(
                 key: #key,
                 unique: #unique,
                 index: #index,
+                version: #version,
                 optional: <#marker as ::typher::schema::Field>::OPTIONAL,
             },
         });

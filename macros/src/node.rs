@@ -87,11 +87,18 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let items = &props.items;
     let metas = &props.metas;
     let common = common(&element, &props);
+    // Without `#[node(hooks)]` the OGM's hooks do nothing.
+    let hooks = (!attrs.hooks).then(|| {
+        quote! {
+            impl ::typher::ogm::Hooks for #ident {}
+        }
+    });
     let aliasing = aliasing(&element, &props);
 
     Ok(quote! {
         #items
         #common
+        #hooks
 
         impl ::typher::schema::NodeLabel for #ident {
             const LABEL: &'static str = #label;

@@ -112,6 +112,43 @@ pub enum Error {
     #[error("expected exactly one row, found more than one")]
     TooManyRows,
 
+    /// The OGM's `get` found no node.
+    #[error("no `{label}` matches")]
+    NotFound {
+        /// The label looked for.
+        label: &'static str,
+    },
+
+    /// The OGM's `get` found more than one node.
+    #[error("more than one `{label}` matches; `get` expects exactly one")]
+    NotUnique {
+        /// The label looked for.
+        label: &'static str,
+    },
+
+    /// An entity was saved from a stale copy: its version property changed since it was
+    /// loaded (optimistic locking). Nothing was written; refresh it and try again.
+    #[error("`{label}` {element_id} was changed by someone else since version {version} was loaded; nothing was written")]
+    Stale {
+        /// The label.
+        label: &'static str,
+        /// The node's element id.
+        element_id: String,
+        /// The version the stale copy holds.
+        version: i64,
+    },
+
+    /// An OGM hook refused the operation; nothing was written by it.
+    #[error("`{label}::{hook}` refused: {message}")]
+    Hook {
+        /// The label.
+        label: &'static str,
+        /// The hook (`pre_save`, `pre_delete`, ..).
+        hook: &'static str,
+        /// What the hook said.
+        message: String,
+    },
+
     /// A managed transaction kept failing with transient errors.
     #[error("transaction failed after {attempts} attempts in {elapsed:?} (`RetryPolicy::max_retry_time`); last error: {last}")]
     RetriesExhausted {
@@ -236,6 +273,10 @@ impl Error {
             Error::Parameter { .. } => "parameter",
             Error::NoRows => "no_rows",
             Error::TooManyRows => "too_many_rows",
+            Error::NotFound { .. } => "not_found",
+            Error::NotUnique { .. } => "not_unique",
+            Error::Stale { .. } => "stale",
+            Error::Hook { .. } => "hook",
             Error::RetriesExhausted { .. } => "retries_exhausted",
             Error::Embedded(_) => "embedded",
             Error::Driver(_) => "driver",

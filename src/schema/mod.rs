@@ -112,6 +112,8 @@ pub struct PropertyMeta {
     pub unique: bool,
     /// Declared `#[node(index)]`.
     pub index: bool,
+    /// Declared `#[node(version)]`: the OGM's optimistic-locking counter.
+    pub version: bool,
     /// The Rust type is an `Option`.
     pub optional: bool,
 }

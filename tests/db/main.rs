@@ -9,6 +9,7 @@ mod support;
 
 mod errors;
 mod faults;
+mod ogm;
 mod patterns;
 mod pool;
 mod projection;

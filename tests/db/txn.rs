@@ -194,7 +194,9 @@ async fn managed_write_gives_up_after_the_retry_time() {
         }) => {
             assert_eq!(n, attempts.load(Ordering::SeqCst));
             assert!(n >= 3, "waits of 20, 40, 80 ms fit in 800 ms: {n} attempts");
-            assert!(elapsed < budget, "{elapsed:?}");
+            // No wait is taken past the budget; the last attempt starts within it and may
+            // end a little after (it opens a transaction on a server that may be busy).
+            assert!(elapsed < budget + Duration::from_millis(250), "{elapsed:?}");
             assert!(last.is_transient());
         }
         other => panic!("expected RetriesExhausted, got {other:?}"),

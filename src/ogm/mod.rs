@@ -1,0 +1,326 @@
+//! The OGM: nodes as entities that carry their identity, read and written through typed
+//! queries, one query per operation (batches included).
+//!
+//! - [`Saved<T>`]: a stored node, its element id and labels with the struct (it derefs to
+//!   the struct). Any query returning `Person.identified()` yields them.
+//! - [`Entity`] (every `#[derive(Node)]` struct with serde): `Person::nodes()` for a
+//!   [`NodeSet`], `ann.create(&db)`, `Person::create_many`, `Person::get_or_create` and
+//!   `Person::create_or_update` keyed by properties (one `MERGE` query, no race between a
+//!   check and a write), and on a saved entity `save`, `refresh`, `delete`.
+//! - [`Hooks`] around writes; optimistic locking with `#[node(version)]` on an `i64` field.
+//!
+//! Every operation takes an [`Executor`]: a [`Client`](crate::Client), or a
+//! [`Transaction`](crate::Transaction) to make several operations one.
+//!
+//! ```no_run
+//! # use typher::prelude::*;
+//! # use typher_testkit::movies::*;
+//! # async fn demo(db: &typher::Client) -> typher::Result<()> {
+//! let mut ann = Person { name: "Ann".into(), born: Some(1970) }.create(db).await?;
+//! ann.born = Some(1971);
+//! ann.save(db).await?;
+//! let older = Person::nodes().filter(Person.born.lt(1980)).count(db).await?;
+//! ann.delete(db).await?;
+//! # Ok(()) }
+//! ```
+
+mod hooks;
+mod node_set;
+#[doc(hidden)]
+pub mod plan;
+
+pub use hooks::Hooks;
+pub use node_set::{NodeScope, NodeSet};
+
+use crate::exec::{Error, Executor, Result};
+use crate::schema::{Binding, ElementBinding, Field, Identified, NodeLabel, Property, PropertyOf};
+use core::future::Future;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// A stored node: its element id, its labels and its properties as the struct `T`, which
+/// it derefs to. [`Identified`] under the OGM's name.
+///
+/// The element id finds the node again for `save`, `refresh` and `delete`. Servers may give
+/// a deleted node's id to a new node (ArcadeDB does so at once), and ArcadeDB moves a node
+/// to a new id when its labels change: a `Saved` kept across such changes can miss its
+/// node, or meet another one of the same label.
+pub type Saved<T> = Identified<T>;
+
+/// A label the OGM can load and store: any `#[derive(Node)]` struct that serde reads and
+/// writes (the derive implements [`Hooks`]).
+pub trait Entity:
+    NodeLabel
+    + Binding
+    + ElementBinding<Element = Self>
+    + Hooks
+    + Serialize
+    + DeserializeOwned
+    + Send
+    + Sync
+    + 'static
+{
+    /// Every node of the label, to filter, order and read: `Person::nodes()`.
+    fn nodes() -> NodeSet<Self> {
+        NodeSet::new()
+    }
+
+    /// Creates the node (after [`Hooks::pre_save`]) and returns it saved.
+    fn create(mut self, db: &impl Executor) -> impl Future<Output = Result<Saved<Self>>> + Send {
+        async move {
+            pre_save(&mut self)?;
+            let saved = one::<Self>(db.fetch_all(plan::create(&self)).await?)?;
+            Self::post_create(&saved);
+            Self::post_save(&saved);
+            Ok(saved)
+        }
+    }
+
+    /// Creates every value in one query (`UNWIND` + `CREATE`); the saved nodes come back
+    /// in the order of `values`.
+    fn create_many(
+        db: &impl Executor,
+        mut values: Vec<Self>,
+    ) -> impl Future<Output = Result<Vec<Saved<Self>>>> + Send {
+        async move {
+            values.iter_mut().try_for_each(pre_save)?;
+            let saved = db.fetch_all(plan::create_many(&values)).await?;
+            for one in &saved {
+                Self::post_create(one);
+                Self::post_save(one);
+            }
+            Ok(saved)
+        }
+    }
+
+    /// For each value, the node whose `keys` properties equal the value's, created from
+    /// the value when there is none; one `MERGE` query for the batch, so no other writer
+    /// can slip in between a check and a create. Returns each node with whether it was
+    /// created. Put a unique constraint on the keys (`#[node(unique)]`) for concurrent
+    /// writers: a create that loses a race is run again and finds the winner's node.
+    fn get_or_create<K: MergeKeys<Self>>(
+        db: &impl Executor,
+        values: Vec<Self>,
+        keys: K,
+    ) -> impl Future<Output = Result<Vec<(Saved<Self>, bool)>>> + Send {
+        merge::<Self>(db, values, keys.keys(), false)
+    }
+
+    /// Like [`get_or_create`](Self::get_or_create), but a node that exists is updated with
+    /// the value's properties.
+    fn create_or_update<K: MergeKeys<Self>>(
+        db: &impl Executor,
+        values: Vec<Self>,
+        keys: K,
+    ) -> impl Future<Output = Result<Vec<(Saved<Self>, bool)>>> + Send {
+        merge::<Self>(db, values, keys.keys(), true)
+    }
+}
+
+impl<T> Entity for T where
+    T: NodeLabel
+        + Binding
+        + ElementBinding<Element = T>
+        + Hooks
+        + Serialize
+        + DeserializeOwned
+        + Send
+        + Sync
+        + 'static
+{
+}
+
+/// The Rust type of a `#[node(version)]` property: `i64`, which the OGM bumps on every save.
+#[diagnostic::on_unimplemented(
+    message = "a `#[node(version)]` property must be an `i64`, not `{Self}`",
+    label = "the OGM counts saves in this property",
+    note = "optimistic locking compares and bumps an integer: declare the field `i64`"
+)]
+pub trait VersionCounter {}
+impl VersionCounter for i64 {}
+
+/// Checks at compile time that `T` can be a version property; the derive calls it.
+#[doc(hidden)]
+pub const fn version_counter<T: VersionCounter>() {}
+
+/// The properties a batch is merged by: one property of `L` (`Person.name`) or a tuple.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` are no key properties of `{L}`",
+    label = "expected a property of `{L}` such as `Person.name`, or a tuple of them",
+    note = "nodes are merged by properties of their own label"
+)]
+pub trait MergeKeys<L> {
+    /// The graph keys.
+    #[doc(hidden)]
+    fn keys(self) -> Vec<&'static str>;
+}
+
+impl<L, F: Field + PropertyOf<L>, B> MergeKeys<L> for Property<F, B> {
+    fn keys(self) -> Vec<&'static str> {
+        vec![F::KEY]
+    }
+}
+
+macro_rules! merge_keys {
+    ($($name:ident)+) => {
+        impl<L, $($name: MergeKeys<L>),+> MergeKeys<L> for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn keys(self) -> Vec<&'static str> {
+                let ($($name,)+) = self;
+                let mut out = Vec::new();
+                $(out.extend($name.keys());)+
+                out
+            }
+        }
+    };
+}
+merge_keys!(A);
+merge_keys!(A B);
+merge_keys!(A B C);
+merge_keys!(A B C D);
+
+fn pre_save<T: Entity>(value: &mut T) -> Result<()> {
+    value.pre_save().map_err(|message| Error::Hook {
+        label: T::LABEL,
+        hook: "pre_save",
+        message,
+    })
+}
+
+/// The only row of a write that returns exactly one node, or [`Error::NotFound`].
+fn one<T: Entity>(rows: Vec<Saved<T>>) -> Result<Saved<T>> {
+    rows.into_iter()
+        .next()
+        .ok_or(Error::NotFound { label: T::LABEL })
+}
+
+/// How often a merge runs when a concurrent writer wins a unique key's race.
+const MERGE_ATTEMPTS: usize = 3;
+
+async fn merge<T: Entity>(
+    db: &impl Executor,
+    mut values: Vec<T>,
+    keys: Vec<&'static str>,
+    update: bool,
+) -> Result<Vec<(Saved<T>, bool)>> {
+    values.iter_mut().try_for_each(pre_save)?;
+    let mut attempt = 1;
+    let rows = loop {
+        match db.fetch_all(plan::merge_many(&values, &keys, update)).await {
+            // Another writer created a node with these keys first; now MERGE matches it.
+            Err(Error::ConstraintViolation { .. }) if attempt < MERGE_ATTEMPTS => attempt += 1,
+            other => break other?,
+        }
+    };
+    for (saved, created) in &rows {
+        if *created {
+            T::post_create(saved);
+        }
+        T::post_save(saved);
+    }
+    Ok(rows)
+}
+
+/// The version property of `T`, if it declares one (`#[node(version)]`).
+fn version_key<T: NodeLabel>() -> Option<&'static str> {
+    T::PROPERTIES.iter().find(|p| p.version).map(|p| p.key)
+}
+
+impl<T: Entity> Identified<T> {
+    /// Writes the struct's properties to the node (a `None` removes its property) and
+    /// reads it back; leaves its other properties, labels and relationships alone, so a
+    /// node loaded without them keeps them. With a `#[node(version)]` property, the save
+    /// only happens when the stored version is still this copy's, and bumps it in the same
+    /// query; otherwise nothing is written and the error is [`Error::Stale`].
+    pub async fn save(&mut self, db: &impl Executor) -> Result<()> {
+        pre_save(&mut self.data)?;
+        let version = version_key::<T>()
+            .map(|key| self.version_value(key).map(|v| (key, v)))
+            .transpose()?;
+        let rows = db
+            .fetch_all(plan::save(&self.element_id, &self.data, version))
+            .await?;
+        match rows.into_iter().next() {
+            Some(saved) => {
+                *self = saved;
+                T::post_save(self);
+                Ok(())
+            }
+            None => Err(self.missing_or_stale(db, version).await),
+        }
+    }
+
+    /// Reads the node again: its properties and labels as stored now.
+    pub async fn refresh(&mut self, db: &impl Executor) -> Result<()> {
+        let rows = db.fetch_all(plan::by_id::<T>(&self.element_id)).await?;
+        *self = one(rows)?;
+        Ok(())
+    }
+
+    /// Deletes the node with its relationships ([`Hooks::pre_delete`] first);
+    /// [`Error::NotFound`] when it is already gone.
+    pub async fn delete(self, db: &impl Executor) -> Result<()> {
+        T::pre_delete(&self).map_err(|message| Error::Hook {
+            label: T::LABEL,
+            hook: "pre_delete",
+            message,
+        })?;
+        let done = db.execute(plan::delete::<T>(&self.element_id)).await?;
+        if done.counters.nodes_deleted == 0 {
+            return Err(Error::NotFound { label: T::LABEL });
+        }
+        T::post_delete(&self);
+        Ok(())
+    }
+
+    /// The value of the version property `key`, as the struct holds it.
+    fn version_value(&self, key: &str) -> Result<i64> {
+        let value = crate::dsl::value::to_value(&self.data).map_err(|e| Error::Parameter {
+            name: key.to_owned(),
+            message: e.0,
+        })?;
+        match value {
+            crate::dsl::Value::Map(map) => match map.get(key) {
+                Some(crate::dsl::Value::Int(v)) => Ok(*v),
+                _ => Err(Error::Parameter {
+                    name: key.to_owned(),
+                    message: "the version property must hold an integer".to_owned(),
+                }),
+            },
+            _ => Err(Error::Parameter {
+                name: key.to_owned(),
+                message: "an entity must serialize as a map".to_owned(),
+            }),
+        }
+    }
+
+    /// Why a save matched nothing: the node is gone, or (with a version) it moved on.
+    async fn missing_or_stale(&self, db: &impl Executor, version: Option<(&str, i64)>) -> Error {
+        let label = T::LABEL;
+        let Some((_, version)) = version else {
+            return Error::NotFound { label };
+        };
+        match db.fetch_all(plan::by_id::<T>(&self.element_id)).await {
+            Ok(rows) if rows.is_empty() => Error::NotFound { label },
+            Ok(_) => Error::Stale {
+                label,
+                element_id: self.element_id.clone(),
+                version,
+            },
+            Err(e) => e,
+        }
+    }
+}
+
+impl<T> core::ops::Deref for Identified<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.data
+    }
+}
+
+impl<T> core::ops::DerefMut for Identified<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.data
+    }
+}
