@@ -1,0 +1,138 @@
+//! The OGM against raw neo4rs on the same server and the same Cypher, interleaved in one run.
+//!
+//! `cargo bench --bench ogm` (embedded ArcadeDB unless `NEO4J_URI` is set). Reports medians:
+//! - hydrating `BENCH_ENTITIES` nodes (100 000 by default) as `Saved<T>` through
+//!   `T::nodes().all(..)` vs the same query through neo4rs `execute` + `row.get` into an
+//!   equivalent struct (target: within 1.1x);
+//! - `create_many` of `BENCH_NODES` entities (10 000 by default) vs one `create` per entity
+//!   (target: at least 50x).
+//!
+//! `BENCH_ROUNDS` (5) and `BENCH_SLOW_ROUNDS` (1) set the rounds.
+
+mod common;
+use common::{env_number, median};
+
+use serde::{Deserialize, Serialize};
+use std::time::{Duration, Instant};
+use typher::prelude::*;
+use typher::Client;
+
+/// The benchmark's entities.
+#[derive(Node, Debug, Clone, Serialize, Deserialize)]
+pub struct OgmRow {
+    pub id: i64,
+    pub name: String,
+    pub score: f64,
+}
+
+/// What raw neo4rs decodes the same column into.
+#[derive(Deserialize)]
+struct RawSaved {
+    #[allow(dead_code)]
+    element_id: String,
+    #[allow(dead_code)]
+    labels: Vec<String>,
+    data: OgmRow,
+}
+
+fn rows(from: i64, count: usize) -> Vec<OgmRow> {
+    (from..from + count as i64)
+        .map(|id| OgmRow {
+            id,
+            name: format!("entity {id}"),
+            score: id as f64 / 7.0,
+        })
+        .collect()
+}
+
+async fn clear(client: &Client) -> typher::Result<()> {
+    client
+        .execute(match_(OgmRow).detach_delete(OgmRow))
+        .await
+        .map(drop)
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e3
+}
+
+#[tokio::main]
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let entities = env_number("BENCH_ENTITIES", 100_000);
+    let nodes = env_number("BENCH_NODES", 10_000);
+    let rounds = env_number("BENCH_ROUNDS", 5);
+    let slow_rounds = env_number("BENCH_SLOW_ROUNDS", 1);
+    let (database, client, graph) = common::connect().await?;
+    println!(
+        "server: {}   entities: {entities}   nodes: {nodes}   rounds: {rounds}",
+        database.settings().uri
+    );
+    clear(&client).await?;
+
+    // 1. Hydration.
+    for start in (0..entities).step_by(10_000) {
+        let count = 10_000.min(entities - start);
+        OgmRow::create_many(&client, rows(start as i64, count)).await?;
+    }
+    let set = OgmRow::nodes();
+    let text = set.query().to_cypher().text().to_owned();
+    let column = set.query().to_cypher().columns()[0].clone();
+    println!("hydration query: {text}");
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for round in 0..rounds {
+        for turn in 0..2 {
+            let started = Instant::now();
+            if (round + turn) % 2 == 0 {
+                let all = set.all(&client).await?;
+                assert_eq!(all.len(), entities);
+                ours.push(started.elapsed());
+            } else {
+                let mut result = graph.execute(neo4rs::query(&text)).await?;
+                let mut all = Vec::new();
+                while let Some(row) = result.next().await? {
+                    all.push(row.get::<RawSaved>(&column)?);
+                }
+                assert_eq!(all.len(), entities);
+                assert!(all.iter().all(|r| !r.data.name.is_empty()));
+                theirs.push(started.elapsed());
+            }
+        }
+    }
+    let (ours, theirs) = (median(ours), median(theirs));
+    println!(
+        "hydrating {entities} entities: typher {:.1} ms, raw neo4rs {:.1} ms, ratio {:.3} (target: at most 1.1)",
+        ms(ours),
+        ms(theirs),
+        ours.as_secs_f64() / theirs.as_secs_f64()
+    );
+    clear(&client).await?;
+
+    // 2. create_many against one create per entity.
+    let batch = rows(0, nodes);
+    let mut many = Vec::new();
+    for _ in 0..rounds {
+        let started = Instant::now();
+        let saved = OgmRow::create_many(&client, batch.clone()).await?;
+        many.push(started.elapsed());
+        assert_eq!(saved.len(), nodes);
+        clear(&client).await?;
+    }
+    let mut each = Vec::new();
+    for _ in 0..slow_rounds {
+        let started = Instant::now();
+        for row in batch.clone() {
+            row.create(&client).await?;
+        }
+        each.push(started.elapsed());
+        clear(&client).await?;
+    }
+    let (many, each) = (median(many), median(each));
+    println!(
+        "creating {nodes} entities: create_many {:.1} ms, one create each {:.1} ms ({:.0} µs an entity); create_many is {:.0}x faster (target: at least 50x)",
+        ms(many),
+        ms(each),
+        each.as_secs_f64() * 1e6 / nodes as f64,
+        each.as_secs_f64() / many.as_secs_f64()
+    );
+    Ok(())
+}
