@@ -38,29 +38,7 @@ pub fn bolt_of(value: &Value) -> BoltType {
 
 /// The driver's form of a parameter value.
 pub fn bolt(value: Value) -> BoltType {
-    match value {
-        Value::Null => BoltType::Null(BoltNull),
-        Value::Bool(b) => BoltType::from(b),
-        Value::Int(i) => BoltType::from(i),
-        Value::Float(x) => BoltType::from(x),
-        Value::String(s) => BoltType::from(s),
-        Value::Bytes(b) => BoltType::from(b.as_slice()),
-        Value::List(items) => BoltType::List(BoltList {
-            value: items.into_iter().map(bolt).collect(),
-        }),
-        Value::Map(entries) => {
-            let mut map = BoltMap::with_capacity(entries.len());
-            for (key, item) in entries {
-                map.put(BoltString::from(key), bolt(item));
-            }
-            BoltType::Map(map)
-        }
-        Value::Date(d) => BoltType::from(d),
-        Value::LocalDateTime(d) => BoltType::from(d),
-        Value::DateTime(d) => BoltType::from(d),
-        Value::Duration(d) => BoltType::from(d),
-        // `Value` is non-exhaustive only towards users; every variant is handled above.
-    }
+    bolt_of(&value)
 }
 
 #[cfg(test)]
