@@ -84,3 +84,118 @@ fn the_version_property_is_known_from_the_derive() {
         .collect();
     assert_eq!(version, ["version"]);
 }
+
+/// A team: a player plays for at most one, and each has one or more.
+#[derive(Node, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Team {
+    #[node(unique)]
+    pub name: String,
+}
+
+/// A player.
+#[derive(Node, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Player {
+    #[node(unique)]
+    pub name: String,
+}
+
+/// A player plays for at most one team; a team has one or more players.
+#[derive(Relationship, Debug, serde::Serialize, serde::Deserialize)]
+#[relationship(
+    type = "PLAYS_FOR",
+    from = Player,
+    to = Team,
+    cardinality(start = ZeroOrOne, end = OneOrMore)
+)]
+pub struct PlaysFor {
+    pub since: i64,
+}
+
+fn saved<T>(id: &str, data: T) -> Saved<T> {
+    typher::schema::Identified {
+        element_id: id.into(),
+        labels: Vec::new(),
+        data,
+    }
+}
+
+fn anchor(outgoing: bool) -> plan::Anchor {
+    if outgoing {
+        plan::Anchor::new::<PlaysFor, Player, Team>("4:ab:1", true)
+    } else {
+        plan::Anchor::new::<PlaysFor, Team, Player>("4:ab:1", false)
+    }
+}
+
+fn plays_for(year: i64, replace: bool) -> plan::Write<'static> {
+    let value = Some(plan::param(&PlaysFor { since: year }));
+    match replace {
+        true => plan::Write::Replace("4:ab:2", value),
+        false => plan::Write::Connect("4:ab:2", value),
+    }
+}
+
+snap!(
+    related_outgoing,
+    saved("4:ab:1", ann())
+        .related(ACTED_IN)
+        .filter(Movie.released.gt(2000))
+        .order_by(Movie.title)
+        .query()
+);
+snap!(
+    related_incoming,
+    saved(
+        "4:ab:9",
+        Movie {
+            title: "Heat".into(),
+            released: 1995,
+            tagline: None
+        }
+    )
+    .related(DIRECTED)
+    .query()
+);
+snap!(
+    related_backwards_on_one_label,
+    saved("4:ab:1", ann()).incoming(FOLLOWS).query()
+);
+snap!(
+    related_count,
+    saved("4:ab:1", ann())
+        .related(ACTED_IN)
+        .nodes()
+        .count_query()
+);
+snap!(
+    connect_without_rules,
+    plan::related::write(
+        &plan::Anchor::new::<ActedIn, Person, Movie>("4:ab:1", true),
+        plan::Write::Connect(
+            "4:ab:2",
+            Some(plan::param(&ActedIn {
+                roles: vec!["Neo".into()]
+            }))
+        )
+    )
+);
+snap!(
+    connect_at_most_one,
+    plan::related::write(&anchor(true), plays_for(2020, false))
+);
+snap!(
+    disconnect_keeps_the_far_minimum,
+    plan::related::write(&anchor(true), plan::Write::Disconnect("4:ab:2"))
+);
+snap!(
+    disconnect_all_from_the_end_keeps_its_minimum,
+    plan::related::write(&anchor(false), plan::Write::DisconnectAll)
+);
+snap!(
+    disconnect_all_checks_every_far_node,
+    plan::related::write(&anchor(true), plan::Write::DisconnectAll)
+);
+snap!(
+    replace_in_one_query,
+    plan::related::write(&anchor(true), plays_for(2021, true))
+);

@@ -43,6 +43,42 @@ pub struct RelationshipAttrs {
     pub handle: Option<Ident>,
     /// `#[serde(rename_all = "..")]`, applied to property keys.
     pub rename_all: Option<LitStr>,
+    /// `cardinality(start = .., end = ..)`: how many relationships a start / an end node
+    /// may have (a `Cardinality` variant name each).
+    pub start_cardinality: Option<Ident>,
+    /// See `start_cardinality`.
+    pub end_cardinality: Option<Ident>,
+}
+
+/// The names `cardinality(..)` accepts.
+const CARDINALITIES: [&str; 4] = ["ZeroOrMore", "OneOrMore", "ZeroOrOne", "One"];
+
+/// Reads `cardinality(start = One, end = ZeroOrMore)`.
+fn cardinality(
+    meta: &syn::meta::ParseNestedMeta<'_>,
+    out: &mut RelationshipAttrs,
+) -> syn::Result<()> {
+    meta.parse_nested_meta(|inner| {
+        let slot = if inner.path.is_ident("start") {
+            &mut out.start_cardinality
+        } else if inner.path.is_ident("end") {
+            &mut out.end_cardinality
+        } else {
+            return Err(inner.error(
+                "expected `start = ..` or `end = ..`: how many relationships one start node \
+                 / one end node may have",
+            ));
+        };
+        let value: Ident = inner.value()?.parse()?;
+        if !CARDINALITIES.iter().any(|c| value == c) {
+            return Err(syn::Error::new(
+                value.span(),
+                "a cardinality is `ZeroOrMore`, `OneOrMore`, `ZeroOrOne` or `One`",
+            ));
+        }
+        *slot = Some(value);
+        Ok(())
+    })
 }
 
 /// Reads `#[<ours>(..)]` on a field plus `#[serde(rename)]`.
@@ -115,9 +151,11 @@ pub fn relationship_attrs(attrs: &[Attribute]) -> syn::Result<RelationshipAttrs>
                     out.to = label_list(meta.value()?)?;
                 } else if meta.path.is_ident("handle") {
                     out.handle = Some(meta.value()?.parse()?);
+                } else if meta.path.is_ident("cardinality") {
+                    cardinality(&meta, &mut out)?;
                 } else {
                     return Err(meta.error(
-                        "unknown relationship option; expected `type = \"..\"`, `from = Label`, `to = Label` or `handle = NAME`",
+                        "unknown relationship option; expected `type = \"..\"`, `from = Label`, `to = Label`, `cardinality(start = .., end = ..)` or `handle = NAME`",
                     ));
                 }
                 Ok(())

@@ -119,6 +119,18 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::EndOf<#handle<__TypherBinding>> for #label {})
     });
     let (from_labels, to_labels) = (&attrs.from, &attrs.to);
+    let cardinalities = [
+        ("START_CARDINALITY", &attrs.start_cardinality),
+        ("END_CARDINALITY", &attrs.end_cardinality),
+    ]
+    .into_iter()
+    .filter_map(|(name, value)| {
+        let name = format_ident!("{name}");
+        value
+            .as_ref()
+            .map(|v| quote!(const #name: ::typher::schema::Cardinality = ::typher::schema::Cardinality::#v;))
+    });
+    let related = related_facts(ident, from_labels, to_labels);
     let starts_set = label_set(from_labels);
     let ends_set = label_set(to_labels);
     let items = &props.items;
@@ -137,7 +149,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
                 &[#(<#from_labels as ::typher::schema::NodeLabel>::LABEL),*];
             const TO: &'static [&'static str] =
                 &[#(<#to_labels as ::typher::schema::NodeLabel>::LABEL),*];
+            #(#cardinalities)*
         }
+
+        #related
 
         #(#starts)*
         #(#ends)*
@@ -166,6 +181,44 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             #aliasing
         }
     })
+}
+
+/// What the OGM follows: `SingleEnds` when both ends are one label; `RelatedBy` outgoing
+/// from each start label when there is one end label, and incoming from each end label
+/// when there is one start label and the end label is no start label too.
+fn related_facts(ident: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> TokenStream {
+    let key = |p: &syn::Path| quote!(#p).to_string();
+    let schema = quote!(::typher::schema);
+    let mut out = TokenStream::new();
+    if let ([start], [end]) = (from, to) {
+        out.extend(quote! {
+            impl #schema::SingleEnds for #ident {
+                type Start = #start;
+                type End = #end;
+            }
+        });
+    }
+    if let [end] = to {
+        for start in from {
+            out.extend(quote! {
+                impl #schema::RelatedBy<#ident> for #start {
+                    type Far = #end;
+                    const OUTGOING: bool = true;
+                }
+            });
+        }
+    }
+    if let [start] = from {
+        for end in to.iter().filter(|e| !from.iter().any(|f| key(f) == key(e))) {
+            out.extend(quote! {
+                impl #schema::RelatedBy<#ident> for #end {
+                    type Far = #start;
+                    const OUTGOING: bool = false;
+                }
+            });
+        }
+    }
+    out
 }
 
 /// `Labels<A, Labels<B, NoLabels>>` for the labels `[A, B]`.
@@ -279,6 +332,32 @@ mod tests {
         assert!(out.contains("StartOf < ACTED_IN < __TypherBinding >> for Person"));
         assert!(out.contains("EndOf < ACTED_IN < __TypherBinding >> for Movie"));
         assert!(out.contains("\"acted_in\""));
+    }
+
+    #[test]
+    fn cardinality_and_ogm_directions_are_emitted() {
+        let out = expand(quote!(
+            #[relationship(type = "DIRECTED", from = Person, to = Movie, cardinality(end = ZeroOrOne))]
+            pub struct Directed;
+        ))
+        .unwrap()
+        .to_string();
+        assert!(out.contains("const END_CARDINALITY : :: typher :: schema :: Cardinality = :: typher :: schema :: Cardinality :: ZeroOrOne"));
+        assert!(!out.contains("START_CARDINALITY"));
+        assert!(out.contains("RelatedBy < Directed > for Person { type Far = Movie ; const OUTGOING : bool = true ; }"));
+        assert!(out.contains("RelatedBy < Directed > for Movie { type Far = Person ; const OUTGOING : bool = false ; }"));
+        let own = expand(quote!(
+            #[relationship(type = "FOLLOWS", from = Person, to = Person)]
+            pub struct Follows;
+        ))
+        .unwrap()
+        .to_string();
+        assert_eq!(own.matches("RelatedBy <").count(), 1);
+        let wrong = expand(quote!(
+            #[relationship(type = "R", from = A, to = B, cardinality(end = Many))]
+            struct R;
+        ));
+        assert!(wrong.unwrap_err().to_string().contains("`ZeroOrOne`"));
     }
 
     #[test]

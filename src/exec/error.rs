@@ -138,6 +138,24 @@ pub enum Error {
         version: i64,
     },
 
+    /// A relationship write would break the relationship type's declared cardinality
+    /// (nothing was written), or a load found stored relationships that break it.
+    #[error("{}", cardinality_message(.label, .element_id, .relationship, *.count, *.rule, *.loaded))]
+    Cardinality {
+        /// The label of the node whose count breaks the rule.
+        label: &'static str,
+        /// That node's element id.
+        element_id: String,
+        /// The relationship type.
+        relationship: &'static str,
+        /// How many relationships of the type the node has (`loaded`), or would have.
+        count: u64,
+        /// The declared cardinality at the node's end.
+        rule: crate::schema::Cardinality,
+        /// Whether a load found it (else a write was refused and wrote nothing).
+        loaded: bool,
+    },
+
     /// An OGM hook refused the operation; nothing was written by it.
     #[error("`{label}::{hook}` refused: {message}")]
     Hook {
@@ -277,6 +295,7 @@ impl Error {
             Error::NotUnique { .. } => "not_unique",
             Error::Stale { .. } => "stale",
             Error::Hook { .. } => "hook",
+            Error::Cardinality { .. } => "cardinality",
             Error::RetriesExhausted { .. } => "retries_exhausted",
             Error::Embedded(_) => "embedded",
             Error::Driver(_) => "driver",
@@ -296,6 +315,25 @@ impl Error {
 
 /// `Result` with typher's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+fn cardinality_message(
+    label: &str,
+    element_id: &str,
+    relationship: &str,
+    count: u64,
+    rule: crate::schema::Cardinality,
+    loaded: bool,
+) -> String {
+    if loaded {
+        format!(
+            "`{label}` {element_id} has {count} `{relationship}` relationships, but {rule} are declared"
+        )
+    } else {
+        format!(
+            "`{label}` {element_id} would have {count} `{relationship}` relationships, but {rule} are allowed; nothing was written"
+        )
+    }
+}
 
 #[cfg(test)]
 mod tests {

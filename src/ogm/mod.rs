@@ -28,9 +28,11 @@ mod hooks;
 mod node_set;
 #[doc(hidden)]
 pub mod plan;
+mod related;
 
 pub use hooks::Hooks;
 pub use node_set::{NodeScope, NodeSet};
+pub use related::{RelOf, Related};
 
 use crate::exec::{Error, Executor, Result};
 use crate::schema::{Binding, ElementBinding, Field, Identified, NodeLabel, Property, PropertyOf};

@@ -50,6 +50,24 @@ impl<L: Entity> NodeSet<L> {
         }
     }
 
+    /// The nodes relationship manager `anchor` reaches.
+    pub(crate) fn anchored(anchor: plan::Anchor) -> Self {
+        let mut set = Self::new();
+        set.selection.anchor = Some(anchor);
+        set
+    }
+
+    /// What the set reads.
+    pub(crate) fn selection(&self) -> &Selection {
+        &self.selection
+    }
+
+    /// Keeps the nodes for which the (checked) condition holds.
+    pub(crate) fn with_condition(mut self, condition: crate::dsl::expr::ExprNode) -> Self {
+        self.selection.filters.push(condition);
+        self
+    }
+
     /// Keeps the nodes for which `predicate` holds; several filters all must hold.
     pub fn filter<R: AllBound<NodeScope<L>>>(mut self, predicate: Predicate<R>) -> Self {
         self.selection.filters.push(predicate.node);

@@ -147,6 +147,65 @@ pub trait RelType: Element {
     const FROM: &'static [&'static str];
     /// Labels a relationship of this type may end at.
     const TO: &'static [&'static str];
+    /// How many relationships of this type one start node may have
+    /// (`#[relationship(cardinality(start = ..))]`); the OGM enforces it.
+    const START_CARDINALITY: Cardinality = Cardinality::ZeroOrMore;
+    /// How many relationships of this type one end node may have
+    /// (`#[relationship(cardinality(end = ..))]`); the OGM enforces it.
+    const END_CARDINALITY: Cardinality = Cardinality::ZeroOrMore;
+}
+
+/// How many relationships of one type a node at one end may have: declared with
+/// `#[relationship(cardinality(start = .., end = ..))]`, enforced by the OGM in the query
+/// that writes, and checked when it loads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cardinality {
+    /// Any number (the default).
+    ZeroOrMore,
+    /// At least one.
+    OneOrMore,
+    /// At most one.
+    ZeroOrOne,
+    /// Exactly one.
+    One,
+}
+
+impl Cardinality {
+    /// The fewest relationships allowed.
+    pub const fn min(self) -> u64 {
+        match self {
+            Cardinality::ZeroOrMore | Cardinality::ZeroOrOne => 0,
+            Cardinality::OneOrMore | Cardinality::One => 1,
+        }
+    }
+
+    /// The most relationships allowed, if bounded.
+    pub const fn max(self) -> Option<u64> {
+        match self {
+            Cardinality::ZeroOrMore | Cardinality::OneOrMore => None,
+            Cardinality::ZeroOrOne | Cardinality::One => Some(1),
+        }
+    }
+
+    /// Whether a node may have `count` relationships.
+    pub const fn allows(self, count: u64) -> bool {
+        count >= self.min()
+            && match self.max() {
+                Some(max) => count <= max,
+                None => true,
+            }
+    }
+}
+
+impl core::fmt::Display for Cardinality {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str(match self {
+            Cardinality::ZeroOrMore => "zero or more",
+            Cardinality::OneOrMore => "one or more",
+            Cardinality::ZeroOrOne => "zero or one",
+            Cardinality::One => "exactly one",
+        })
+    }
 }
 
 /// One property of an element; implemented on a marker type per field by the derives.
@@ -460,4 +519,6 @@ impl<L: EndOf<A> + EndOf<B>, A, B> EndOf<RelUnion<A, B>> for L {}
 impl<L: Endpoint<A> + Endpoint<B>, A, B> Endpoint<RelUnion<A, B>> for L {}
 impl<L: Connects<A, T> + Connects<B, T>, T, A, B> Connects<RelUnion<A, B>, T> for L {}
 
-pub use endpoints::{AnyLabel, Connects, EndOf, Endpoint, Labels, NoLabels, StartOf};
+pub use endpoints::{
+    AnyLabel, Connects, EndOf, Endpoint, Labels, NoLabels, RelatedBy, SingleEnds, StartOf,
+};

@@ -18,6 +18,9 @@ use crate::dsl::{Returning, Value};
 use crate::schema::names::GraphName;
 use crate::schema::{Binding, BindingKey, Identified, NodeLabel};
 
+pub mod related;
+pub use related::{Anchor, Write};
+
 /// The variable of each row of a batch.
 const ROW: BindingKey = BindingKey::new("row", 0x6f67_6d5f_726f_7701);
 /// The column telling whether `MERGE` created the node.
@@ -65,11 +68,21 @@ fn identified<L: Binding>() -> Item {
     }
 }
 
+/// A value as a parameter.
+pub fn param<T: serde::Serialize>(value: &T) -> ExprNode {
+    ExprNode::serialized(value)
+}
+
 /// `elementId(person) = $id`.
 pub(crate) fn has_id<L: Binding>(id: &str) -> ExprNode {
+    has_id_of(L::KEY, id)
+}
+
+/// `elementId(variable) = $id`.
+pub(crate) fn has_id_of(binding: BindingKey, id: &str) -> ExprNode {
     ExprNode::binary(
         BinaryOp::Eq,
-        ExprNode::call("elementId", vec![variable::<L>()]),
+        ExprNode::call("elementId", vec![ExprNode(Node::Variable(binding))]),
         ExprNode::param(Value::String(id.to_owned())),
     )
 }
@@ -97,6 +110,19 @@ pub struct Selection {
     pub(crate) order: Vec<(ExprNode, bool)>,
     pub(crate) skip: Option<u64>,
     pub(crate) limit: Option<u64>,
+    /// The node and relationship the set is reached through (a relationship manager's).
+    pub(crate) anchor: Option<Anchor>,
+}
+
+impl Selection {
+    /// `MATCH (person:Person) WHERE ..`, or from the anchor:
+    /// `MATCH (near:Near)-[:R]->(person:Person) WHERE elementId(near) = $id AND ..`.
+    fn match_clause<L: NodeLabel + Binding>(&self) -> Clause {
+        match &self.anchor {
+            Some(anchor) => anchor.match_far(self.filters.clone(), None),
+            None => match_node::<L>(self.filters.clone()),
+        }
+    }
 }
 
 fn rows_param(rows: u64) -> ExprNode {
@@ -118,17 +144,14 @@ pub fn select<L: NodeLabel + Binding>(
     projection.skip = selection.skip.map(rows_param);
     projection.limit = limit.map(rows_param);
     Rows::new(QueryAst {
-        clauses: vec![
-            match_node::<L>(selection.filters.clone()),
-            Clause::Return(projection),
-        ],
+        clauses: vec![selection.match_clause::<L>(), Clause::Return(projection)],
     })
 }
 
 /// How many nodes the selection holds (its paging applied, its order ignored):
 /// `MATCH .. WHERE .. [WITH person SKIP .. LIMIT ..] RETURN count(*)`.
 pub fn count<L: NodeLabel + Binding>(selection: &Selection) -> Rows<i64> {
-    let mut clauses = vec![match_node::<L>(selection.filters.clone())];
+    let mut clauses = vec![selection.match_clause::<L>()];
     if selection.skip.is_some() || selection.limit.is_some() {
         let mut with = ProjectionClause::new(vec![Item {
             expr: variable::<L>(),
