@@ -17,24 +17,24 @@ use core::marker::PhantomData;
 /// and `to = ..` each name one label.
 pub trait SingleEnds: super::RelType {
     /// The label relationships start at.
-    type Start: super::NodeLabel;
+    type Start;
     /// The label relationships end at.
-    type End: super::NodeLabel;
+    type End;
 }
 
 /// From a node of this label, relationship `R` leads to nodes of label `Far`: outgoing
 /// when the label is `R`'s start, incoming when it is `R`'s end. Generated for a start label
 /// when the relationship has one end label, and for an end label when it has one start
 /// label (and is not also a start label): what the OGM's `related(..)` and eager loading
-/// follow.
+/// follow. (That the labels are node labels is checked where the derive lists them.)
 #[diagnostic::on_unimplemented(
     message = "`{R}` does not lead from a `{Self}` node to nodes of one label",
     label = "`related(..)` and `including(..)` need a relationship with this label at one end and one label at the other",
     note = "the labels are the `from = ..` and `to = ..` of `#[relationship(..)]`; for a relationship from a label to itself, `related` follows it outgoing and `incoming` backwards"
 )]
-pub trait RelatedBy<R: super::RelType>: super::NodeLabel {
+pub trait RelatedBy<R: super::RelType> {
     /// The label at the other end.
-    type Far: super::NodeLabel;
+    type Far;
     /// Whether the relationship points from this label to `Far`.
     const OUTGOING: bool;
 }
