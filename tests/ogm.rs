@@ -199,3 +199,31 @@ snap!(
     replace_in_one_query,
     plan::related::write(&anchor(true), plays_for(2021, true))
 );
+
+snap!(
+    including_one_level,
+    Person::nodes()
+        .filter(Person.born.gt(1960))
+        .order_by(Person.name)
+        .including(ACTED_IN)
+        .query()
+);
+snap!(
+    including_two_levels,
+    Person::nodes().including(ACTED_IN.then(DIRECTED)).query()
+);
+snap!(
+    including_three_levels_back_and_forth,
+    Person::nodes()
+        .limit(5)
+        .including(ACTED_IN.then(DIRECTED.then(PRODUCED)))
+        .query()
+);
+snap!(
+    including_from_a_relationship_manager,
+    saved("4:ab:1", ann())
+        .related(ACTED_IN)
+        .nodes()
+        .including(DIRECTED)
+        .query()
+);

@@ -24,12 +24,14 @@
 //! # Ok(()) }
 //! ```
 
+mod eager;
 mod hooks;
 mod node_set;
 #[doc(hidden)]
 pub mod plan;
 mod related;
 
+pub use eager::{Include, IncludeThen, Including, Loaded, Then};
 pub use hooks::Hooks;
 pub use node_set::{NodeScope, NodeSet};
 pub use related::{RelOf, Related};

@@ -29,6 +29,8 @@ pub enum Message {
     Commit,
     /// `ROLLBACK` of an explicit transaction.
     Rollback,
+    /// `RUN` of a query (auto-commit or in a transaction): one per query sent.
+    Run,
 }
 
 impl Message {
@@ -36,6 +38,8 @@ impl Message {
         match self {
             Message::Commit => [0x00, 0x02, 0xB0, 0x12, 0x00, 0x00],
             Message::Rollback => [0x00, 0x02, 0xB0, 0x13, 0x00, 0x00],
+            // Counted by reading the chunks (`Frames`), not by these bytes.
+            Message::Run => [0; 6],
         }
     }
 }
@@ -44,7 +48,81 @@ impl Message {
 struct Counters {
     commits: AtomicUsize,
     rollbacks: AtomicUsize,
+    runs: AtomicUsize,
     accepted: AtomicUsize,
+}
+
+/// Reads the client's side of a Bolt connection as it streams by: the 20-byte handshake,
+/// then messages as chunks (a 2-byte length, that many bytes; a zero length ends the
+/// message). The first chunk of a message starts with its struct marker and signature.
+#[derive(Default)]
+struct Frames {
+    /// Handshake bytes still to skip.
+    handshake: usize,
+    /// Bytes left of the current chunk's body.
+    body: usize,
+    /// The header bytes of the next chunk read so far.
+    header: Vec<u8>,
+    /// Whether the next chunk starts a message.
+    at_message_start: bool,
+    /// The first body bytes of a message's first chunk (marker and signature).
+    start: Vec<u8>,
+}
+
+/// The signature of a Bolt `RUN` message.
+const RUN: u8 = 0x10;
+
+impl Frames {
+    fn new() -> Self {
+        Self {
+            handshake: 20,
+            at_message_start: true,
+            ..Self::default()
+        }
+    }
+
+    /// Reads `bytes`; returns how many `RUN` messages started in them.
+    fn runs(&mut self, mut bytes: &[u8]) -> usize {
+        let mut runs = 0;
+        while !bytes.is_empty() {
+            if self.handshake > 0 {
+                let n = self.handshake.min(bytes.len());
+                self.handshake -= n;
+                bytes = &bytes[n..];
+            } else if self.body > 0 {
+                let n = self.body.min(bytes.len());
+                if self.start.len() < 2 {
+                    let want = (2 - self.start.len()).min(n);
+                    self.start.extend_from_slice(&bytes[..want]);
+                    if self.start.len() == 2 && self.start[1] == RUN {
+                        runs += 1;
+                    }
+                }
+                self.body -= n;
+                bytes = &bytes[n..];
+            } else {
+                self.header.push(bytes[0]);
+                bytes = &bytes[1..];
+                if self.header.len() == 2 {
+                    let size = usize::from(u16::from_be_bytes([self.header[0], self.header[1]]));
+                    self.header.clear();
+                    if size == 0 {
+                        self.at_message_start = true;
+                    } else {
+                        if self.at_message_start {
+                            self.start.clear();
+                            self.at_message_start = false;
+                        } else {
+                            // A later chunk of the same message: its signature is counted.
+                            self.start = vec![0, 0];
+                        }
+                        self.body = size;
+                    }
+                }
+            }
+        }
+        runs
+    }
 }
 
 struct Shared {
@@ -142,6 +220,7 @@ impl FaultProxy {
         let counter = match message {
             Message::Commit => &self.shared.counters.commits,
             Message::Rollback => &self.shared.counters.rollbacks,
+            Message::Run => &self.shared.counters.runs,
         };
         counter.load(Ordering::SeqCst)
     }
@@ -215,12 +294,15 @@ async fn to_server(
     let mut buffer = vec![0; 64 * 1024];
     // The last bytes of the previous read, so a message split across reads is still seen.
     let mut tail: Vec<u8> = Vec::new();
+    let mut frames = Frames::new();
     loop {
         let n = match from.read(&mut buffer).await {
             Ok(0) | Err(_) => return,
             Ok(n) => n,
         };
         wait_unstalled(shared).await;
+        let runs = frames.runs(&buffer[..n]);
+        shared.counters.runs.fetch_add(runs, Ordering::SeqCst);
         let mut seen = std::mem::take(&mut tail);
         seen.extend_from_slice(&buffer[..n]);
         for message in [Message::Commit, Message::Rollback] {
@@ -232,6 +314,7 @@ async fn to_server(
                 let counter = match message {
                     Message::Commit => &shared.counters.commits,
                     Message::Rollback => &shared.counters.rollbacks,
+                    Message::Run => &shared.counters.runs,
                 };
                 counter.fetch_add(count, Ordering::SeqCst);
                 if message == Message::Commit && shared.lose_commit_replies.load(Ordering::SeqCst) {
@@ -270,6 +353,37 @@ async fn to_client(
         wait_unstalled(shared).await;
         if to.write_all(&buffer[..n]).await.is_err() {
             return;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Frames;
+
+    /// A chunked message: `marker signature body..`, as one chunk and the end marker.
+    fn message(signature: u8, body: &[u8]) -> Vec<u8> {
+        let mut data = vec![0xB3, signature];
+        data.extend_from_slice(body);
+        let mut out = u16::try_from(data.len()).unwrap().to_be_bytes().to_vec();
+        out.extend(data);
+        out.extend([0, 0]);
+        out
+    }
+
+    #[test]
+    fn runs_are_counted_across_reads_and_not_inside_data() {
+        let mut stream = vec![0x60, 0x60, 0xB0, 0x17];
+        stream.extend([0; 16]);
+        stream.extend(message(0x01, b"hello"));
+        // A RUN whose query text holds the bytes of another RUN's start.
+        stream.extend(message(0x10, &[0x00, 0x04, 0xB3, 0x10, 0x00, 0x00]));
+        stream.extend(message(0x3F, &[]));
+        stream.extend(message(0x10, b"RETURN 1"));
+        for split in [1, 3, 7, stream.len()] {
+            let mut frames = Frames::new();
+            let runs: usize = stream.chunks(split).map(|c| frames.runs(c)).sum();
+            assert_eq!(runs, 2, "read {split} bytes at a time");
         }
     }
 }

@@ -10,6 +10,7 @@ mod support;
 mod errors;
 mod faults;
 mod ogm;
+mod ogm_eager;
 mod ogm_related;
 mod patterns;
 mod pool;

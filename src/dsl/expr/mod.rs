@@ -13,7 +13,7 @@ mod aggregate;
 mod case;
 mod functions;
 mod list;
-mod map;
+pub(crate) mod map;
 pub mod methods;
 mod name;
 mod node;

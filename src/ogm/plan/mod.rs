@@ -135,17 +135,39 @@ pub fn select<L: NodeLabel + Binding>(
     selection: &Selection,
     limit: Option<u64>,
 ) -> Rows<Identified<L>> {
+    Rows::new(select_item::<L>(selection, limit, identified::<L>()))
+}
+
+/// Like [`select`], each node returned with `related` loaded along:
+/// `RETURN person {node: {..}, related: ..}`.
+pub fn select_including<L: NodeLabel + Binding, T>(
+    selection: &Selection,
+    limit: Option<u64>,
+    related: ExprNode,
+) -> Rows<T> {
+    let item = Item {
+        expr: related::loaded(L::KEY, Some(related)),
+        name: None,
+    };
+    Rows::new(select_item::<L>(selection, limit, item))
+}
+
+fn select_item<L: NodeLabel + Binding>(
+    selection: &Selection,
+    limit: Option<u64>,
+    item: Item,
+) -> QueryAst {
     let limit = match (selection.limit, limit) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    let mut projection = ProjectionClause::new(vec![identified::<L>()]);
+    let mut projection = ProjectionClause::new(vec![item]);
     projection.order = selection.order.clone();
     projection.skip = selection.skip.map(rows_param);
     projection.limit = limit.map(rows_param);
-    Rows::new(QueryAst {
+    QueryAst {
         clauses: vec![selection.match_clause::<L>(), Clause::Return(projection)],
-    })
+    }
 }
 
 /// How many nodes the selection holds (its paging applied, its order ignored):

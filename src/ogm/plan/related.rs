@@ -558,3 +558,53 @@ pub fn relationships<R, Far>(anchor: &Anchor, selection: &Selection) -> WithRela
         ],
     })
 }
+
+/// `{element_id: .., labels: .., data: far}`, or with `related` loaded along:
+/// `far {node: {..}, related: ..}`.
+pub(crate) fn loaded(binding: BindingKey, related: Option<ExprNode>) -> ExprNode {
+    let node = ExprNode(Node::Identified {
+        binding,
+        relationship: false,
+    });
+    match related {
+        None => node,
+        Some(related) => ExprNode(Node::MapProjection {
+            binding,
+            entries: vec![
+                crate::dsl::expr::map::MapEntry {
+                    key: GraphName::new("node"),
+                    value: Some(node),
+                },
+                crate::dsl::expr::map::MapEntry {
+                    key: GraphName::new("related"),
+                    value: Some(related),
+                },
+            ],
+        }),
+    }
+}
+
+/// `[(near)-[:R]->(far:Far) | ..far loaded..]`: the far nodes of `near`, each with
+/// `nested` loaded along.
+pub fn follow<R: RelType, Far: NodeLabel>(
+    near: BindingKey,
+    outgoing: bool,
+    far: BindingKey,
+    nested: Option<ExprNode>,
+) -> ExprNode {
+    let step = RelPattern {
+        binding: None,
+        types: std::borrow::Cow::Owned(vec![R::TYPE_NAME]),
+        direction: if outgoing {
+            Direction::Outgoing
+        } else {
+            Direction::Incoming
+        },
+        extras: RelExtras::default(),
+    };
+    let pattern = PathPattern {
+        steps: vec![Step::Rel(step, node(far, Some(Far::LABEL_NAME), false))],
+        ..path(node(near, None, true))
+    };
+    comprehension(pattern, None, loaded(far, nested))
+}
