@@ -227,3 +227,73 @@ snap!(
         .including(DIRECTED)
         .query()
 );
+
+/// A person who is also an actor: created with both labels.
+#[derive(Node, Debug, serde::Serialize, serde::Deserialize)]
+#[node(extra_labels = [Person])]
+pub struct Actor {
+    #[node(unique)]
+    pub name: String,
+    pub agent: Option<String>,
+}
+
+/// A note that keeps the properties it does not declare.
+#[derive(Node, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Note {
+    pub title: String,
+    #[node(extras)]
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+fn actor() -> Actor {
+    Actor {
+        name: "Ann".into(),
+        agent: None,
+    }
+}
+
+fn note() -> Note {
+    Note {
+        title: "todo".into(),
+        extra: [("color".to_owned(), serde_json::json!("red"))].into(),
+    }
+}
+
+snap!(create_with_extra_labels, plan::create(&actor()));
+snap!(create_many_with_extra_labels, plan::create_many(&[actor()]));
+snap!(
+    get_or_create_adds_extra_labels_on_create,
+    plan::merge_many(&[actor()], &["name"], false)
+);
+snap!(
+    create_many_keeps_undeclared_properties,
+    plan::create_many(&[note()])
+);
+snap!(
+    add_label,
+    plan::relabel::<Person>(
+        "4:ab:1",
+        <Actor as typher::schema::NodeLabel>::LABEL_NAME,
+        true
+    )
+);
+snap!(
+    remove_label,
+    plan::relabel::<Person>(
+        "4:ab:1",
+        <Actor as typher::schema::NodeLabel>::LABEL_NAME,
+        false
+    )
+);
+
+#[test]
+fn extras_are_no_properties() {
+    let keys: Vec<_> = <Note as typher::schema::NodeLabel>::PROPERTIES
+        .iter()
+        .map(|p| p.key)
+        .collect();
+    assert_eq!(keys, ["title"]);
+    const { assert!(<Note as typher::schema::NodeLabel>::EXTRAS) };
+    const { assert!(!<Actor as typher::schema::NodeLabel>::EXTRAS) };
+}

@@ -15,6 +15,10 @@ pub struct FieldAttrs {
     pub index: bool,
     /// `version`: the OGM's optimistic-locking counter (an `i64`).
     pub version: bool,
+    /// `extras`: the map of the node's undeclared properties (with `#[serde(flatten)]`).
+    pub extras: bool,
+    /// `#[serde(flatten)]` is on the field.
+    pub serde_flatten: bool,
 }
 
 /// Struct-level options of `#[node(..)]`.
@@ -28,6 +32,8 @@ pub struct NodeAttrs {
     pub identity: Option<LitStr>,
     /// `hooks`: the struct implements `typher::ogm::Hooks` itself (else a no-op one is derived).
     pub hooks: bool,
+    /// `extra_labels = [A, B]`: labels every node of the struct also carries.
+    pub extra_labels: Vec<Path>,
 }
 
 /// Struct-level options of `#[relationship(..)]`.
@@ -95,16 +101,19 @@ pub fn field_attrs(attrs: &[Attribute], ours: &str) -> syn::Result<FieldAttrs> {
                     out.index = true;
                 } else if meta.path.is_ident("version") && ours == "node" {
                     out.version = true;
+                } else if meta.path.is_ident("extras") && ours == "node" {
+                    out.extras = true;
                 } else {
                     return Err(meta.error(format!(
                         "unknown property option; expected `rename = \"..\"`, `unique`, `index`{} in #[{ours}(..)]",
-                        if ours == "node" { " or `version`" } else { "" }
+                        if ours == "node" { ", `version` or `extras`" } else { "" }
                     )));
                 }
                 Ok(())
             })?;
         } else if attr.path().is_ident("serde") {
             serde_option(attr, "rename", &mut out.serde_rename)?;
+            out.serde_flatten |= serde_flag(attr, "flatten")?;
         }
     }
     Ok(out)
@@ -122,12 +131,17 @@ pub fn node_attrs(attrs: &[Attribute]) -> syn::Result<NodeAttrs> {
                 } else if meta.path.is_ident("hooks") {
                     out.hooks = true;
                     Ok(())
+                } else if meta.path.is_ident("extra_labels") {
+                    out.extra_labels = label_list(meta.value()?)?;
+                    Ok(())
                 } else if meta.path.is_ident("__identity") {
                     // Hidden: fixes the identity hash's input, to test colliding identities.
                     out.identity = Some(meta.value()?.parse()?);
                     Ok(())
                 } else {
-                    Err(meta.error("unknown node option; expected `label = \"..\"` or `hooks`"))
+                    Err(meta.error(
+                        "unknown node option; expected `label = \"..\"`, `extra_labels = [..]` or `hooks`",
+                    ))
                 }
             })?;
         } else if attr.path().is_ident("serde") {
@@ -180,6 +194,24 @@ fn label_list(input: syn::parse::ParseStream) -> syn::Result<Vec<Path>> {
     } else {
         Ok(vec![input.parse()?])
     }
+}
+
+/// Whether a `#[serde(..)]` holds the bare option `flag` (`flatten`).
+fn serde_flag(attr: &Attribute, flag: &str) -> syn::Result<bool> {
+    let mut found = false;
+    attr.parse_nested_meta(|meta| {
+        if meta.path.is_ident(flag) && !meta.input.peek(Token![=]) {
+            found = true;
+        } else if meta.input.peek(Token![=]) {
+            let _: syn::Expr = meta.value()?.parse()?;
+        } else if meta.input.peek(syn::token::Paren) {
+            let _content;
+            syn::parenthesized!(_content in meta.input);
+            let _: proc_macro2::TokenStream = _content.parse()?;
+        }
+        Ok(())
+    })?;
+    Ok(found)
 }
 
 /// Picks `key = "value"` out of a `#[serde(..)]`, ignoring every other serde option.

@@ -17,6 +17,8 @@ pub struct PropertyCode {
     pub inits: TokenStream,
     /// `PropertyMeta` entries for the schema metadata.
     pub metas: TokenStream,
+    /// Whether a field keeps the undeclared properties (`#[node(extras)]`).
+    pub extras: bool,
 }
 
 /// Generates property handles for `owner`'s fields; `ours` names our attribute (`node`/`relationship`).
@@ -32,6 +34,7 @@ pub fn properties(
         handle_fields: TokenStream::new(),
         inits: TokenStream::new(),
         metas: TokenStream::new(),
+        extras: false,
     };
     let Some(fields) = fields else {
         return Ok(code);
@@ -41,6 +44,40 @@ pub fn properties(
         let ident = field.ident.as_ref().expect("named fields have identifiers");
         let name = ident.to_string().trim_start_matches("r#").to_owned();
         let attrs = field_attrs(&field.attrs, ours)?;
+        match (attrs.extras, attrs.serde_flatten) {
+            (true, true) if code.extras => {
+                return Err(syn::Error::new(
+                    field.span(),
+                    "only one field can keep the undeclared properties",
+                ))
+            }
+            // The undeclared properties: serde reads and writes them; no property handle.
+            (true, true) => {
+                code.extras = true;
+                continue;
+            }
+            (true, false) => {
+                return Err(syn::Error::new(
+                    field.span(),
+                    "the extras map needs `#[serde(flatten)]` as well, so serde reads the \
+                     undeclared properties into it and writes them back",
+                ))
+            }
+            (false, true) => {
+                return Err(syn::Error::new(
+                    field.span(),
+                    format!(
+                        "a flattened field is no property; {}",
+                        if ours == "node" {
+                            "to keep the undeclared properties in it, mark it `#[node(extras)]`"
+                        } else {
+                            "relationship properties are the struct's own fields"
+                        }
+                    ),
+                ))
+            }
+            (false, false) => {}
+        }
         let key = property_key(&name, &attrs, rename_all, ours)?;
         if !is_usable_graph_name(&key) {
             return Err(syn::Error::new(

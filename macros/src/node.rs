@@ -94,6 +94,8 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         }
     });
     let aliasing = aliasing(&element, &props);
+    let extras = props.extras;
+    let extra_labels = &attrs.extra_labels;
 
     Ok(quote! {
         #items
@@ -103,6 +105,9 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         impl ::typher::schema::NodeLabel for #ident {
             const LABEL: &'static str = #label;
             const PROPERTIES: &'static [::typher::schema::PropertyMeta] = &[#metas];
+            const EXTRA_LABELS: &'static [::typher::schema::names::GraphName] =
+                &[#(<#extra_labels as ::typher::schema::NodeLabel>::LABEL_NAME),*];
+            const EXTRAS: bool = #extras;
         }
 
         impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::NodeHandle for #handle<__TypherBinding> {
@@ -131,6 +136,45 @@ mod tests {
         assert!(out.contains("pub struct PersonNode < __TypherBinding = Person >"));
         assert!(out.contains("const LABEL : & 'static str = \"Person\""));
         assert!(out.contains("\"person\""));
+    }
+
+    #[test]
+    fn extras_and_extra_labels() {
+        let out = expand(quote!(
+            #[node(extra_labels = [Person])]
+            pub struct Note {
+                pub title: String,
+                #[node(extras)]
+                #[serde(flatten)]
+                pub extra: Map,
+            }
+        ))
+        .unwrap()
+        .to_string();
+        assert!(out.contains("const EXTRAS : bool = true"));
+        assert!(out.contains("< Person as :: typher :: schema :: NodeLabel > :: LABEL_NAME"));
+        assert!(!out.contains("Note_extra"), "the extras map is no property");
+        let unflattened = expand(quote!(
+            struct Note {
+                #[node(extras)]
+                extra: Map,
+            }
+        ));
+        assert!(unflattened
+            .unwrap_err()
+            .to_string()
+            .contains("#[serde(flatten)]"));
+        let two = expand(quote!(
+            struct Note {
+                #[node(extras)]
+                #[serde(flatten)]
+                a: Map,
+                #[node(extras)]
+                #[serde(flatten)]
+                b: Map,
+            }
+        ));
+        assert!(two.unwrap_err().to_string().contains("only one field"));
     }
 
     #[test]

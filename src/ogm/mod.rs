@@ -37,7 +37,9 @@ pub use node_set::{NodeScope, NodeSet};
 pub use related::{RelOf, Related};
 
 use crate::exec::{Error, Executor, Result};
-use crate::schema::{Binding, ElementBinding, Field, Identified, NodeLabel, Property, PropertyOf};
+use crate::schema::{
+    Binding, ElementBinding, Field, Identified, NodeHandle, NodeLabel, Property, PropertyOf,
+};
 use core::future::Future;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -274,6 +276,52 @@ impl<T: Entity> Identified<T> {
             return Err(Error::NotFound { label: T::LABEL });
         }
         T::post_delete(&self);
+        Ok(())
+    }
+
+    /// Whether the node carries `label` (as loaded or last written).
+    pub fn has_label<H: NodeHandle>(&self, label: H) -> bool {
+        let _ = label;
+        self.labels
+            .iter()
+            .any(|l| l == <H::Label as NodeLabel>::LABEL)
+    }
+
+    /// Adds `label` to the node (`SET n:Actor`) and reads it back: a `Person` that is
+    /// also an `Actor`, loadable as either. Its properties and relationships stay.
+    /// (ArcadeDB gives the node a new element id; this copy follows it.)
+    pub async fn add_label<H: NodeHandle>(&mut self, db: &impl Executor, label: H) -> Result<()> {
+        let _ = label;
+        let name = <H::Label as NodeLabel>::LABEL_NAME;
+        *self = one(db
+            .fetch_all(plan::relabel::<T>(&self.element_id, name, true))
+            .await?)?;
+        Ok(())
+    }
+
+    /// Removes `label` from the node (`REMOVE n:Actor`) and reads it back. The struct's
+    /// own labels (its label and `extra_labels`) cannot be removed: its queries find the
+    /// node by them.
+    pub async fn remove_label<H: NodeHandle>(
+        &mut self,
+        db: &impl Executor,
+        label: H,
+    ) -> Result<()> {
+        let _ = label;
+        let name = <H::Label as NodeLabel>::LABEL_NAME;
+        if name == T::LABEL_NAME || T::EXTRA_LABELS.contains(&name) {
+            return Err(Error::Parameter {
+                name: "label".to_owned(),
+                message: format!(
+                    "`{}` is a label every `{}` carries; it cannot be removed",
+                    name.text,
+                    T::NAME
+                ),
+            });
+        }
+        *self = one(db
+            .fetch_all(plan::relabel::<T>(&self.element_id, name, false))
+            .await?)?;
         Ok(())
     }
 

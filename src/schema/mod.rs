@@ -132,6 +132,17 @@ pub trait NodeLabel: Element {
     const LABEL_NAME: names::GraphName = names::GraphName::new(Self::LABEL);
     /// The properties with their schema metadata, in field order.
     const PROPERTIES: &'static [PropertyMeta];
+    /// Labels every node of this struct also carries (`#[node(extra_labels = [..])]`):
+    /// written with the label when a node is created.
+    const EXTRA_LABELS: &'static [names::GraphName] = &[];
+    /// Whether a field keeps the properties the struct does not declare
+    /// (`#[node(extras)]`): then a value is written as a whole map, never spread over the
+    /// declared properties.
+    const EXTRAS: bool = false;
+    /// The properties a value of the struct is written as, one by one (`{name: row.name,
+    /// ..}`); empty when the struct keeps undeclared properties, which are written whole.
+    #[doc(hidden)]
+    const SPREAD: &'static [PropertyMeta] = if Self::EXTRAS { &[] } else { Self::PROPERTIES };
 }
 
 /// A relationship type; `#[derive(Relationship)]` implements it on the data struct.

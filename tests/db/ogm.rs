@@ -388,3 +388,156 @@ async fn operations_in_a_transaction_roll_back_together() {
     tx.rollback().await.unwrap();
     assert_eq!(prefixed("o8-").count(&db).await.unwrap(), 0);
 }
+
+/// A guest who is also a VIP: created with both labels, loadable as either.
+#[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[node(extra_labels = [Guest])]
+pub struct Vip {
+    pub name: String,
+    pub age: Option<i64>,
+    pub tier: Option<i64>,
+}
+
+/// A scrap of data that keeps the properties it does not declare.
+#[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Scrap {
+    pub slug: String,
+    #[node(extras)]
+    #[serde(flatten)]
+    pub extra: std::collections::BTreeMap<String, serde_json::Value>,
+}
+
+#[tokio::test]
+async fn a_node_with_several_labels_loads_as_each() {
+    let db = client().await;
+    let vip = Vip {
+        name: "multi-vip".into(),
+        age: Some(40),
+        tier: Some(2),
+    }
+    .create(&db)
+    .await
+    .unwrap();
+    let mut labels = vip.labels.clone();
+    labels.sort();
+    assert_eq!(labels, ["Guest", "Vip"]);
+    let as_guest = Guest::nodes()
+        .filter(Guest.name.eq("multi-vip"))
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(as_guest.age, Some(40));
+    assert!(as_guest.has_label(Vip) && as_guest.has_label(Guest));
+
+    // Batches and merges write every label too.
+    let batch = Vip::create_many(
+        &db,
+        vec![Vip {
+            name: "multi-batch".into(),
+            age: None,
+            tier: None,
+        }],
+    )
+    .await
+    .unwrap();
+    assert!(batch[0].has_label(Guest));
+    let merged = Vip::get_or_create(
+        &db,
+        vec![Vip {
+            name: "multi-merged".into(),
+            age: None,
+            tier: Some(1),
+        }],
+        Vip.name,
+    )
+    .await
+    .unwrap();
+    assert!(merged[0].1 && merged[0].0.has_label(Guest));
+
+    // A plain guest becomes a VIP and back; its own label stays.
+    let mut guest = Guest {
+        name: "multi-plain".into(),
+        age: Some(30),
+    }
+    .create(&db)
+    .await
+    .unwrap();
+    guest.add_label(&db, Vip).await.unwrap();
+    assert!(guest.has_label(Vip));
+    let found = Vip::nodes()
+        .filter(Vip.name.eq("multi-plain"))
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!((found.age, found.tier), (Some(30), None));
+    guest.remove_label(&db, Vip).await.unwrap();
+    assert!(!guest.has_label(Vip));
+    assert!(!Vip::nodes()
+        .filter(Vip.name.eq("multi-plain"))
+        .exists(&db)
+        .await
+        .unwrap());
+    let own = guest.remove_label(&db, Guest).await;
+    assert!(matches!(own, Err(Error::Parameter { .. })), "{own:?}");
+    assert!(guest.has_label(Guest));
+}
+
+#[tokio::test]
+async fn undeclared_properties_are_kept_in_the_extras_map() {
+    let db = client().await;
+    let extra = |pairs: &[(&str, serde_json::Value)]| {
+        pairs
+            .iter()
+            .map(|(k, v)| ((*k).to_owned(), v.clone()))
+            .collect()
+    };
+    let mut one = Scrap {
+        slug: "extras-one".into(),
+        extra: extra(&[("color", "red".into()), ("size", 3.into())]),
+    }
+    .create(&db)
+    .await
+    .unwrap();
+    assert_eq!(
+        one.extra,
+        extra(&[("color", "red".into()), ("size", 3.into())])
+    );
+
+    // Saving writes a changed extra and a new one; the declared ones stay declared.
+    one.extra.insert("size".into(), 4.into());
+    one.extra
+        .insert("tags".into(), serde_json::json!(["a", "b"]));
+    one.save(&db).await.unwrap();
+    one.refresh(&db).await.unwrap();
+    assert_eq!(one.extra["size"], 4);
+    assert_eq!(one.extra["tags"], serde_json::json!(["a", "b"]));
+    assert!(!one.extra.contains_key("slug"));
+
+    // A batch keeps them too (written whole, not spread over the declared properties).
+    let batch = Scrap::create_many(
+        &db,
+        vec![Scrap {
+            slug: "extras-batch".into(),
+            extra: extra(&[("weight", 1.5.into())]),
+        }],
+    )
+    .await
+    .unwrap();
+    assert_eq!(batch[0].extra["weight"], 1.5);
+
+    // Properties written by anyone else land in the map.
+    db.execute(raw::<()>(
+        "CREATE (:Scrap {slug: 'extras-raw', origin: 'import', rank: 7})",
+    ))
+    .await
+    .unwrap();
+    let raw_one = Scrap::nodes()
+        .filter(Scrap.slug.eq("extras-raw"))
+        .get(&db)
+        .await
+        .unwrap();
+    assert_eq!(
+        raw_one.extra,
+        extra(&[("origin", "import".into()), ("rank", 7.into())])
+    );
+}

@@ -24,10 +24,12 @@ use core::marker::PhantomData;
 #[derive(Debug, Clone, PartialEq)]
 #[doc(hidden)]
 pub enum Created {
-    /// `(variable:Label $value)`.
+    /// `(variable:Label:Extra $value)`.
     Node {
         binding: BindingKey,
         label: GraphName,
+        /// Labels the node also carries.
+        extra: &'static [GraphName],
         value: ExprNode,
         /// The label's properties, to spread a named row over.
         properties: &'static [PropertyMeta],
@@ -62,13 +64,16 @@ impl CreateClause {
                 Created::Node {
                     binding,
                     label,
+                    extra,
                     value,
                     properties,
                 } => {
                     r.push("(");
                     r.push_fresh(*binding);
-                    r.push(":");
-                    r.push_name(*label);
+                    for label in core::iter::once(label).chain(extra.iter()) {
+                        r.push(":");
+                        r.push_name(*label);
+                    }
                     if !inline_value(r, value, properties) {
                         later.push((*binding, value));
                     }
@@ -222,8 +227,9 @@ where
         Created::Node {
             binding: L::KEY,
             label: L::LABEL_NAME,
+            extra: L::EXTRA_LABELS,
             value: ExprNode::serialized(&self),
-            properties: L::PROPERTIES,
+            properties: L::SPREAD,
         }
     }
 }
@@ -252,8 +258,9 @@ impl<H: NodeHandle, R> NewNode for NodeValue<H, R> {
         Created::Node {
             binding: <H::Binding as Binding>::KEY,
             label: <H::Label as NodeLabel>::LABEL_NAME,
+            extra: <H::Label as NodeLabel>::EXTRA_LABELS,
             value: self.value,
-            properties: <H::Label as NodeLabel>::PROPERTIES,
+            properties: <H::Label as NodeLabel>::SPREAD,
         }
     }
 }

@@ -201,8 +201,9 @@ where
                 items: vec![Created::Node {
                     binding: L::KEY,
                     label: L::LABEL_NAME,
+                    extra: L::EXTRA_LABELS,
                     value: ExprNode::serialized(value),
-                    properties: L::PROPERTIES,
+                    properties: L::SPREAD,
                 }],
             }),
             Clause::Return(ProjectionClause::new(vec![identified::<L>()])),
@@ -223,8 +224,9 @@ where
                 items: vec![Created::Node {
                     binding: L::KEY,
                     label: L::LABEL_NAME,
+                    extra: L::EXTRA_LABELS,
                     value: ExprNode(Node::Variable(ROW)),
-                    properties: L::PROPERTIES,
+                    properties: L::SPREAD,
                 }],
             }),
             Clause::Return(ProjectionClause::new(vec![identified::<L>()])),
@@ -276,7 +278,13 @@ where
             key: mark,
             value: ExprNode::param(Value::Bool(true)),
         },
-    ];
+    ]
+    .into_iter()
+    .chain(L::EXTRA_LABELS.iter().map(|&label| SetItem::Label {
+        binding: L::KEY,
+        label,
+    }))
+    .collect();
     let on_match = if update {
         vec![SetItem::Whole {
             binding: L::KEY,
@@ -387,6 +395,33 @@ pub fn delete<L: NodeLabel + Binding>(id: &str) -> crate::dsl::Query<(), crate::
                 detach: true,
                 items: vec![L::KEY],
             }),
+        ],
+    })
+}
+
+/// `MATCH (person:Person) WHERE elementId(person) = $id SET person:Label RETURN {..}`
+/// (`REMOVE` with `add` false).
+pub fn relabel<L: NodeLabel + Binding>(
+    id: &str,
+    label: GraphName,
+    add: bool,
+) -> Rows<Identified<L>> {
+    let item = SetItem::Label {
+        binding: L::KEY,
+        label,
+    };
+    let change = if add {
+        Clause::Set(SetClause { items: vec![item] })
+    } else {
+        Clause::Remove(RemoveClause {
+            items: vec![RemoveItem::Label(item)],
+        })
+    };
+    Rows::new(QueryAst {
+        clauses: vec![
+            match_node::<L>(vec![has_id::<L>(id)]),
+            change,
+            Clause::Return(ProjectionClause::new(vec![identified::<L>()])),
         ],
     })
 }
