@@ -326,11 +326,11 @@ fn cardinality_message(
 ) -> String {
     if loaded {
         format!(
-            "`{label}` {element_id} has {count} `{relationship}` relationships, but {rule} are declared"
+            "`{label}` {element_id} has {count} `{relationship}` relationships, breaking its declared rule of {rule}"
         )
     } else {
         format!(
-            "`{label}` {element_id} would have {count} `{relationship}` relationships, but {rule} are allowed; nothing was written"
+            "`{label}` {element_id} would have {count} `{relationship}` relationships, breaking its rule of {rule}; nothing was written"
         )
     }
 }

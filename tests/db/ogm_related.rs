@@ -252,7 +252,7 @@ async fn stored_relationships_that_break_the_rule_are_reported_on_load() {
     assert!(
         error
             .to_string()
-            .contains("has 0 `SERVES_ON` relationships, but one or more are declared"),
+            .contains("has 0 `SERVES_ON` relationships, breaking its declared rule of one or more"),
         "{error}"
     );
     // A filtered read is no full load, so it is not checked.
