@@ -5,7 +5,10 @@
 //!   `T::nodes().all(..)` vs the same query through neo4rs `execute` + `row.get` into an
 //!   equivalent struct (target: within 1.1x);
 //! - `create_many` of `BENCH_NODES` entities (10 000 by default) vs one `create` per entity
-//!   (target: at least 50x).
+//!   (target: at least 50x);
+//! - eager loading `BENCH_PERSONS` persons (1 000) with their movies (5 each, of 200)
+//!   through `nodes().including(..)` vs the same query through neo4rs into equivalent
+//!   structs (target: within 1.2x).
 //!
 //! `BENCH_ROUNDS` (5) and `BENCH_SLOW_ROUNDS` (1) set the rounds.
 
@@ -33,6 +36,42 @@ struct RawSaved {
     #[allow(dead_code)]
     labels: Vec<String>,
     data: OgmRow,
+}
+
+/// A person of the eager-loading case.
+#[derive(Node, Debug, Clone, Serialize, Deserialize)]
+pub struct OgmPerson {
+    pub name: String,
+    pub born: i64,
+}
+
+/// A movie of the eager-loading case.
+#[derive(Node, Debug, Clone, Serialize, Deserialize)]
+pub struct OgmMovie {
+    pub title: String,
+    pub released: i64,
+}
+
+/// A person acted in a movie.
+#[derive(Relationship, Debug, Clone, Serialize, Deserialize)]
+#[relationship(type = "OGM_ACTED_IN", from = OgmPerson, to = OgmMovie)]
+pub struct OgmActedIn {}
+
+/// What raw neo4rs decodes a node with its identity into.
+#[derive(Deserialize)]
+struct RawNode<T> {
+    #[allow(dead_code)]
+    element_id: String,
+    #[allow(dead_code)]
+    labels: Vec<String>,
+    data: T,
+}
+
+/// What raw neo4rs decodes a person with their movies into.
+#[derive(Deserialize)]
+struct RawLoaded {
+    node: RawNode<OgmPerson>,
+    related: Vec<RawNode<OgmMovie>>,
 }
 
 fn rows(from: i64, count: usize) -> Vec<OgmRow> {
@@ -134,5 +173,89 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         each.as_secs_f64() * 1e6 / nodes as f64,
         each.as_secs_f64() / many.as_secs_f64()
     );
+
+    // 3. Eager loading against the same query through raw neo4rs.
+    let persons = env_number("BENCH_PERSONS", 1_000);
+    eager(&client, &graph, persons, rounds).await?;
+    Ok(())
+}
+
+async fn clear_eager(client: &Client) -> typher::Result<()> {
+    client
+        .execute(match_(OgmPerson).detach_delete(OgmPerson))
+        .await?;
+    client
+        .execute(match_(OgmMovie).detach_delete(OgmMovie))
+        .await?;
+    Ok(())
+}
+
+async fn eager(
+    client: &Client,
+    graph: &neo4rs::Graph,
+    persons: usize,
+    rounds: usize,
+) -> Result<(), Box<dyn std::error::Error>> {
+    clear_eager(client).await?;
+    let people = (0..persons as i64)
+        .map(|i| OgmPerson {
+            name: format!("person {i:05}"),
+            born: 1940 + i % 60,
+        })
+        .collect();
+    OgmPerson::create_many(client, people).await?;
+    let movies = (0..200)
+        .map(|i| OgmMovie {
+            title: format!("movie {i:03}"),
+            released: 1950 + i % 70,
+        })
+        .collect();
+    OgmMovie::create_many(client, movies).await?;
+    client
+        .execute(typher::raw::<()>(
+            "MATCH (p:OgmPerson) WITH p, toInteger(substring(p.name, 7)) AS i \
+             UNWIND range(0, 4) AS k \
+             MATCH (m:OgmMovie {title: 'movie ' + right('00' + toString((i * 7 + k * 31) % 200), 3)}) \
+             CREATE (p)-[:OGM_ACTED_IN]->(m)",
+        ))
+        .await?;
+    let loading = OgmPerson::nodes().including(OGM_ACTED_IN);
+    let text = loading.query().to_cypher().text().to_owned();
+    let column = loading.query().to_cypher().columns()[0].clone();
+    println!("eager query: {text}");
+    let (mut ours, mut theirs) = (Vec::new(), Vec::new());
+    for round in 0..rounds.max(3) * 2 {
+        for turn in 0..2 {
+            let started = Instant::now();
+            if (round + turn) % 2 == 0 {
+                let all = loading.all(client).await?;
+                assert_eq!(all.len(), persons);
+                assert!(all.iter().all(|p| p.related.len() == 5));
+                ours.push(started.elapsed());
+            } else {
+                let mut result = graph.execute(neo4rs::query(&text)).await?;
+                let mut all = Vec::new();
+                while let Some(row) = result.next().await? {
+                    all.push(row.get::<RawLoaded>(&column)?);
+                }
+                assert_eq!(all.len(), persons);
+                assert!(all
+                    .iter()
+                    .all(|p| p.related.len() == 5 && !p.node.data.name.is_empty()));
+                assert!(all
+                    .iter()
+                    .all(|p| p.related.iter().all(|m| m.data.released > 0)));
+                theirs.push(started.elapsed());
+            }
+        }
+    }
+    let (ours, theirs) = (median(ours), median(theirs));
+    println!(
+        "eager loading {persons} persons with their movies (one query): typher {:.1} ms, raw neo4rs {:.1} ms, ratio {:.3} (target: at most 1.2)",
+        ms(ours),
+        ms(theirs),
+        ours.as_secs_f64() / theirs.as_secs_f64()
+    );
+    clear_eager(client).await?;
     Ok(())
 }
