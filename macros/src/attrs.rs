@@ -196,38 +196,54 @@ fn label_list(input: syn::parse::ParseStream) -> syn::Result<Vec<Path>> {
     }
 }
 
-/// Whether a `#[serde(..)]` holds the bare option `flag` (`flatten`).
-fn serde_flag(attr: &Attribute, flag: &str) -> syn::Result<bool> {
-    let mut found = false;
+/// The options of a `#[serde(..)]`: each name with its string value (`rename = ".."`), or
+/// with none (a bare flag such as `flatten`, or a value that is no string); options with
+/// parentheses are skipped.
+fn serde_items(attr: &Attribute) -> syn::Result<Vec<(String, Option<LitStr>)>> {
+    let mut items = Vec::new();
     attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident(flag) && !meta.input.peek(Token![=]) {
-            found = true;
-        } else if meta.input.peek(Token![=]) {
-            let _: syn::Expr = meta.value()?.parse()?;
+        let name = meta
+            .path
+            .get_ident()
+            .map(ToString::to_string)
+            .unwrap_or_default();
+        if meta.input.peek(Token![=]) {
+            let value: syn::Expr = meta.value()?.parse()?;
+            let text = match value {
+                syn::Expr::Lit(syn::ExprLit {
+                    lit: syn::Lit::Str(s),
+                    ..
+                }) => Some(s),
+                _ => None,
+            };
+            items.push((name, text));
         } else if meta.input.peek(syn::token::Paren) {
             let _content;
             syn::parenthesized!(_content in meta.input);
             let _: proc_macro2::TokenStream = _content.parse()?;
+        } else {
+            items.push((name, None));
         }
         Ok(())
     })?;
-    Ok(found)
+    Ok(items)
+}
+
+/// Whether a `#[serde(..)]` holds the bare option `flag` (`flatten`).
+fn serde_flag(attr: &Attribute, flag: &str) -> syn::Result<bool> {
+    Ok(serde_items(attr)?
+        .iter()
+        .any(|(name, value)| name == flag && value.is_none()))
 }
 
 /// Picks `key = "value"` out of a `#[serde(..)]`, ignoring every other serde option.
 pub fn serde_option(attr: &Attribute, key: &str, slot: &mut Option<LitStr>) -> syn::Result<()> {
-    attr.parse_nested_meta(|meta| {
-        if meta.path.is_ident(key) && meta.input.peek(Token![=]) {
-            *slot = Some(meta.value()?.parse()?);
-        } else if meta.input.peek(Token![=]) {
-            let _: syn::Expr = meta.value()?.parse()?;
-        } else if meta.input.peek(syn::token::Paren) {
-            let _content;
-            syn::parenthesized!(_content in meta.input);
-            let _: proc_macro2::TokenStream = _content.parse()?;
+    for (name, value) in serde_items(attr)? {
+        if name == key && value.is_some() {
+            *slot = value;
         }
-        Ok(())
-    })
+    }
+    Ok(())
 }
 
 /// serde's `rename_all` rules, applied exactly as serde applies them.

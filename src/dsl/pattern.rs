@@ -180,11 +180,27 @@ impl<S, N> NodeTarget<S, N> for () {
     type Needs = Nil;
     type Checks = Nil;
     fn node_pattern(self) -> NodePattern {
-        NodePattern {
-            binding: None,
-            label: None,
+        NodePattern::anonymous()
+    }
+}
+
+impl NodePattern {
+    /// `()`.
+    pub(crate) fn anonymous() -> Self {
+        Self::bound(None, None, false)
+    }
+
+    /// `(variable:Label)`, `(variable)` when `reuse`, `()` without a binding.
+    pub(crate) fn bound(
+        binding: Option<BindingKey>,
+        label: Option<GraphName>,
+        reuse: bool,
+    ) -> Self {
+        Self {
+            binding,
+            label,
             labels: Vec::new(),
-            reuse: false,
+            reuse,
             props: Vec::new(),
             filter: None,
         }

@@ -34,12 +34,13 @@ pub enum Message {
 }
 
 impl Message {
-    fn bytes(self) -> [u8; 6] {
+    /// The whole message, for the messages without fields.
+    fn bytes(self) -> Option<[u8; 6]> {
         match self {
-            Message::Commit => [0x00, 0x02, 0xB0, 0x12, 0x00, 0x00],
-            Message::Rollback => [0x00, 0x02, 0xB0, 0x13, 0x00, 0x00],
-            // Counted by reading the chunks (`Frames`), not by these bytes.
-            Message::Run => [0; 6],
+            Message::Commit => Some([0x00, 0x02, 0xB0, 0x12, 0x00, 0x00]),
+            Message::Rollback => Some([0x00, 0x02, 0xB0, 0x13, 0x00, 0x00]),
+            // Counted by reading the chunks (`Frames`).
+            Message::Run => None,
         }
     }
 }
@@ -305,11 +306,11 @@ async fn to_server(
         shared.counters.runs.fetch_add(runs, Ordering::SeqCst);
         let mut seen = std::mem::take(&mut tail);
         seen.extend_from_slice(&buffer[..n]);
-        for message in [Message::Commit, Message::Rollback] {
-            let count = seen
-                .windows(6)
-                .filter(|w| *w == message.bytes().as_slice())
-                .count();
+        for (message, bytes) in [Message::Commit, Message::Rollback]
+            .into_iter()
+            .filter_map(|m| m.bytes().map(|b| (m, b)))
+        {
+            let count = seen.windows(6).filter(|w| *w == bytes.as_slice()).count();
             if count > 0 {
                 let counter = match message {
                     Message::Commit => &shared.counters.commits,

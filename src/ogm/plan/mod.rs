@@ -35,12 +35,8 @@ pub type Rows<T> = Returning<(), Single<T>, ()>;
 /// `(person:Person)`, or `(person:Person {key: value, ..})`.
 fn node<L: NodeLabel + Binding>(props: Vec<(GraphName, ExprNode)>) -> NodePattern {
     NodePattern {
-        binding: Some(L::KEY),
-        label: Some(L::LABEL_NAME),
-        labels: Vec::new(),
-        reuse: false,
         props,
-        filter: None,
+        ..NodePattern::bound(Some(L::KEY), Some(L::LABEL_NAME), false)
     }
 }
 

@@ -182,25 +182,11 @@ impl Anchor {
 }
 
 fn node(binding: BindingKey, label: Option<GraphName>, reuse: bool) -> NodePattern {
-    NodePattern {
-        binding: Some(binding),
-        label,
-        labels: Vec::new(),
-        reuse,
-        props: Vec::new(),
-        filter: None,
-    }
+    NodePattern::bound(Some(binding), label, reuse)
 }
 
 fn anonymous() -> NodePattern {
-    NodePattern {
-        binding: None,
-        label: None,
-        labels: Vec::new(),
-        reuse: false,
-        props: Vec::new(),
-        filter: None,
-    }
+    NodePattern::anonymous()
 }
 
 fn var(key: BindingKey) -> ExprNode {
