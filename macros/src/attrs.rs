@@ -208,13 +208,13 @@ fn serde_items(attr: &Attribute) -> syn::Result<Vec<(String, Option<LitStr>)>> {
             .map(ToString::to_string)
             .unwrap_or_default();
         if meta.input.peek(Token![=]) {
-            let value: syn::Expr = meta.value()?.parse()?;
-            let text = match value {
-                syn::Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(s),
-                    ..
-                }) => Some(s),
-                _ => None,
+            let value = meta.value()?;
+            // A string, also inside the invisible group a `macro_rules!` `$rule:expr` makes.
+            let text = if value.fork().parse::<LitStr>().is_ok() {
+                Some(value.parse::<LitStr>()?)
+            } else {
+                let _: syn::Expr = value.parse()?;
+                None
             };
             items.push((name, text));
         } else if meta.input.peek(syn::token::Paren) {
