@@ -8,6 +8,13 @@
 //!   `Person::create_or_update` keyed by properties (one `MERGE` query, no race between a
 //!   check and a write), and on a saved entity `save`, `refresh`, `delete`.
 //! - [`Hooks`] around writes; optimistic locking with `#[node(version)]` on an `i64` field.
+//! - [`Related`]: `tom.related(ACTED_IN)`, the nodes a relationship type leads to, read like a
+//!   node set and connected, disconnected or replaced with the type's declared cardinality
+//!   enforced in the query that writes.
+//! - Eager loading: `Person::nodes().including(ACTED_IN.then(DIRECTED))` reads nodes with
+//!   their related nodes, any depth, in one query, as [`Loaded`] values.
+//! - Several labels (`#[node(extra_labels = [..])]`, `add_label`) and undeclared properties
+//!   kept in a `#[node(extras)]` map.
 //!
 //! Every operation takes an [`Executor`]: a [`Client`](crate::Client), or a
 //! [`Transaction`](crate::Transaction) to make several operations one.
