@@ -27,7 +27,11 @@ pub type RelOf<H> = <<H as Handle>::Binding as ElementBinding>::Element;
 /// ```
 /// # use typher::prelude::*;
 /// # use typher_testkit::movies::*;
-/// # fn demo(tom: &Saved<Person>) {
+/// # let tom: Saved<Person> = typher::schema::Identified {
+/// #     element_id: "4:x:1".into(),
+/// #     labels: vec!["Person".into()],
+/// #     data: Person { name: "Tom".into(), born: None },
+/// # };
 /// let movies = tom.related(ACTED_IN).filter(Movie.released.gt(2000));
 /// assert_eq!(
 ///     movies.query().to_cypher().text(),
@@ -35,13 +39,11 @@ pub type RelOf<H> = <<H as Handle>::Binding as ElementBinding>::Element;
 ///      AND movie.released > $p1 RETURN {element_id: elementId(movie), labels: labels(movie), \
 ///      data: movie} AS movie_2"
 /// );
-/// # }
 /// ```
 #[must_use = "a relationship manager does nothing until `.all(..)`, `.connect(..)` .."]
 pub struct Related<R, Near, Far> {
     anchor: Anchor,
     set: NodeSet<Far>,
-    unfiltered: bool,
     _types: PhantomData<fn() -> (R, Near)>,
 }
 
@@ -79,7 +81,6 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
         Self {
             set: NodeSet::anchored(anchor.clone()),
             anchor,
-            unfiltered: true,
             _types: PhantomData,
         }
     }
@@ -87,7 +88,6 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     /// Keeps the far nodes for which `predicate` holds.
     pub fn filter<P: AllBound<NodeScope<Far>>>(mut self, predicate: Predicate<P>) -> Self {
         self.set = self.set.filter(predicate);
-        self.unfiltered = false;
         self
     }
 
@@ -104,14 +104,12 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     /// Skips the first `rows` far nodes.
     pub fn skip(mut self, rows: u64) -> Self {
         self.set = self.set.skip(rows);
-        self.unfiltered = false;
         self
     }
 
     /// Keeps at most `rows` far nodes.
     pub fn limit(mut self, rows: u64) -> Self {
         self.set = self.set.limit(rows);
-        self.unfiltered = false;
         self
     }
 
@@ -130,9 +128,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     /// node's end: stored relationships that break it give [`Error::Cardinality`].
     pub async fn all(&self, db: &impl Executor) -> Result<Vec<Saved<Far>>> {
         let rows = self.set.all(db).await?;
-        if self.unfiltered {
-            self.check_loaded(rows.len())?;
-        }
+        self.check_loaded(rows.len())?;
         Ok(rows)
     }
 
@@ -147,9 +143,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
                 self.set.selection(),
             ))
             .await?;
-        if self.unfiltered {
-            self.check_loaded(rows.len())?;
-        }
+        self.check_loaded(rows.len())?;
         Ok(rows)
     }
 
@@ -273,8 +267,13 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
         }
     }
 
-    /// [`Error::Cardinality`] when this node's `count` relationships break its rule.
+    /// [`Error::Cardinality`] when this node's `count` relationships break its rule; a
+    /// filtered or paged read holds only some of them, so it is not checked.
     fn check_loaded(&self, count: usize) -> Result<()> {
+        let read = self.set.selection();
+        if !read.filters.is_empty() || read.skip.is_some() || read.limit.is_some() {
+            return Ok(());
+        }
         check_loaded::<R, Near>(
             self.anchor.near_rule,
             &self.anchor.id,
