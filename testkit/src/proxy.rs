@@ -114,7 +114,7 @@ impl Frames {
                             self.start.clear();
                             self.at_message_start = false;
                         } else {
-                            // A later chunk of the same message: its signature is counted.
+                            // A later chunk of the same message: its first bytes are data, no signature.
                             self.start = vec![0, 0];
                         }
                         self.body = size;
