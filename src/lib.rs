@@ -82,6 +82,7 @@ pub mod dsl;
 pub mod exec;
 pub mod ogm;
 pub mod schema;
+pub mod schema_tools;
 
 pub use dsl::{CompiledQuery, Params, Value};
 pub use exec::{

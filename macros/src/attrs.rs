@@ -17,6 +17,10 @@ pub struct FieldAttrs {
     pub version: bool,
     /// `extras`: the map of the node's undeclared properties (with `#[serde(flatten)]`).
     pub extras: bool,
+    /// `key`: part of the label's node key (with the other `key` fields).
+    pub key: bool,
+    /// `text_index`: a text index belongs on this property.
+    pub text_index: bool,
     /// `#[serde(flatten)]` is on the field.
     pub serde_flatten: bool,
 }
@@ -103,10 +107,14 @@ pub fn field_attrs(attrs: &[Attribute], ours: &str) -> syn::Result<FieldAttrs> {
                     out.version = true;
                 } else if meta.path.is_ident("extras") && ours == "node" {
                     out.extras = true;
+                } else if meta.path.is_ident("key") && ours == "node" {
+                    out.key = true;
+                } else if meta.path.is_ident("text_index") {
+                    out.text_index = true;
                 } else {
                     return Err(meta.error(format!(
-                        "unknown property option; expected `rename = \"..\"`, `unique`, `index`{} in #[{ours}(..)]",
-                        if ours == "node" { ", `version` or `extras`" } else { "" }
+                        "unknown property option; expected `rename = \"..\"`, `unique`, `index`, `text_index`{} in #[{ours}(..)]",
+                        if ours == "node" { ", `key`, `version` or `extras`" } else { "" }
                     )));
                 }
                 Ok(())

@@ -97,6 +97,7 @@ pub fn properties(
         let ty = &field.ty;
         let field_vis = &field.vis;
         let (unique, index, version) = (attrs.unique, attrs.index, attrs.version);
+        let (node_key, text_index) = (attrs.key, attrs.text_index);
         if version {
             // The OGM counts saves in it: only an `i64` will do.
             code.items.extend(quote_spanned! {ty.span()=>
@@ -137,6 +138,9 @@ pub fn properties(
                 index: #index,
                 version: #version,
                 optional: <#marker as ::typher::schema::Field>::OPTIONAL,
+                node_key: #node_key,
+                text_index: #text_index,
+                cypher_type: <#marker as ::typher::schema::Field>::CYPHER_TYPE,
             },
         });
     }

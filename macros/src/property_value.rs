@@ -61,7 +61,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         arms.extend(quote!(Self::#v => #name,));
         names.push(name);
     }
-    let common = common(ident);
+    let common = common(ident, quote!(::std::string::String));
     Ok(quote! {
         impl #ident {
             /// The string this value is stored as.
@@ -81,7 +81,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
 /// A newtype stored as its field: comparable with its own type only.
 fn newtype(ident: &syn::Ident, fields: &Fields) -> TokenStream {
     let inner = fields.iter().next().map(|f| &f.ty);
-    let common = common(ident);
+    let common = common(ident, quote!(#inner));
     quote! {
         #common
         impl ::typher::dsl::Literal for #ident
@@ -96,11 +96,17 @@ fn newtype(ident: &syn::Ident, fields: &Fields) -> TokenStream {
 }
 
 /// The impls every derived property type shares: its own base type, nullable, a literal.
-fn common(ident: &syn::Ident) -> TokenStream {
+/// `stored` is the Rust type the value is stored as (`String` for an enum, the field's type
+/// for a newtype), whose Cypher type it shares.
+fn common(ident: &syn::Ident, stored: TokenStream) -> TokenStream {
     quote! {
         impl ::typher::schema::PropertyType for #ident {
             type Base = #ident;
             const OPTIONAL: bool = false;
+            const CYPHER_TYPE: ::core::option::Option<&'static str> =
+                <#stored as ::typher::schema::PropertyType>::CYPHER_TYPE;
+            const LIST_TYPE: ::core::option::Option<&'static str> =
+                <#stored as ::typher::schema::PropertyType>::LIST_TYPE;
         }
         impl ::typher::schema::HoldsBase<#ident> for #ident {}
         impl ::typher::schema::Comparable for #ident {}

@@ -116,6 +116,12 @@ pub struct PropertyMeta {
     pub version: bool,
     /// The Rust type is an `Option`.
     pub optional: bool,
+    /// Declared `#[node(key)]`: part of the label's node key.
+    pub node_key: bool,
+    /// Declared `#[node(text_index)]`: a text index belongs on this property.
+    pub text_index: bool,
+    /// The Cypher type of its values (`INTEGER`, `LIST<STRING NOT NULL>` ..), if any.
+    pub cypher_type: Option<&'static str>,
 }
 
 /// A node label; `#[derive(Node)]` implements it on the data struct.
@@ -234,6 +240,8 @@ pub trait Field: 'static {
     const FIELD: &'static str;
     /// Whether the property may be absent (an `Option` field).
     const OPTIONAL: bool = <Self::Value as PropertyType>::OPTIONAL;
+    /// The Cypher type of its values, if any (see [`PropertyType::CYPHER_TYPE`]).
+    const CYPHER_TYPE: Option<&'static str> = <Self::Value as PropertyType>::CYPHER_TYPE;
     /// Type-level identity of the field, for projected properties.
     type Id;
     /// The same identity as a number, for the renderer.

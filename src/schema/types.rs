@@ -11,6 +11,12 @@ pub trait PropertyType {
     type Base;
     /// Whether the property may be missing (an `Option`).
     const OPTIONAL: bool;
+    /// The Cypher type of a stored value, for a property type constraint (`IS :: INTEGER`);
+    /// `None` when there is none to state.
+    const CYPHER_TYPE: Option<&'static str> = None;
+    /// The Cypher type of a list of such values (`LIST<INTEGER NOT NULL>`), if any.
+    #[doc(hidden)]
+    const LIST_TYPE: Option<&'static str> = None;
 }
 
 /// The type a value decodes as when it may be null (from an `OPTIONAL MATCH`).
@@ -82,10 +88,12 @@ impl Numeric for i64 {}
 impl Numeric for f64 {}
 
 macro_rules! property_types {
-    ($base:ty: $($ty:ty),*) => {$(
+    ($base:ty as $cypher:literal: $($ty:ty),*) => {$(
         impl PropertyType for $ty {
             type Base = $base;
             const OPTIONAL: bool = false;
+            const CYPHER_TYPE: Option<&'static str> = Some($cypher);
+            const LIST_TYPE: Option<&'static str> = Some(concat!("LIST<", $cypher, " NOT NULL>"));
         }
         impl HoldsBase<$base> for $ty {}
         impl OrNull for $ty {
@@ -97,14 +105,17 @@ macro_rules! property_types {
         }
     )*};
 }
-property_types!(i64: i8, i16, i32, i64, u8, u16, u32);
-property_types!(f64: f32, f64);
-property_types!(bool: bool);
-property_types!(String: String);
-property_types!(chrono::NaiveDate: chrono::NaiveDate);
-property_types!(chrono::NaiveDateTime: chrono::NaiveDateTime);
-property_types!(chrono::DateTime<chrono::FixedOffset>: chrono::DateTime<chrono::FixedOffset>);
-property_types!(std::time::Duration: std::time::Duration);
+property_types!(i64 as "INTEGER": i8, i16, i32, i64, u8, u16, u32);
+property_types!(f64 as "FLOAT": f32, f64);
+property_types!(bool as "BOOLEAN": bool);
+property_types!(String as "STRING": String);
+property_types!(chrono::NaiveDate as "DATE": chrono::NaiveDate);
+property_types!(chrono::NaiveDateTime as "LOCAL DATETIME": chrono::NaiveDateTime);
+property_types!(
+    chrono::DateTime<chrono::FixedOffset> as "ZONED DATETIME":
+    chrono::DateTime<chrono::FixedOffset>
+);
+property_types!(std::time::Duration as "DURATION": std::time::Duration);
 
 macro_rules! comparable {
     ($($ty:ty),*) => {$(impl Comparable for $ty {})*};
@@ -123,6 +134,7 @@ comparable!(
 impl<T: PropertyType> PropertyType for Vec<T> {
     type Base = Vec<T::Base>;
     const OPTIONAL: bool = false;
+    const CYPHER_TYPE: Option<&'static str> = T::LIST_TYPE;
 }
 impl<T: HoldsBase<X>, X> HoldsBase<Vec<X>> for Vec<T> {}
 impl<T: HoldsBase<X>, X> HoldsBase<X> for Option<T> {}
@@ -135,6 +147,8 @@ impl<T> OrNull for Vec<T> {
 impl<T: PropertyType> PropertyType for Option<T> {
     type Base = T::Base;
     const OPTIONAL: bool = true;
+    const CYPHER_TYPE: Option<&'static str> = T::CYPHER_TYPE;
+    const LIST_TYPE: Option<&'static str> = T::LIST_TYPE;
 }
 impl<T> OrNull for Option<T> {
     type Out = Option<T>;

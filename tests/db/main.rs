@@ -17,6 +17,7 @@ mod pool;
 mod projection;
 mod raw;
 mod reads;
+mod schema_tools;
 mod tracing;
 mod txn;
 mod writes;
