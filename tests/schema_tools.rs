@@ -73,3 +73,28 @@ fn community_edition_keeps_uniqueness_and_indexes() {
         ]
     );
 }
+
+/// A label whose name reads like `Spare Part`'s.
+#[derive(Node, Debug, serde::Serialize, serde::Deserialize)]
+#[node(label = "Spare_Part")]
+pub struct OtherPart {
+    #[node(key)]
+    pub maker: String,
+    #[node(key)]
+    pub code: i64,
+}
+
+#[test]
+fn labels_that_read_alike_get_names_of_their_own() {
+    let schema = Schema::new().node::<Part>().node::<OtherPart>();
+    let names: Vec<_> = schema.items().iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(names.len(), 6, "{names:?}");
+    let mut unique = names.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), 6, "{names:?}");
+    assert!(
+        names[3].starts_with("typher_spare_part_maker_code_key_"),
+        "{names:?}"
+    );
+}

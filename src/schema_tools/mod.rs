@@ -177,6 +177,17 @@ impl SchemaItem {
     }
 }
 
+/// A stable 32-bit FNV-1a hash of an item's label and properties.
+fn fnv(item: &SchemaItem) -> u32 {
+    let mut hash: u32 = 0x811c_9dc5;
+    for part in core::iter::once(item.label).chain(item.properties.iter().copied()) {
+        for byte in part.bytes().chain(core::iter::once(0)) {
+            hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
+        }
+    }
+    hash
+}
+
 fn drop_statement(name: &str, index: bool) -> String {
     let what = if index { "INDEX" } else { "CONSTRAINT" };
     format!("DROP {what} {} IF EXISTS", escape_name(name))
@@ -238,10 +249,16 @@ impl Schema {
                 items.push(SchemaItem::new(entity, label, one(), Kind::TextIndex));
             }
         }
-        for item in items {
-            if !self.items.iter().any(|i| i.name == item.name) {
-                self.items.push(item);
+        for mut item in items {
+            match self.items.iter().find(|i| i.name == item.name) {
+                // The same model added twice.
+                Some(same) if *same == item => continue,
+                // Another label or type whose name reads the same (`Spare Part`,
+                // `Spare_Part`): told apart by a hash of what it is on.
+                Some(_) => item.name = format!("{}_{:08x}", item.name, fnv(&item)),
+                None => {}
             }
+            self.items.push(item);
         }
     }
 
