@@ -84,7 +84,20 @@ async fn create_refresh_save_and_delete_round_trip() {
     assert_eq!(ann.data, member("o1-ann", Some(30)));
 
     ann.age = None;
-    ann.save(&db).await.unwrap();
+    if let Err(e) = ann.save(&db).await {
+        // Seen once in CI (not reproduced since): say where the node is, to tell a moved
+        // element id from a lost node.
+        let ids: Vec<String> = db
+            .fetch_all(raw::<String>(
+                "MATCH (m:Member {handle: 'o1-ann'}) RETURN elementId(m) AS id",
+            ))
+            .await
+            .unwrap();
+        panic!(
+            "save of {} failed: {e:?}; stored ids: {ids:?}",
+            ann.element_id
+        );
+    }
     let stored = prefixed("o1-").get(&db).await.unwrap();
     assert_eq!(stored, ann);
     // A `None` removed the property, as `SET n = $struct` would.
