@@ -22,8 +22,8 @@ pub struct InstalledItem {
     /// The properties (none for a lookup index).
     #[serde(default)]
     pub properties: Option<Vec<String>>,
-    /// Whether it is an index (else a constraint).
-    #[serde(skip)]
+    /// Whether it is an index (else a constraint); set from the listing it came from.
+    #[serde(skip_deserializing, default)]
     pub index: bool,
 }
 
