@@ -53,8 +53,8 @@ fn names_are_deterministic_marked_and_unique() {
     assert!(names.iter().all(|n| n.starts_with("typher_gadget_")));
     assert!(names.contains(&"typher_gadget_price_type"));
     let kinds: Vec<_> = schema.items().iter().map(|i| &i.kind).collect();
-    assert!(kinds.contains(&&Kind::Type("LIST<STRING NOT NULL>")));
-    assert!(kinds.contains(&&Kind::Type("DATE")));
+    assert!(kinds.contains(&&Kind::Type("LIST<STRING NOT NULL>".into())));
+    assert!(kinds.contains(&&Kind::Type("DATE".into())));
 }
 
 #[test]

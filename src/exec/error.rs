@@ -178,6 +178,21 @@ pub enum Error {
         last: Box<Error>,
     },
 
+    /// A versioned migration was refused (a changed or unknown applied step, steps out of
+    /// order) or failed; a failed step left nothing behind and was not recorded.
+    #[error("migration {version} `{name}`: {reason}{}", .source.as_ref().map(|e| format!(": {e}")).unwrap_or_default())]
+    Migration {
+        /// The step's version.
+        version: u64,
+        /// The step's name.
+        name: String,
+        /// What is wrong.
+        reason: String,
+        /// The error the step failed with, if it ran.
+        #[source]
+        source: Option<Box<Error>>,
+    },
+
     /// The embedded test server could not be provisioned or started.
     #[error("embedded server: {0}")]
     Embedded(String),
@@ -297,6 +312,7 @@ impl Error {
             Error::Hook { .. } => "hook",
             Error::Cardinality { .. } => "cardinality",
             Error::RetriesExhausted { .. } => "retries_exhausted",
+            Error::Migration { .. } => "migration",
             Error::Embedded(_) => "embedded",
             Error::Driver(_) => "driver",
         }

@@ -22,6 +22,9 @@ pub struct InstalledItem {
     /// The properties (none for a lookup index).
     #[serde(default)]
     pub properties: Option<Vec<String>>,
+    /// The Cypher type a property type constraint requires.
+    #[serde(rename = "propertyType", default)]
+    pub property_type: Option<String>,
     /// Whether it is an index (else a constraint); set from the listing it came from.
     #[serde(skip_deserializing, default)]
     pub index: bool,
@@ -68,7 +71,7 @@ struct IndexRow {
 pub async fn list(db: &Client) -> Result<Installed> {
     // Boxed: the client's futures are large, and these nest inside install and drop.
     let constraints: Vec<InstalledItem> = Box::pin(db.fetch_all(raw::<InstalledItem>(
-        "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties",
+        "SHOW CONSTRAINTS YIELD name, type, entityType, labelsOrTypes, properties, propertyType",
     )))
     .await?;
     let indexes: Vec<IndexRow> = Box::pin(db.fetch_all(raw::<IndexRow>(

@@ -22,18 +22,27 @@
 //! );
 //! ```
 
+mod diff;
 mod installed;
+mod migrate;
+mod sample;
 
+pub use diff::{Drift, Mismatch, DEFAULT_SAMPLE};
 pub use installed::{drop_installed, list, Installed, InstalledItem};
+pub use migrate::{Applied, Migrations, StepState, StepStatus, MIGRATION_LABEL};
+pub use sample::{in_use, sample, Sample, SampledProperty, EMPTY_LIST};
 
 use crate::dsl::render::escape_name;
+use crate::schema::names::GraphName;
 use crate::schema::{NodeLabel, PropertyMeta, RelType};
 
 /// The prefix of every constraint and index typher names.
 pub const PREFIX: &str = "typher_";
 
 /// Whether a constraint or index is on nodes or on relationships.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Entity {
     /// On nodes of a label.
     Node,
@@ -43,6 +52,7 @@ pub enum Entity {
 
 /// What a schema item requires or indexes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(tag = "kind", content = "type")]
 pub enum Kind {
     /// The property values (or their combination) are unique.
     Unique,
@@ -50,8 +60,8 @@ pub enum Kind {
     NodeKey,
     /// The property exists.
     Exists,
-    /// The property's values have this Cypher type.
-    Type(&'static str),
+    /// The property's values have this Cypher type (`INTEGER`, `LIST<STRING NOT NULL>` ..).
+    Type(String),
     /// A range index.
     RangeIndex,
     /// A text index.
@@ -62,6 +72,11 @@ impl Kind {
     /// Whether the item is an index (else a constraint).
     pub fn is_index(&self) -> bool {
         matches!(self, Kind::RangeIndex | Kind::TextIndex)
+    }
+
+    /// Whether Neo4j Community Edition can install it.
+    fn is_community(&self) -> bool {
+        matches!(self, Kind::Unique | Kind::RangeIndex | Kind::TextIndex)
     }
 
     /// When it is installed: property types first (ArcadeDB refuses a type for a property
@@ -97,18 +112,19 @@ pub struct SchemaItem {
     /// Nodes or relationships.
     pub entity: Entity,
     /// The label or relationship type.
-    pub label: &'static str,
+    pub label: String,
     /// The properties, in field order.
-    pub properties: Vec<&'static str>,
+    pub properties: Vec<String>,
     /// What it requires or indexes.
+    #[serde(flatten)]
     pub kind: Kind,
 }
 
 impl SchemaItem {
-    fn new(entity: Entity, label: &'static str, properties: Vec<&'static str>, kind: Kind) -> Self {
+    fn new(entity: Entity, label: &str, properties: Vec<String>, kind: Kind) -> Self {
         let mut name = String::from(PREFIX);
         for part in core::iter::once(label)
-            .chain(properties.iter().copied())
+            .chain(properties.iter().map(String::as_str))
             .chain(core::iter::once(kind.suffix()))
         {
             name.extend(part.chars().map(|c| {
@@ -124,7 +140,7 @@ impl SchemaItem {
         Self {
             name,
             entity,
-            label,
+            label: label.to_owned(),
             properties,
             kind,
         }
@@ -132,7 +148,7 @@ impl SchemaItem {
 
     /// The statement creating it, `IF NOT EXISTS`.
     pub fn create_statement(&self) -> String {
-        let label = escape_name(self.label);
+        let label = escape_name(&self.label);
         let (pattern, v) = match self.entity {
             Entity::Node => (format!("(n:{label})"), "n"),
             Entity::Relationship => (format!("()-[r:{label}]-()"), "r"),
@@ -180,7 +196,7 @@ impl SchemaItem {
 /// A stable 32-bit FNV-1a hash of an item's label and properties.
 fn fnv(item: &SchemaItem) -> u32 {
     let mut hash: u32 = 0x811c_9dc5;
-    for part in core::iter::once(item.label).chain(item.properties.iter().copied()) {
+    for part in core::iter::once(&item.label).chain(&item.properties) {
         for byte in part.bytes().chain(core::iter::once(0)) {
             hash = (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193);
         }
@@ -193,43 +209,79 @@ fn drop_statement(name: &str, index: bool) -> String {
     format!("DROP {what} {} IF EXISTS", escape_name(name))
 }
 
-/// The constraints and indexes of a set of models; see the [module docs](self).
-#[derive(Debug, Clone, Default, PartialEq)]
-#[must_use = "a schema does nothing until installed"]
-pub struct Schema {
-    items: Vec<SchemaItem>,
+/// A label or relationship type and the properties its model declares: what a [`Schema`]
+/// is built from, whether from a derived struct or from data (a JSON schema file, an
+/// inspected database).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Model {
+    /// Nodes or relationships.
+    pub entity: Entity,
+    /// The label or relationship type.
+    pub label: String,
+    /// The labels its nodes carry besides `label` (`#[node(extra_labels = [..])]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extra_labels: Vec<String>,
+    /// The declared properties, in field order.
+    pub properties: Vec<ModelProperty>,
 }
 
-impl Schema {
-    /// An empty schema.
-    pub fn new() -> Self {
-        Self::default()
+/// One declared property of a [`Model`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(default)]
+pub struct ModelProperty {
+    /// The graph property key.
+    pub key: String,
+    /// The Cypher type of its values (`INTEGER`, `LIST<STRING NOT NULL>` ..), if it has one.
+    pub cypher_type: Option<String>,
+    /// It may be missing (an `Option` field).
+    pub optional: bool,
+    /// `#[node(unique)]`.
+    pub unique: bool,
+    /// `#[node(key)]`: part of the node key.
+    pub node_key: bool,
+    /// `#[node(index)]`.
+    pub index: bool,
+    /// `#[node(text_index)]`.
+    pub text_index: bool,
+}
+
+impl Model {
+    fn of(entity: Entity, label: &str, extra: &[GraphName], properties: &[PropertyMeta]) -> Self {
+        Self {
+            entity,
+            label: label.to_owned(),
+            extra_labels: extra.iter().map(|l| l.text.to_owned()).collect(),
+            properties: properties
+                .iter()
+                .map(|p| ModelProperty {
+                    key: p.key.to_owned(),
+                    cypher_type: p.cypher_type.map(str::to_owned),
+                    optional: p.optional,
+                    unique: p.unique,
+                    node_key: p.node_key,
+                    index: p.index,
+                    text_index: p.text_index,
+                })
+                .collect(),
+        }
     }
 
-    /// Adds what label `L` declares.
-    pub fn node<L: NodeLabel>(mut self) -> Self {
-        self.add(Entity::Node, L::LABEL, L::PROPERTIES);
-        self
-    }
-
-    /// Adds what relationship type `R` declares.
-    pub fn relationship<R: RelType>(mut self) -> Self {
-        self.add(Entity::Relationship, R::TYPE, R::PROPERTIES);
-        self
-    }
-
-    fn add(&mut self, entity: Entity, label: &'static str, properties: &[PropertyMeta]) {
+    /// The constraints and indexes this model implies, named but not yet told apart from
+    /// other models' items.
+    fn items(&self) -> Vec<SchemaItem> {
+        let (entity, label) = (self.entity, self.label.as_str());
         let mut items = Vec::new();
-        let keys: Vec<&'static str> = properties
+        let keys: Vec<String> = self
+            .properties
             .iter()
             .filter(|p| p.node_key)
-            .map(|p| p.key)
+            .map(|p| p.key.clone())
             .collect();
         if !keys.is_empty() && entity == Entity::Node {
             items.push(SchemaItem::new(entity, label, keys, Kind::NodeKey));
         }
-        for p in properties {
-            let one = || vec![p.key];
+        for p in &self.properties {
+            let one = || vec![p.key.clone()];
             if p.unique {
                 items.push(SchemaItem::new(entity, label, one(), Kind::Unique));
             }
@@ -238,8 +290,13 @@ impl Schema {
             if !p.optional && !in_key {
                 items.push(SchemaItem::new(entity, label, one(), Kind::Exists));
             }
-            if let Some(ty) = p.cypher_type {
-                items.push(SchemaItem::new(entity, label, one(), Kind::Type(ty)));
+            if let Some(ty) = &p.cypher_type {
+                items.push(SchemaItem::new(
+                    entity,
+                    label,
+                    one(),
+                    Kind::Type(ty.clone()),
+                ));
             }
             // A unique property has the constraint's index already.
             if p.index && !p.unique {
@@ -249,24 +306,104 @@ impl Schema {
                 items.push(SchemaItem::new(entity, label, one(), Kind::TextIndex));
             }
         }
-        for mut item in items {
-            match self.items.iter().find(|i| i.name == item.name) {
-                // The same model added twice.
-                Some(same) if *same == item => continue,
+        items
+    }
+}
+
+/// The constraints and indexes of a set of models; see the [module docs](self).
+///
+/// It serialises as its models (and whether it is [for Community
+/// Edition](Self::for_community)), so a program can write its schema to a file for the
+/// `typher` command line (`typher diff --schema schema.json`).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(from = "SchemaFile", into = "SchemaFile")]
+#[must_use = "a schema does nothing until installed"]
+pub struct Schema {
+    models: Vec<Model>,
+    items: Vec<SchemaItem>,
+    community: bool,
+}
+
+/// A [`Schema`] as it is written to a file: the items follow from the models.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct SchemaFile {
+    models: Vec<Model>,
+    #[serde(default)]
+    community: bool,
+}
+
+impl From<SchemaFile> for Schema {
+    fn from(file: SchemaFile) -> Self {
+        let mut schema = file.models.into_iter().fold(Schema::new(), Schema::model);
+        if file.community {
+            schema = schema.for_community();
+        }
+        schema
+    }
+}
+
+impl From<Schema> for SchemaFile {
+    fn from(schema: Schema) -> Self {
+        Self {
+            models: schema.models,
+            community: schema.community,
+        }
+    }
+}
+
+impl Schema {
+    /// An empty schema.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds what label `L` declares.
+    pub fn node<L: NodeLabel>(self) -> Self {
+        self.model(Model::of(
+            Entity::Node,
+            L::LABEL,
+            L::EXTRA_LABELS,
+            L::PROPERTIES,
+        ))
+    }
+
+    /// Adds what relationship type `R` declares.
+    pub fn relationship<R: RelType>(self) -> Self {
+        self.model(Model::of(Entity::Relationship, R::TYPE, &[], R::PROPERTIES))
+    }
+
+    /// Adds a model given as data (the way [`node`](Self::node) and
+    /// [`relationship`](Self::relationship) add a derived one). Adding the same model twice
+    /// adds nothing.
+    pub fn model(mut self, model: Model) -> Self {
+        if self.models.contains(&model) {
+            return self;
+        }
+        for mut item in model.items() {
+            if self.community && !item.kind.is_community() {
+                continue;
+            }
+            if self.items.iter().any(|i| i.name == item.name) {
                 // Another label or type whose name reads the same (`Spare Part`,
                 // `Spare_Part`): told apart by a hash of what it is on.
-                Some(_) => item.name = format!("{}_{:08x}", item.name, fnv(&item)),
-                None => {}
+                item.name = format!("{}_{:08x}", item.name, fnv(&item));
             }
             self.items.push(item);
         }
+        self.models.push(model);
+        self
+    }
+
+    /// The models, in the order they were added.
+    pub fn models(&self) -> &[Model] {
+        &self.models
     }
 
     /// Keeps what Neo4j Community Edition can install: uniqueness constraints and indexes
     /// (property existence, type and key constraints need Enterprise Edition).
     pub fn for_community(mut self) -> Self {
-        self.items
-            .retain(|i| matches!(i.kind, Kind::Unique | Kind::RangeIndex | Kind::TextIndex));
+        self.items.retain(|i| i.kind.is_community());
+        self.community = true;
         self
     }
 

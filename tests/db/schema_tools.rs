@@ -3,8 +3,13 @@
 use super::support::client;
 use serde::{Deserialize, Serialize};
 use typher::prelude::*;
-use typher::schema_tools::{drop_installed, list, Schema};
+use typher::schema_tools::{
+    drop_installed, list, Entity, Migrations, Model, ModelProperty, Schema, StepState,
+};
 use typher::{raw, Error};
+
+/// Held by every test here that installs typher's items: `drop_installed` drops them all.
+static SCHEMA: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
 
 /// A widget: unique, indexed, typed and required properties.
 #[derive(Node, Debug, Clone, Serialize, Deserialize)]
@@ -43,6 +48,7 @@ fn schema() -> Schema {
 
 #[tokio::test]
 async fn install_is_idempotent_enforced_listed_and_dropped() {
+    let _schema = SCHEMA.lock().await;
     let db = client().await;
     let schema = schema();
     schema.drop(&db).await.unwrap();
@@ -129,4 +135,245 @@ async fn install_is_idempotent_enforced_listed_and_dropped() {
     let after = list(&db).await.unwrap();
     assert!(!after.all().any(|i| i.is_typher()));
     assert!(after.all().any(|i| !i.is_typher()));
+}
+
+/// A gauge, for the drift check.
+#[derive(Node, Debug, Clone, Serialize, Deserialize)]
+pub struct DriftGauge {
+    #[node(unique)]
+    pub code: String,
+    pub reading: f64,
+    pub tags: Option<Vec<String>>,
+}
+
+/// A gauge feeds another.
+#[derive(Relationship, Debug, Clone, Serialize, Deserialize)]
+#[relationship(type = "DRIFT_FEEDS", from = DriftGauge, to = DriftGauge)]
+pub struct DriftFeeds {
+    pub weight: i64,
+}
+
+#[tokio::test]
+async fn diff_reports_missing_extra_undeclared_and_mistyped() {
+    let _schema = SCHEMA.lock().await;
+    let db = client().await;
+    let schema = Schema::new()
+        .node::<DriftGauge>()
+        .relationship::<DriftFeeds>();
+    let clear = "MATCH (g:DriftGauge) DETACH DELETE g";
+    db.execute(raw::<()>(clear)).await.unwrap();
+    schema.drop(&db).await.unwrap();
+    db.execute(raw::<()>(
+        "CREATE (a:DriftGauge {code: 'g1', reading: 1.5, tags: []}), \
+                (b:DriftGauge {code: 'g2', reading: 'high', tags: ['x']}), \
+                (c:DriftGauge {code: 'g3'}), \
+                (a)-[:DRIFT_FEEDS {weight: 2}]->(b), (b)-[:DRIFT_FEEDS {weight: 0.5}]->(c)",
+    ))
+    .await
+    .unwrap();
+
+    let drift = schema.diff(&db, 100).await.unwrap();
+    let ours = |label: &str| label.starts_with("Drift") || label.starts_with("DRIFT");
+    let missing: Vec<&str> = drift.missing.iter().map(|i| i.name.as_str()).collect();
+    let expected: Vec<&str> = schema.items().iter().map(|i| i.name.as_str()).collect();
+    assert_eq!(missing, expected, "nothing is installed yet");
+    assert!(drift.undeclared_labels.contains(&"Person".to_owned()));
+    assert!(drift.undeclared_types.contains(&"ACTED_IN".to_owned()));
+    assert!(!drift.undeclared_labels.iter().any(|l| ours(l)));
+    let mismatches: Vec<(&str, &str, &str, u64, u64)> = drift
+        .mismatches
+        .iter()
+        .filter(|m| ours(&m.label))
+        .map(|m| {
+            (
+                m.label.as_str(),
+                m.property.as_str(),
+                m.found.as_str(),
+                m.count,
+                m.sampled,
+            )
+        })
+        .collect();
+    assert_eq!(
+        mismatches,
+        [
+            ("DriftGauge", "reading", "NULL", 1, 3),
+            ("DriftGauge", "reading", "STRING", 1, 3),
+            ("DRIFT_FEEDS", "weight", "FLOAT", 1, 2),
+        ],
+        "{drift}"
+    );
+    assert!(drift.to_string().contains(
+        "type mismatch: DriftGauge.reading: 1 of 3 sampled nodes hold STRING, the model declares FLOAT"
+    ));
+
+    // Mend the data and install: no drift left for these models.
+    db.execute(raw::<()>(
+        "MATCH (g:DriftGauge) WHERE g.reading IS NULL OR NOT g.reading IS :: FLOAT SET g.reading = 0.0",
+    ))
+    .await
+    .unwrap();
+    db.execute(raw::<()>("MATCH ()-[f:DRIFT_FEEDS]->() SET f.weight = 1"))
+        .await
+        .unwrap();
+    schema.install(&db).await.unwrap();
+    let drift = schema.diff(&db, 100).await.unwrap();
+    assert!(drift.missing.is_empty(), "{drift}");
+    assert!(!drift.mismatches.iter().any(|m| ours(&m.label)), "{drift}");
+    assert!(
+        !drift
+            .extra
+            .iter()
+            .any(|i| i.name.starts_with("typher_drift")),
+        "{drift}"
+    );
+
+    // A model that no longer declares `reading`: its installed items are extra.
+    let older = Schema::new().model(Model {
+        entity: Entity::Node,
+        label: "DriftGauge".into(),
+        extra_labels: vec![],
+        properties: vec![ModelProperty {
+            key: "code".into(),
+            cypher_type: Some("STRING".into()),
+            unique: true,
+            ..ModelProperty::default()
+        }],
+    });
+    let drift = older.diff(&db, 100).await.unwrap();
+    let mut extra: Vec<&str> = drift
+        .extra
+        .iter()
+        .filter(|i| i.name.starts_with("typher_drift"))
+        .map(|i| i.name.as_str())
+        .collect();
+    extra.sort_unstable();
+    assert_eq!(
+        extra,
+        [
+            "typher_drift_feeds_weight_exists",
+            "typher_drift_feeds_weight_type",
+            "typher_driftgauge_reading_exists",
+            "typher_driftgauge_reading_type",
+            "typher_driftgauge_tags_type",
+        ],
+        "{drift}"
+    );
+    assert!(drift.undeclared_types.contains(&"DRIFT_FEEDS".to_owned()));
+
+    schema.drop(&db).await.unwrap();
+    db.execute(raw::<()>(clear)).await.unwrap();
+}
+
+#[tokio::test]
+async fn migrations_apply_once_refuse_changes_and_roll_back_failures() {
+    let db = client().await;
+    let reset = async || {
+        db.execute(raw::<()>(
+            "MATCH (n) WHERE n:__TypherMigration OR n:MigItem DELETE n",
+        ))
+        .await
+        .unwrap();
+        db.execute(raw::<()>("DROP INDEX mig_item_n IF EXISTS"))
+            .await
+            .unwrap();
+    };
+    reset().await;
+    let count = async || -> i64 {
+        db.fetch_one(raw::<i64>("MATCH (n:MigItem) RETURN count(n)"))
+            .await
+            .unwrap()
+    };
+    let steps = || {
+        Migrations::new()
+            .cypher(
+                1,
+                "two items",
+                "CREATE (:MigItem {n: 1});\nCREATE (:MigItem {n: 2});",
+            )
+            .cypher(
+                2,
+                "index items",
+                "CREATE INDEX mig_item_n IF NOT EXISTS FOR (i:MigItem) ON (i.n)",
+            )
+            .rust(3, "flag items", async |tx| {
+                tx.execute(raw::<()>("MATCH (i:MigItem) SET i.flagged = true"))
+                    .await?;
+                Ok(())
+            })
+    };
+
+    let applied = steps().migrate(&db).await.unwrap();
+    let versions: Vec<u64> = applied.iter().map(|a| a.version).collect();
+    assert_eq!(versions, [1, 2, 3]);
+    assert_eq!(count().await, 2);
+    let flagged: i64 = db
+        .fetch_one(raw::<i64>(
+            "MATCH (i:MigItem {flagged: true}) RETURN count(i)",
+        ))
+        .await
+        .unwrap();
+    assert_eq!(flagged, 2);
+    assert!(list(&db).await.unwrap().has("mig_item_n"));
+
+    // Applied once: a second run does nothing.
+    assert!(steps().migrate(&db).await.unwrap().is_empty());
+    assert_eq!(count().await, 2);
+    let status = steps().status(&db).await.unwrap();
+    assert!(status
+        .iter()
+        .all(|s| matches!(s.state, StepState::Applied { .. })));
+
+    // A changed applied step is refused before anything runs.
+    let changed = Migrations::new()
+        .cypher(
+            1,
+            "two items",
+            "CREATE (:MigItem {n: 1}); CREATE (:MigItem {n: 20})",
+        )
+        .cypher(4, "more", "CREATE (:MigItem {n: 4})");
+    let refused = changed.migrate(&db).await;
+    assert!(
+        matches!(&refused, Err(Error::Migration { version: 1, reason, .. }) if reason.contains("changed")),
+        "{refused:?}"
+    );
+    assert_eq!(count().await, 2, "nothing ran");
+    let status = changed.status(&db).await.unwrap();
+    assert!(matches!(status[0].state, StepState::Changed { .. }));
+    assert_eq!(
+        status
+            .iter()
+            .filter(|s| s.state == StepState::Unknown)
+            .count(),
+        2
+    );
+
+    // A failing step rolls back whole and is not recorded.
+    let failing = steps().cypher(
+        4,
+        "fails halfway",
+        "CREATE (:MigItem {n: 4}); CALL typher.no_such_procedure()",
+    );
+    let failed = failing.migrate(&db).await;
+    assert!(
+        matches!(
+            &failed,
+            Err(Error::Migration {
+                version: 4,
+                source: Some(_),
+                ..
+            })
+        ),
+        "{failed:?}"
+    );
+    assert_eq!(
+        count().await,
+        2,
+        "the step's first statement was rolled back"
+    );
+    let status = failing.status(&db).await.unwrap();
+    assert_eq!(status[3].state, StepState::Pending);
+    assert_eq!(status.len(), 4);
+
+    reset().await;
 }
