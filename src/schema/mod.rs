@@ -175,7 +175,7 @@ pub trait RelType: Element {
 /// How many relationships of one type a node at one end may have: declared with
 /// `#[relationship(cardinality(start = .., end = ..))]`, enforced by the OGM in the query
 /// that writes, and checked when it loads.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 pub enum Cardinality {
     /// Any number (the default).
     ZeroOrMore,

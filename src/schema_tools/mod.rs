@@ -23,11 +23,16 @@
 //! ```
 
 mod diff;
+mod inspect;
 mod installed;
 mod migrate;
 mod sample;
 
 pub use diff::{Drift, Mismatch, DEFAULT_SAMPLE};
+pub use inspect::{
+    inspect, InspectOptions, InspectedNode, InspectedProperty, InspectedRelationship, Inspection,
+    Progress,
+};
 pub use installed::{drop_installed, list, Installed, InstalledItem};
 pub use migrate::{Applied, Migrations, StepState, StepStatus, MIGRATION_LABEL};
 pub use sample::{in_use, sample, Sample, SampledProperty, EMPTY_LIST};

@@ -19,6 +19,11 @@ pub use proxy::{FaultProxy, Message};
 #[path = "../../tests/fixture/movies.rs"]
 pub mod movies;
 
+/// The movies-and-people graph itself (`load` replaces every `Person` and `Movie` with it).
+#[allow(missing_docs)]
+#[path = "../../tests/fixture/data.rs"]
+pub mod movies_data;
+
 use std::io::{BufRead as _, Read};
 use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
