@@ -100,10 +100,7 @@ impl fmt::Display for Drift {
 
 /// Whether an installed constraint or index is the one `item` describes, under any name.
 fn same(item: &SchemaItem, installed: &InstalledItem) -> bool {
-    let entity = match item.entity {
-        Entity::Node => "NODE",
-        Entity::Relationship => "RELATIONSHIP",
-    };
+    let entity = item.entity.server_name();
     let kind = installed.kind.as_str();
     let kind_fits = match &item.kind {
         Kind::Unique => kind.ends_with("UNIQUENESS"),

@@ -189,10 +189,7 @@ fn properties(
     label: &str,
     installed: &Installed,
 ) -> Vec<InspectedProperty> {
-    let entity_name = match entity {
-        Entity::Node => "NODE",
-        Entity::Relationship => "RELATIONSHIP",
-    };
+    let entity_name = entity.server_name();
     let on_this = |i: &&super::InstalledItem| {
         i.entity == entity_name && i.labels.as_deref() == Some(&[label.to_owned()][..])
     };

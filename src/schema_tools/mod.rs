@@ -55,6 +55,16 @@ pub enum Entity {
     Relationship,
 }
 
+impl Entity {
+    /// How `SHOW CONSTRAINTS` and `SHOW INDEXES` name it: `NODE` or `RELATIONSHIP`.
+    pub fn server_name(self) -> &'static str {
+        match self {
+            Entity::Node => "NODE",
+            Entity::Relationship => "RELATIONSHIP",
+        }
+    }
+}
+
 /// What a schema item requires or indexes.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(tag = "kind", content = "type")]
