@@ -348,6 +348,19 @@ pub async fn inspect(
     Ok(inspection)
 }
 
+/// Type names the written models use themselves (`String`, `Option`, `Vec`, the derives'
+/// traits): no struct takes them.
+const RESERVED: [&str; 8] = [
+    "String",
+    "Option",
+    "Vec",
+    "Result",
+    "Box",
+    "Self",
+    "Serialize",
+    "Deserialize",
+];
+
 /// Rust keywords a field cannot be named, even raw.
 const NOT_RAW: [&str; 5] = ["self", "Self", "super", "crate", "_"];
 /// Rust keywords, written raw (`r#type`) as field names.
@@ -387,7 +400,8 @@ fn fresh(base: String, taken: &mut BTreeSet<String>) -> String {
 impl Inspection {
     /// The Rust struct name of each label, then of each relationship type.
     fn type_names(&self) -> (Vec<String>, Vec<String>) {
-        let mut taken = BTreeSet::new();
+        // Names the written code uses for other things: a struct named so would shadow them.
+        let mut taken: BTreeSet<String> = RESERVED.iter().map(|&n| n.to_owned()).collect();
         let nodes = self
             .nodes
             .iter()
@@ -623,6 +637,33 @@ mod tests {
         assert_eq!(
             choose(&seen(&["ZONED DATETIME"])).0,
             Some("chrono::DateTime<chrono::FixedOffset>")
+        );
+    }
+
+    #[test]
+    fn labels_named_like_the_types_the_code_uses_are_renamed() {
+        let node = |label: &str| InspectedNode {
+            label: label.to_owned(),
+            sampled: 1,
+            properties: vec![property("name".into(), vec![("STRING".into(), 1)], false)],
+        };
+        let found = Inspection {
+            sample: 10,
+            nodes: vec![node("String"), node("Option"), node("Person")],
+            relationships: Vec::new(),
+        };
+        let code = found.to_rust();
+        assert!(
+            code.contains("#[node(label = \"String\")]\npub struct String2 {"),
+            "{code}"
+        );
+        assert!(
+            code.contains("#[node(label = \"Option\")]\npub struct Option2 {"),
+            "{code}"
+        );
+        assert!(
+            code.contains("pub struct Person {\n    pub name: String,\n}"),
+            "{code}"
         );
     }
 

@@ -199,9 +199,11 @@ impl Migrations {
     }
 
     /// Adds a step of Cypher statements (separated by `;`). Data statements run in one
-    /// transaction together with the step's record, so a failing step leaves nothing; schema
-    /// statements (`CREATE CONSTRAINT`, `DROP INDEX` ..) run one by one, since Neo4j does
-    /// not mix them with data writes, and a step may not mix the two.
+    /// transaction together with the step's record, so a failing step leaves nothing. Schema
+    /// statements (`CREATE CONSTRAINT`, `DROP INDEX` ..) run one by one, since Neo4j does not
+    /// mix them with data writes and schema changes do not roll back: if one fails, those
+    /// before it stay, so write them with `IF NOT EXISTS` / `IF EXISTS` and a re-run
+    /// completes the step. A step may not mix the two.
     pub fn cypher(self, version: u64, name: &str, script: &str) -> Self {
         let statements = split_statements(script);
         let schema = statements.iter().filter(|s| is_schema(s)).count();
@@ -442,7 +444,11 @@ impl Migrations {
                 .map_err(|e| Error::Migration {
                     version: step.version,
                     name: step.name.clone(),
-                    reason: "failed; nothing of it was kept".to_owned(),
+                    reason: match step.body {
+                        Body::Schema(_) => "failed and was not recorded; schema statements                                             before the failing one stay applied"
+                            .to_owned(),
+                        _ => "failed; nothing of it was kept and it was not recorded".to_owned(),
+                    },
                     source: Some(Box::new(e)),
                 })?;
             applied.push(Applied {
