@@ -102,6 +102,46 @@ async fn inspect_install_diff_and_migrate_round_trip() {
         .contains(&"CREATE CONSTRAINT typher_movie_released_type IF NOT EXISTS FOR (n:Movie) REQUIRE n.released IS :: INTEGER".to_owned()));
     compiles_to(&code, &implied.statements(), &dir);
 
+    // The options: a smaller sample, no relationship properties, JSON.
+    let small = typher(
+        &settings,
+        &[
+            "inspect",
+            "--sample",
+            "5",
+            "--skip-relationship-properties",
+            "--json",
+        ],
+    );
+    exited(&small, 0);
+    let small: serde_json::Value = serde_json::from_str(&stdout(&small)).unwrap();
+    assert_eq!(small["sample"], 5);
+    let people = &small["nodes"].as_array().unwrap()[1];
+    assert_eq!(
+        (&people["label"], &people["sampled"]),
+        (&"Person".into(), &5.into())
+    );
+    let reviewed = small["relationships"].as_array().unwrap().iter();
+    let reviewed = reviewed
+        .clone()
+        .find(|r| r["rel_type"] == "REVIEWED")
+        .unwrap();
+    assert_eq!(reviewed["properties"], serde_json::json!([]));
+
+    // A dry run prints the statements and connects to nothing.
+    let dry = Command::new(env!("CARGO_BIN_EXE_typher"))
+        .args(["install", "--dry-run", "--schema", schema_arg])
+        .env("NEO4J_URI", "bolt://127.0.0.1:1")
+        .output()
+        .unwrap();
+    exited(&dry, 0);
+    let statements: Vec<String> = implied
+        .statements()
+        .iter()
+        .map(|s| format!("{s};"))
+        .collect();
+    assert_eq!(stdout(&dry).lines().collect::<Vec<_>>(), statements);
+
     // Install what the models imply: the database has it all, and its data fits.
     exited(&typher(&settings, &["install", "--schema", schema_arg]), 0);
     let diff = typher(&settings, &["diff", "--schema", schema_arg]);
