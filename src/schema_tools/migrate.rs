@@ -206,6 +206,7 @@ impl Migrations {
     /// completes the step. A step may not mix the two.
     pub fn cypher(self, version: u64, name: &str, script: &str) -> Self {
         let statements = split_statements(script);
+        let checksum = checksum("cypher", &statements);
         let schema = statements.iter().filter(|s| is_schema(s)).count();
         let body = if schema == 0 {
             Body::Cypher(statements)
@@ -219,13 +220,6 @@ impl Migrations {
                  Neo4j runs them in separate transactions, so make them two steps",
             );
         };
-        let checksum = checksum(
-            "cypher",
-            match &body {
-                Body::Cypher(s) | Body::Schema(s) => s,
-                Body::Rust(_) => unreachable!("a Cypher step"),
-            },
-        );
         self.push(version, name, checksum, body)
     }
 
