@@ -10,6 +10,7 @@
 
 mod common;
 use common::{env_number, median};
+use typher::Executor;
 
 use std::time::{Duration, Instant};
 use typher::schema_tools::{inspect, InspectOptions};

@@ -234,6 +234,7 @@ pub mod prelude {
         optional_match, param, procedure, range, raw_expr, relationship_type, relationships, rows,
         sum, today, unwind, ExprMethods, Path, WriteMethods, ANY_REL,
     };
+    pub use crate::exec::Executor;
     pub use crate::ogm::{Entity, IncludeThen, Saved};
     pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{name, Alias, Node, PropertyValue, Relationship};

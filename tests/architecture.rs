@@ -38,8 +38,6 @@ const STILL_TO_UNTIE: &[&str] = &[
     "dsl/render.rs",
     "dsl/scope.rs",
     "dsl/subquery.rs",
-    "exec/client.rs",
-    "exec/txn.rs",
     "schema/endpoints.rs",
     "schema/mod.rs",
     "schema/property.rs",

@@ -114,19 +114,6 @@ fn parameters_have_bolt_types_of_the_property() {
 }
 
 #[test]
-fn neo4rs_query_carries_every_parameter() {
-    let q = match_(Person)
-        .filter(Person.name.eq("Tom Hanks"))
-        .return_(Person.born)
-        .limit(1)
-        .to_cypher();
-    let query = q.to_neo4rs();
-    assert!(query.has_param_key("p0"));
-    assert!(query.has_param_key("p1"));
-    assert!(!query.has_param_key("p2"));
-}
-
-#[test]
 fn schema_metadata_is_recorded() {
     use typher::schema::{NodeLabel, RelType};
     let name = &<Person as NodeLabel>::PROPERTIES[0];

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::{Command, Output};
 use typher::schema_tools::{drop_installed, Schema};
-use typher::{raw, Client, Settings};
+use typher::{raw, Client, Executor, Settings};
 use typher_testkit::Database;
 
 /// Runs `typher` with the test database's settings in its environment.

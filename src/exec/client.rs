@@ -1,39 +1,48 @@
-//! The client: typed fetches, lazy streams, writes and transactions over one pool.
+//! The client: statements on pooled connections, and transactions over the same pool.
 
-use super::counters::Executed;
-use super::decode::RowDecoder;
-use super::driver::Lease;
-use super::driver::{Access, Driver};
+use super::counters::{Counters, Executed};
+use super::driver::{Access, Driver, DriverQuery, DriverRows, Lease, Record};
 use super::error::{Error, Result};
+use super::executor::Executor;
 use super::log::QueryLog;
 use super::settings::Settings;
-use super::statement::Statement;
+use super::statement::{Again, Prepared};
+use super::stream::RowStream;
 use super::txn::Transaction;
-use futures_util::stream::{self, BoxStream, Stream, StreamExt};
-use std::pin::Pin;
-use std::task::{Context, Poll};
+use futures_util::stream;
 use std::time::Instant;
 use tracing::Instrument;
 
-/// What a row stream carries between rows.
+/// What a row stream carries between rows: the rows come first, so they are dropped (and
+/// give the connection back) before the lease.
 struct Streaming {
-    rows: neo4rs::DetachedRowStream,
+    rows: DriverRows,
     lease: Lease,
     driver: Driver,
-    columns: Vec<String>,
+    /// The statement's text, to name a broken constraint.
+    text: String,
     log: QueryLog,
     count: usize,
+    ended: bool,
 }
 
-/// Runs typed and raw queries against one database through a connection pool.
+impl Drop for Streaming {
+    fn drop(&mut self) {
+        // A stream dropped early (`fetch_optional`, a caller that stops reading) still ends
+        // its span.
+        if !self.ended {
+            self.log.finished(self.count);
+        }
+    }
+}
+
+/// Runs typed and raw queries against one database through a connection pool; its queries
+/// come from [`Executor`] (`fetch_all`, `fetch_one`, `fetch_optional`, `stream`, `execute`).
 #[derive(Clone)]
 pub struct Client {
     driver: Driver,
     settings: Settings,
 }
-
-/// The row type of statement `Q`.
-pub type RowOf<Q> = <<Q as Statement>::Shape as super::decode::Shape>::Row;
 
 impl Client {
     /// Connects and checks the server answers, so a wrong address or password fails here.
@@ -75,239 +84,6 @@ impl Client {
         &self.settings
     }
 
-    /// Every row, decoded.
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// let movies: Vec<(String, i64)> = client
-    ///     .fetch_all(match_(Person).rel(ACTED_IN).to(Movie)
-    ///         .filter(Person.name.eq("Tom Hanks"))
-    ///         .return_((Movie.title, Movie.released)))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn fetch_all<Q>(&self, query: Q) -> Result<Vec<RowOf<Q>>>
-    where
-        Q: Statement,
-        Q::Shape: RowDecoder,
-    {
-        let prepared = query.prepare()?;
-        let log = QueryLog::start(&prepared);
-        let columns = &prepared.columns;
-        let mut out = Vec::new();
-        let result = if prepared.atomic {
-            async {
-                let (rows, _) =
-                    Box::pin(self.atomic(prepared.query, || query.prepare().map(|p| p.query)))
-                        .await?;
-                rows.iter()
-                    .map(|row| Q::Shape::decode(row, columns))
-                    .collect::<Result<Vec<_>>>()
-            }
-            .instrument(log.span().clone())
-            .await
-        } else {
-            self.each_row(prepared.query, |row| {
-                out.push(Q::Shape::decode(&row, columns)?);
-                Ok(())
-            })
-            .instrument(log.span().clone())
-            .await
-            .map(|()| out)
-        };
-        let result = self.named(result, prepared.text).await;
-        log.end(&result, Vec::len);
-        result
-    }
-
-    /// The only row; [`Error::NoRows`] or [`Error::TooManyRows`] otherwise.
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// let born: Option<i64> = client
-    ///     .fetch_one(match_(Person).filter(Person.name.eq("Meg Ryan")).return_(Person.born))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn fetch_one<Q>(&self, query: Q) -> Result<RowOf<Q>>
-    where
-        Q: Statement,
-        Q::Shape: RowDecoder,
-    {
-        self.fetch_optional(query).await?.ok_or(Error::NoRows)
-    }
-
-    /// The only row, or `None` for none; [`Error::TooManyRows`] for several.
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// let found: Option<Person> = client
-    ///     .fetch_optional(match_(Person).filter(Person.name.eq("Nobody")).return_(Person))
-    ///     .await?;
-    /// assert!(found.is_none());
-    /// # Ok(()) }
-    /// ```
-    pub async fn fetch_optional<Q>(&self, query: Q) -> Result<Option<RowOf<Q>>>
-    where
-        Q: Statement,
-        Q::Shape: RowDecoder,
-    {
-        let prepared = query.prepare()?;
-        let log = QueryLog::start(&prepared);
-        let columns = &prepared.columns;
-        let atomic = prepared.atomic;
-        let result = async {
-            if atomic {
-                let (rows, _) =
-                    Box::pin(self.atomic(prepared.query, || query.prepare().map(|p| p.query)))
-                        .await?;
-                return match rows.as_slice() {
-                    [] => Ok(None),
-                    [row] => Q::Shape::decode(row, columns).map(Some),
-                    _ => Err(Error::TooManyRows),
-                };
-            }
-            let mut lease = self.driver.lease().await?;
-            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
-            let Some(first) = self.driver.next(&mut lease, &mut rows).await? else {
-                return Ok(None);
-            };
-            if self.driver.next(&mut lease, &mut rows).await?.is_some() {
-                return Err(Error::TooManyRows);
-            }
-            Q::Shape::decode(&first, columns).map(Some)
-        }
-        .instrument(log.span().clone())
-        .await;
-        let result = self.named(result, prepared.text).await;
-        log.end(&result, |row| usize::from(row.is_some()));
-        result
-    }
-
-    /// A lazy stream of decoded rows. It holds about `fetch_size` rows at a time however large
-    /// the result, and one pool connection, released when the stream ends or is dropped.
-    /// Each wait for the next batch is bounded by [`Settings::read_timeout`].
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// use futures_util::TryStreamExt;
-    /// let mut titles = client.stream(match_(Movie).return_(Movie.title)).await?;
-    /// while let Some(title) = titles.try_next().await? {
-    ///     println!("{title}");
-    /// }
-    /// # Ok(()) }
-    /// ```
-    pub async fn stream<Q>(&self, query: Q) -> Result<RowStream<RowOf<Q>>>
-    where
-        Q: Statement,
-        Q::Shape: RowDecoder,
-        RowOf<Q>: Send + 'static,
-    {
-        let prepared = query.prepare()?;
-        let log = QueryLog::start(&prepared);
-        let opened = async {
-            let mut lease = self.driver.lease().await?;
-            let rows = self.driver.rows(&mut lease, prepared.query).await?;
-            Ok((rows, lease))
-        }
-        .instrument(log.span().clone())
-        .await;
-        let (rows, lease) = match opened {
-            Ok(opened) => opened,
-            Err(e) => {
-                log.failed(&e);
-                return Err(e);
-            }
-        };
-        // The driver and column names travel in the stream's state: nothing is copied per row.
-        // The rows come first, so they are dropped (and give the connection back) before the lease.
-        let state = Streaming {
-            rows,
-            lease,
-            driver: self.driver.clone(),
-            columns: prepared.columns.into_owned(),
-            log,
-            count: 0,
-        };
-        let inner = stream::unfold(Some(state), |state| async move {
-            let mut state = state?;
-            let next = state
-                .driver
-                .next(&mut state.lease, &mut state.rows)
-                .instrument(state.log.span().clone())
-                .await;
-            match next {
-                Ok(Some(row)) => {
-                    state.count += 1;
-                    let decoded = Q::Shape::decode(&row, &state.columns);
-                    Some((decoded, Some(state)))
-                }
-                Ok(None) => {
-                    state.log.finished(state.count);
-                    None
-                }
-                Err(e) => {
-                    state.log.failed(&e);
-                    Some((Err(e), None))
-                }
-            }
-        });
-        Ok(RowStream(inner.boxed()))
-    }
-
-    /// Runs a write (or any statement), discards its rows and reports what it changed
-    /// ([`Executed::counters`]).
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// client
-    ///     .execute(typher::raw::<()>("CREATE (:Tag {name: $name})").param("name", "new"))
-    ///     .await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
-        let prepared = query.prepare()?;
-        let log = QueryLog::start(&prepared);
-        let atomic = prepared.atomic;
-        let result = async {
-            if atomic {
-                let (rows, counters) =
-                    Box::pin(self.atomic(prepared.query, || query.prepare().map(|p| p.query)))
-                        .await?;
-                return Ok(Executed {
-                    rows_returned: rows.len(),
-                    counters,
-                });
-            }
-            let mut lease = self.driver.lease().await?;
-            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
-            let mut rows_returned = 0;
-            while self.driver.next(&mut lease, &mut rows).await?.is_some() {
-                rows_returned += 1;
-            }
-            let counters = self.driver.finish(&mut lease, rows).await?;
-            Ok(Executed {
-                rows_returned,
-                counters,
-            })
-        }
-        .instrument(log.span().clone())
-        .await;
-        let result = self.named(result, prepared.text).await;
-        log.end(&result, |done| done.rows_returned);
-        result
-    }
-
     /// Names the constraint a failed statement broke, when the server did not.
     async fn named<T>(&self, result: Result<T>, text: &str) -> Result<T> {
         match result {
@@ -316,20 +92,6 @@ impl Client {
             }
             other => other,
         }
-    }
-
-    /// Runs `query` on a pooled connection and hands every row to `row`.
-    async fn each_row(
-        &self,
-        query: neo4rs::Query,
-        mut row: impl FnMut(neo4rs::Row) -> Result<()>,
-    ) -> Result<()> {
-        let mut lease = self.driver.lease().await?;
-        let mut rows = self.driver.rows(&mut lease, query).await?;
-        while let Some(next) = self.driver.next(&mut lease, &mut rows).await? {
-            row(next)?;
-        }
-        Ok(())
     }
 
     /// Begins an explicit transaction: commit it, or drop or roll it back to undo everything.
@@ -360,6 +122,7 @@ impl Client {
     /// (by retrying it yourself) should be idempotent: MERGE on a key rather than CREATE.
     ///
     /// ```no_run
+    /// use typher::Executor;
     /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
     /// let n: i64 = client
     ///     .write(async |tx| {
@@ -383,6 +146,7 @@ impl Client {
     /// it, neo4rs 0.9 cannot ask for read mode, and this runs like [`Client::write`].
     ///
     /// ```no_run
+    /// use typher::Executor;
     /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
     /// let count: i64 = client
     ///     .read(async |tx| tx.fetch_one(typher::raw::<i64>("MATCH (n) RETURN count(n)")).await)
@@ -439,9 +203,9 @@ impl Client {
     /// query `again`: a batch's parameters are never copied for a retry that never comes.
     async fn atomic(
         &self,
-        query: neo4rs::Query,
-        again: impl Fn() -> Result<neo4rs::Query>,
-    ) -> Result<(Vec<neo4rs::Row>, crate::exec::Counters)> {
+        query: DriverQuery,
+        again: &dyn Again,
+    ) -> Result<(Vec<Record>, Counters)> {
         let started = Instant::now();
         let mut attempt = 0;
         let mut next = Some(query);
@@ -449,7 +213,7 @@ impl Client {
             attempt += 1;
             let query = match next.take() {
                 Some(query) => query,
-                None => again()?,
+                None => again.query()?,
             };
             match Box::pin(self.driver.atomic(query)).await {
                 Ok(done) => return Ok(done),
@@ -497,12 +261,96 @@ impl Client {
     }
 }
 
-/// A lazy stream of decoded rows; see [`Client::stream`].
-pub struct RowStream<T>(BoxStream<'static, Result<T>>);
+impl Executor for Client {
+    async fn records<'a>(&'a self, prepared: Prepared<'a>) -> Result<RowStream<Record>> {
+        let log = QueryLog::start(&prepared);
+        if prepared.atomic {
+            let result = Box::pin(self.atomic(prepared.query, prepared.source))
+                .instrument(log.span().clone())
+                .await
+                .map(|(records, _)| records);
+            let result = self.named(result, prepared.text).await;
+            log.end(&result, Vec::len);
+            return result.map(RowStream::read);
+        }
+        let opened = async {
+            let mut lease = self.driver.lease().await?;
+            let rows = self.driver.rows(&mut lease, prepared.query).await?;
+            Ok((rows, lease))
+        }
+        .instrument(log.span().clone())
+        .await;
+        let (rows, lease) = match self.named(opened, prepared.text).await {
+            Ok(opened) => opened,
+            Err(e) => {
+                log.failed(&e);
+                return Err(e);
+            }
+        };
+        let state = Streaming {
+            rows,
+            lease,
+            driver: self.driver.clone(),
+            text: prepared.text.to_owned(),
+            log,
+            count: 0,
+            ended: false,
+        };
+        let records = stream::unfold(Some(state), |state| async move {
+            let mut state = state?;
+            let next = state
+                .driver
+                .next(&mut state.lease, &mut state.rows)
+                .instrument(state.log.span().clone())
+                .await;
+            match next {
+                Ok(Some(record)) => {
+                    state.count += 1;
+                    Some((Ok(record), Some(state)))
+                }
+                Ok(None) => {
+                    state.ended = true;
+                    state.log.finished(state.count);
+                    None
+                }
+                Err(e) => {
+                    let e = state.driver.name_constraint(e, &state.text).await;
+                    state.ended = true;
+                    state.log.failed(&e);
+                    Some((Err(e), None))
+                }
+            }
+        });
+        Ok(RowStream::new(records))
+    }
 
-impl<T> Stream for RowStream<T> {
-    type Item = Result<T>;
-    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
-        self.0.as_mut().poll_next(cx)
+    async fn run<'a>(&'a self, prepared: Prepared<'a>) -> Result<Executed> {
+        let log = QueryLog::start(&prepared);
+        let result = async {
+            if prepared.atomic {
+                let (rows, counters) =
+                    Box::pin(self.atomic(prepared.query, prepared.source)).await?;
+                return Ok(Executed {
+                    rows_returned: rows.len(),
+                    counters,
+                });
+            }
+            let mut lease = self.driver.lease().await?;
+            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
+            let mut rows_returned = 0;
+            while self.driver.next(&mut lease, &mut rows).await?.is_some() {
+                rows_returned += 1;
+            }
+            let counters = self.driver.finish(&mut lease, rows).await?;
+            Ok(Executed {
+                rows_returned,
+                counters,
+            })
+        }
+        .instrument(log.span().clone())
+        .await;
+        let result = self.named(result, prepared.text).await;
+        log.end(&result, |done| done.rows_returned);
+        result
     }
 }

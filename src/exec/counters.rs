@@ -1,8 +1,7 @@
 //! What a write changed: the counters the server reports in a query's summary, as the
 //! official drivers expose them.
 
-/// What [`Client::execute`](super::Client::execute) and
-/// [`Transaction::execute`](super::Transaction::execute) report.
+/// What [`Executor::execute`](super::Executor::execute) reports.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct Executed {
@@ -59,24 +58,5 @@ impl Counters {
     /// Whether the statement changed anything at all.
     pub fn contains_updates(&self) -> bool {
         *self != Self::default()
-    }
-}
-
-impl From<&neo4rs::summary::Counters> for Counters {
-    fn from(c: &neo4rs::summary::Counters) -> Self {
-        Self {
-            nodes_created: c.nodes_created,
-            nodes_deleted: c.nodes_deleted,
-            relationships_created: c.relationships_created,
-            relationships_deleted: c.relationships_deleted,
-            properties_set: c.properties_set,
-            labels_added: c.labels_added,
-            labels_removed: c.labels_removed,
-            indexes_added: c.indexes_added,
-            indexes_removed: c.indexes_removed,
-            constraints_added: c.constraints_added,
-            constraints_removed: c.constraints_removed,
-            system_updates: c.system_updates,
-        }
     }
 }

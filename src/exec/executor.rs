@@ -1,16 +1,22 @@
 //! [`Executor`]: one way to run a statement, on the pool or inside a transaction, so code
 //! that runs queries (the OGM, a user's repository) works on both.
+//!
+//! As in sqlx, a runner implements two methods, [`Executor::records`] (the rows of a prepared
+//! statement, undecoded) and [`Executor::run`] (run it, count what it changed); everything
+//! a caller uses (`fetch_all`, `fetch_one`, `fetch_optional`, `stream`, `execute`) is
+//! written once, here, on top of them.
 
-use super::client::{Client, RowOf};
 use super::counters::Executed;
 use super::decode::RowDecoder;
-use super::error::Result;
-use super::statement::Statement;
-use super::txn::Transaction;
+use super::driver::Record;
+use super::error::{Error, Result};
+use super::statement::{Prepared, RowOf, Statement};
+use super::stream::RowStream;
 use core::future::Future;
+use futures_util::{StreamExt, TryStreamExt};
 
-/// Runs statements: a [`Client`] (each on a pooled connection) or a [`Transaction`] (all
-/// inside it, committed or rolled back together).
+/// Runs statements: a [`Client`](super::Client) (each on a pooled connection) or a
+/// [`Transaction`](super::Transaction) (all inside it, committed or rolled back together).
 ///
 /// ```no_run
 /// # use typher::prelude::*;
@@ -26,73 +32,172 @@ use core::future::Future;
 /// # Ok(()) }
 /// ```
 pub trait Executor: Sync {
+    /// The rows of a prepared statement, undecoded, as they come. A typed write (one whose
+    /// statement asks to run atomically) runs in a transaction of its own.
+    fn records<'a>(
+        &'a self,
+        prepared: Prepared<'a>,
+    ) -> impl Future<Output = Result<RowStream<Record>>> + Send + 'a;
+
+    /// Runs a prepared statement, discards its rows and reports what it changed.
+    fn run<'a>(
+        &'a self,
+        prepared: Prepared<'a>,
+    ) -> impl Future<Output = Result<Executed>> + Send + 'a;
+
     /// Every row, decoded.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let movies: Vec<(String, i64)> = client
+    ///     .fetch_all(match_(Person).rel(ACTED_IN).to(Movie)
+    ///         .filter(Person.name.eq("Tom Hanks"))
+    ///         .return_((Movie.title, Movie.released)))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
     fn fetch_all<Q>(&self, query: Q) -> impl Future<Output = Result<Vec<RowOf<Q>>>> + Send
     where
-        Q: Statement + Send + Sync,
-        Q::Shape: RowDecoder,
-        RowOf<Q>: Send;
-
-    /// Runs a write (or any statement), discards its rows and reports what it changed.
-    fn execute<Q>(&self, query: Q) -> impl Future<Output = Result<Executed>> + Send
-    where
-        Q: Statement + Send + Sync;
-}
-
-impl Executor for Client {
-    fn fetch_all<Q>(&self, query: Q) -> impl Future<Output = Result<Vec<RowOf<Q>>>> + Send
-    where
-        Q: Statement + Send + Sync,
-        Q::Shape: RowDecoder,
-        RowOf<Q>: Send,
-    {
-        // Boxed: a statement's future is large, and callers nest it in their own.
-        Box::pin(Client::fetch_all(self, query))
-    }
-
-    fn execute<Q>(&self, query: Q) -> impl Future<Output = Result<Executed>> + Send
-    where
-        Q: Statement + Send + Sync,
-    {
-        // Boxed: a statement's future is large, and callers nest it in their own.
-        Box::pin(Client::execute(self, query))
-    }
-}
-
-impl Executor for Transaction {
-    fn fetch_all<Q>(&self, query: Q) -> impl Future<Output = Result<Vec<RowOf<Q>>>> + Send
-    where
-        Q: Statement + Send + Sync,
+        Q: Statement + Send,
         Q::Shape: RowDecoder,
         RowOf<Q>: Send,
     {
         // Boxed: a statement's future is large, and callers nest it in their own.
-        Box::pin(Transaction::fetch_all(self, query))
+        Box::pin(async move {
+            let prepared = query.prepare()?;
+            let columns = prepared.columns.clone();
+            let mut records = self.records(prepared).await?;
+            let mut out = Vec::new();
+            while let Some(record) = records.next().await {
+                out.push(Q::Shape::decode(&record?, &columns)?);
+            }
+            Ok(out)
+        })
     }
 
-    fn execute<Q>(&self, query: Q) -> impl Future<Output = Result<Executed>> + Send
+    /// The only row; [`Error::NoRows`] or [`Error::TooManyRows`] otherwise.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let born: Option<i64> = client
+    ///     .fetch_one(match_(Person).filter(Person.name.eq("Meg Ryan")).return_(Person.born))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn fetch_one<Q>(&self, query: Q) -> impl Future<Output = Result<RowOf<Q>>> + Send
     where
-        Q: Statement + Send + Sync,
+        Q: Statement + Send,
+        Q::Shape: RowDecoder,
+        RowOf<Q>: Send,
+    {
+        async move { self.fetch_optional(query).await?.ok_or(Error::NoRows) }
+    }
+
+    /// The only row, or `None` for none; [`Error::TooManyRows`] for several. Reads at most
+    /// two rows.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let found: Option<Person> = client
+    ///     .fetch_optional(match_(Person).filter(Person.name.eq("Nobody")).return_(Person))
+    ///     .await?;
+    /// assert!(found.is_none());
+    /// # Ok(()) }
+    /// ```
+    fn fetch_optional<Q>(&self, query: Q) -> impl Future<Output = Result<Option<RowOf<Q>>>> + Send
+    where
+        Q: Statement + Send,
+        Q::Shape: RowDecoder,
+        RowOf<Q>: Send,
     {
         // Boxed: a statement's future is large, and callers nest it in their own.
-        Box::pin(Transaction::execute(self, query))
+        Box::pin(async move {
+            let prepared = query.prepare()?;
+            let columns = prepared.columns.clone();
+            let mut records = self.records(prepared).await?;
+            let Some(first) = records.try_next().await? else {
+                return Ok(None);
+            };
+            if records.try_next().await?.is_some() {
+                return Err(Error::TooManyRows);
+            }
+            Q::Shape::decode(&first, &columns).map(Some)
+        })
+    }
+
+    /// A lazy stream of decoded rows. On a client it holds about `fetch_size` rows at a time
+    /// however large the result, and one pool connection, released when the stream ends or
+    /// is dropped; each wait for the next batch is bounded by
+    /// [`Settings::read_timeout`](super::Settings::read_timeout). In a transaction the rows
+    /// are read first, then handed out.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// use futures_util::TryStreamExt;
+    /// let mut titles = client.stream(match_(Movie).return_(Movie.title)).await?;
+    /// while let Some(title) = titles.try_next().await? {
+    ///     println!("{title}");
+    /// }
+    /// # Ok(()) }
+    /// ```
+    fn stream<Q>(&self, query: Q) -> impl Future<Output = Result<RowStream<RowOf<Q>>>> + Send
+    where
+        Q: Statement + Send,
+        Q::Shape: RowDecoder,
+        RowOf<Q>: Send + 'static,
+    {
+        // Boxed: a statement's future is large, and callers nest it in their own.
+        Box::pin(async move {
+            let prepared = query.prepare()?;
+            // Owned once, travelling in the stream's state: nothing is copied per row.
+            let columns = prepared.columns.clone().into_owned();
+            let records = self.records(prepared).await?;
+            Ok(RowStream::new(records.map(move |record| {
+                record.and_then(|record| Q::Shape::decode(&record, &columns))
+            })))
+        })
+    }
+
+    /// Runs a write (or any statement), discards its rows and reports what it changed
+    /// ([`Executed::counters`]).
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// client
+    ///     .execute(typher::raw::<()>("CREATE (:Tag {name: $name})").param("name", "new"))
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn execute<Q>(&self, query: Q) -> impl Future<Output = Result<Executed>> + Send
+    where
+        Q: Statement + Send,
+    {
+        // Boxed: a statement's future is large, and callers nest it in their own.
+        Box::pin(async move { self.run(query.prepare()?).await })
     }
 }
 
 impl<E: Executor> Executor for &E {
-    fn fetch_all<Q>(&self, query: Q) -> impl Future<Output = Result<Vec<RowOf<Q>>>> + Send
-    where
-        Q: Statement + Send + Sync,
-        Q::Shape: RowDecoder,
-        RowOf<Q>: Send,
-    {
-        (**self).fetch_all(query)
+    fn records<'a>(
+        &'a self,
+        prepared: Prepared<'a>,
+    ) -> impl Future<Output = Result<RowStream<Record>>> + Send + 'a {
+        (**self).records(prepared)
     }
 
-    fn execute<Q>(&self, query: Q) -> impl Future<Output = Result<Executed>> + Send
-    where
-        Q: Statement + Send + Sync,
-    {
-        (**self).execute(query)
+    fn run<'a>(
+        &'a self,
+        prepared: Prepared<'a>,
+    ) -> impl Future<Output = Result<Executed>> + Send + 'a {
+        (**self).run(prepared)
     }
 }

@@ -1,4 +1,10 @@
-//! Running queries on Neo4j (or any Bolt + Cypher server) through neo4rs on tokio.
+//! Running queries on Neo4j (or any Bolt + Cypher server) on tokio.
+//!
+//! [`Executor`] is the one way to run a statement: a [`Client`] runs each on a pooled
+//! connection, a [`Transaction`] runs them inside it. [`Statement`] is what can run (typed
+//! queries, [`raw`] Cypher), [`decode`] turns rows into the Rust types a query promised, and
+//! the driver folder is the one place that touches the Bolt driver (neo4rs today): no type of
+//! it appears in a public signature.
 
 mod client;
 mod counters;
@@ -7,15 +13,17 @@ mod driver;
 pub mod error;
 mod executor;
 mod log;
-pub mod params;
 mod settings;
 mod statement;
+mod stream;
 mod txn;
 
-pub use client::{Client, RowOf, RowStream};
+pub use client::Client;
 pub use counters::{Counters, Executed};
+pub use driver::Record;
 pub use error::{Error, Result, Wait};
 pub use executor::Executor;
 pub use settings::{RetryPolicy, Settings};
-pub use statement::{raw, Prepared, Raw, Statement};
+pub use statement::{raw, Prepared, Raw, RowOf, Statement};
+pub use stream::RowStream;
 pub use txn::Transaction;

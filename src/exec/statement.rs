@@ -1,16 +1,19 @@
 //! What a client can run: typed queries and raw Cypher, each with its row shape.
 
 use super::decode::{ByName, Columns, Shape, Single};
+use super::driver::{self, DriverQuery};
 use super::error::{Error, Result};
-use super::params::{bolt_of, to_bolt};
 use crate::dsl::{CompiledQuery, Returning, Union, Value};
 use core::marker::PhantomData;
-use neo4rs::BoltType;
 use std::borrow::Cow;
 
-/// A statement ready for the driver: its query (text and parameters) and column names.
+/// The row type of statement `Q`.
+pub type RowOf<Q> = <<Q as Statement>::Shape as Shape>::Row;
+
+/// A statement ready to send: its query (text and parameters) and column names. Made by
+/// [`Statement::prepare`], run by an [`Executor`](super::Executor).
 pub struct Prepared<'a> {
-    pub(crate) query: neo4rs::Query,
+    pub(crate) query: DriverQuery,
     pub(crate) columns: Cow<'a, [String]>,
     /// The Cypher text, for logs.
     pub(crate) text: &'a str,
@@ -18,12 +21,21 @@ pub struct Prepared<'a> {
     pub(crate) names: Vec<&'a str>,
     /// A typed write: run in one explicit transaction, so it persists whole or not at all.
     pub(crate) atomic: bool,
+    /// The statement it came from, to build the query anew for a retry: a batch's
+    /// parameters are never copied for a retry that never comes.
+    pub(crate) source: &'a dyn Again,
 }
 
-fn query<'p>(text: &str, params: impl Iterator<Item = (&'p str, &'p BoltType)>) -> neo4rs::Query {
-    params.fold(neo4rs::query(text), |q, (name, value)| {
-        q.param(name, value.clone())
-    })
+/// A statement that builds its query again.
+pub(crate) trait Again: Sync {
+    /// The query, built anew.
+    fn query(&self) -> Result<DriverQuery>;
+}
+
+impl<S: Statement> Again for S {
+    fn query(&self) -> Result<DriverQuery> {
+        self.prepare().map(|prepared| prepared.query)
+    }
 }
 
 /// A query a client can run; `Shape` says what a row decodes as.
@@ -31,27 +43,17 @@ fn query<'p>(text: &str, params: impl Iterator<Item = (&'p str, &'p BoltType)>) 
     message = "`{Self}` is not a runnable query",
     label = "expected a typed query ending in `.return_(..)`, or `raw::<T>(\"..\")`"
 )]
-pub trait Statement: sealed::Statement {
+pub trait Statement: sealed::Statement + Sync {
     /// How rows decode, and so the row type.
     type Shape: Shape;
     /// Query and columns; fails when a parameter cannot be sent.
     fn prepare(&self) -> Result<Prepared<'_>>;
 }
 
-impl CompiledQuery {
-    /// Text and parameters as a `neo4rs` query, ready to run.
-    pub fn to_neo4rs(&self) -> neo4rs::Query {
-        self.params()
-            .iter()
-            .fold(neo4rs::query(self.text()), |q, (name, value)| {
-                q.param(name, bolt_of(value))
-            })
-    }
-}
-
 /// The driver query of a rendering plus the values bound to its named parameters; fails
 /// naming the first named parameter that has no value.
 fn typed<'a>(
+    source: &'a dyn Again,
     compiled: &'a CompiledQuery,
     bound: &[(&'static str, Value)],
     atomic: bool,
@@ -82,11 +84,12 @@ fn typed<'a>(
             message: e.0,
         })?;
     }
-    let query = bound.iter().fold(compiled.to_neo4rs(), |q, (name, value)| {
-        q.param(name, bolt_of(value))
-    });
+    let params = compiled
+        .params()
+        .iter()
+        .chain(bound.iter().map(|(name, value)| (*name, value)));
     Ok(Prepared {
-        query,
+        query: driver::query(compiled.text(), params),
         columns: Cow::Borrowed(compiled.columns()),
         text: compiled.text(),
         names: compiled
@@ -96,13 +99,19 @@ fn typed<'a>(
             .chain(bound.iter().map(|(name, _)| *name))
             .collect(),
         atomic,
+        source,
     })
 }
 
 impl<O, R: Shape, P> Statement for Returning<O, R, P> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self.compiled(), self.bound(), self.ast.writes_atomically())
+        typed(
+            self,
+            self.compiled(),
+            self.bound(),
+            self.ast.writes_atomically(),
+        )
     }
 }
 
@@ -110,14 +119,14 @@ impl<O, R: Shape, P> Statement for Returning<O, R, P> {
 impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
     type Shape = ByName<()>;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self.compiled(), &[], self.ast.writes_atomically())
+        typed(self, self.compiled(), &[], self.ast.writes_atomically())
     }
 }
 
 impl<R: Shape> Statement for Union<R> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self.compiled(), &[], false)
+        typed(self, self.compiled(), &[], false)
     }
 }
 
@@ -132,7 +141,7 @@ impl<Q: Statement + ?Sized> Statement for &Q {
 #[must_use = "a raw query does nothing until run by a client or transaction"]
 pub struct Raw<R> {
     text: String,
-    params: Vec<(String, BoltType)>,
+    params: Vec<(String, Value)>,
     columns: Vec<String>,
     error: Option<Error>,
     _shape: PhantomData<fn() -> R>,
@@ -142,6 +151,7 @@ pub struct Raw<R> {
 /// column. Chain [`Raw::param`] for parameters, [`Raw::columns`] to decode a tuple.
 ///
 /// ```no_run
+/// use typher::Executor;
 /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
 /// let titles: Vec<String> = client
 ///     .fetch_all(typher::raw::<String>("MATCH (m:Movie) WHERE m.released > $year RETURN m.title")
@@ -163,8 +173,8 @@ impl<R> Raw<R> {
     /// Adds `$name`: any `Serialize` value (structs become maps). A value Bolt cannot carry
     /// (an integer beyond `i64`, NaN) makes the query fail with [`Error::Parameter`] when run.
     pub fn param(mut self, name: &str, value: impl serde::Serialize) -> Self {
-        match to_bolt(&value) {
-            Ok(bolt) => self.params.push((name.to_owned(), bolt)),
+        match crate::dsl::value::to_value(&value) {
+            Ok(value) => self.params.push((name.to_owned(), value)),
             Err(e) => {
                 self.error.get_or_insert(Error::Parameter {
                     name: name.to_owned(),
@@ -213,11 +223,12 @@ impl<R: Shape> Statement for Raw<R> {
             });
         }
         Ok(Prepared {
-            query: query(&self.text, self.params.iter().map(|(n, v)| (n.as_str(), v))),
+            query: driver::query(&self.text, self.params.iter().map(|(n, v)| (n.as_str(), v))),
             columns: Cow::Borrowed(&self.columns),
             text: &self.text,
             names: self.params.iter().map(|(name, _)| name.as_str()).collect(),
             atomic: false,
+            source: self,
         })
     }
 }

@@ -1,12 +1,12 @@
 //! Explicit transactions: typed queries, then commit or roll back.
 
-use super::client::RowOf;
 use super::counters::{Counters, Executed};
-use super::decode::RowDecoder;
-use super::driver::{Access, Driver, Lease};
+use super::driver::{Access, Driver, DriverTxn, Lease, Record};
 use super::error::{Error, Result};
+use super::executor::Executor;
 use super::log::QueryLog;
-use super::statement::Statement;
+use super::statement::Prepared;
+use super::stream::RowStream;
 use tokio::sync::Mutex;
 use tracing::Instrument;
 
@@ -16,8 +16,10 @@ use tracing::Instrument;
 ///
 /// A managed transaction ([`Client::write`](super::Client::write)) lends it to its closure
 /// by reference: the closure can run queries, but cannot commit, roll back or keep it.
+/// Its queries come from [`Executor`].
 ///
 /// ```no_run
+/// # use typher::Executor;
 /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
 /// let tx = client.begin().await?;
 /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: 'a'})")).await?;
@@ -31,7 +33,7 @@ pub struct Transaction {
 
 /// A transaction still open on the server, and the connection it runs on.
 struct Open {
-    txn: neo4rs::Txn,
+    txn: DriverTxn,
     lease: Lease,
 }
 
@@ -50,11 +52,8 @@ impl Transaction {
         })
     }
 
-    async fn rows<Q: Statement>(
-        &self,
-        query: &Q,
-    ) -> Result<(Vec<neo4rs::Row>, Vec<String>, Counters)> {
-        let prepared = query.prepare()?;
+    /// Every row of `prepared` and what it changed; a broken constraint is named.
+    async fn rows(&self, prepared: Prepared<'_>) -> Result<(Vec<Record>, Counters)> {
         let log = QueryLog::start(&prepared);
         let result = async {
             let mut guard = self.open.lock().await;
@@ -71,94 +70,7 @@ impl Transaction {
             other => other,
         };
         log.end(&result, |(rows, _)| rows.len());
-        let (rows, counters) = result?;
-        Ok((rows, prepared.columns.into_owned(), counters))
-    }
-
-    /// Every row, decoded.
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// let tx = client.begin().await?;
-    /// let titles: Vec<String> = tx.fetch_all(match_(Movie).return_(Movie.title)).await?;
-    /// # tx.commit().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn fetch_all<Q>(&self, query: Q) -> Result<Vec<RowOf<Q>>>
-    where
-        Q: Statement,
-        Q::Shape: RowDecoder,
-    {
-        let (rows, columns, _) = self.rows(&query).await?;
-        rows.iter()
-            .map(|row| Q::Shape::decode(row, &columns))
-            .collect()
-    }
-
-    /// The only row; [`Error::NoRows`] or [`Error::TooManyRows`] otherwise.
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// let tx = client.begin().await?;
-    /// let n: i64 = tx.fetch_one(match_(Movie).return_(count(Movie))).await?;
-    /// # tx.commit().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn fetch_one<Q>(&self, query: Q) -> Result<RowOf<Q>>
-    where
-        Q: Statement,
-        Q::Shape: RowDecoder,
-    {
-        self.fetch_optional(query).await?.ok_or(Error::NoRows)
-    }
-
-    /// The only row, or `None`; [`Error::TooManyRows`] for several.
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// let tx = client.begin().await?;
-    /// let meg: Option<Person> = tx
-    ///     .fetch_optional(match_(Person).filter(Person.name.eq("Meg Ryan")).return_(Person))
-    ///     .await?;
-    /// # tx.commit().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn fetch_optional<Q>(&self, query: Q) -> Result<Option<RowOf<Q>>>
-    where
-        Q: Statement,
-        Q::Shape: RowDecoder,
-    {
-        let (rows, columns, _) = self.rows(&query).await?;
-        match rows.as_slice() {
-            [] => Ok(None),
-            [row] => Q::Shape::decode(row, &columns).map(Some),
-            _ => Err(Error::TooManyRows),
-        }
-    }
-
-    /// Runs a write, discards its rows and reports what it changed ([`Executed::counters`]).
-    ///
-    /// ```no_run
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
-    /// let tx = client.begin().await?;
-    /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: $n})").param("n", "x")).await?;
-    /// tx.commit().await?;
-    /// # Ok(()) }
-    /// ```
-    pub async fn execute<Q: Statement>(&self, query: Q) -> Result<Executed> {
-        let (rows, _, counters) = self.rows(&query).await?;
-        Ok(Executed {
-            rows_returned: rows.len(),
-            counters,
-        })
+        result
     }
 
     /// Makes every write of the transaction durable and visible. When the reply to the
@@ -167,7 +79,6 @@ impl Transaction {
     ///
     /// ```no_run
     /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
     /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
     /// let tx = client.begin().await?;
     /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: 'kept'})")).await?;
@@ -218,5 +129,20 @@ impl Drop for Transaction {
             tracing::debug!(target: "typher::transaction", "transaction dropped uncommitted: rolling back");
             self.driver.abandon(txn, lease);
         }
+    }
+}
+
+impl Executor for Transaction {
+    async fn records<'a>(&'a self, prepared: Prepared<'a>) -> Result<RowStream<Record>> {
+        let (records, _) = self.rows(prepared).await?;
+        Ok(RowStream::read(records))
+    }
+
+    async fn run<'a>(&'a self, prepared: Prepared<'a>) -> Result<Executed> {
+        let (records, counters) = self.rows(prepared).await?;
+        Ok(Executed {
+            rows_returned: records.len(),
+            counters,
+        })
     }
 }

@@ -6,7 +6,7 @@ use super::sample::{in_use, sample, Sample, EMPTY_LIST};
 use super::{Entity, Model, ModelProperty, Schema, DEFAULT_SAMPLE, MIGRATION_LABEL};
 use crate::dsl::render::escape_name;
 use crate::schema::Cardinality;
-use crate::{raw, Client, Result};
+use crate::{raw, Client, Executor, Result};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

@@ -2,7 +2,7 @@
 //! `SHOW CONSTRAINTS` / `SHOW INDEXES`.
 
 use super::{drop_statement, PREFIX};
-use crate::{raw, Client, Result};
+use crate::{raw, Client, Executor, Result};
 use serde::Deserialize;
 
 /// One constraint or index as the database reports it.

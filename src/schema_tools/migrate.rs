@@ -1,7 +1,7 @@
 //! Versioned migrations: ordered steps, each applied once and recorded in the database with
 //! a checksum.
 
-use crate::{raw, Client, Error, Result, Transaction};
+use crate::{raw, Client, Error, Executor, Result, Transaction};
 use std::future::Future;
 use std::path::Path;
 use std::pin::Pin;
@@ -39,6 +39,7 @@ struct Step {
 ///
 /// ```
 /// use typher::schema_tools::Migrations;
+/// use typher::Executor;
 /// let steps = Migrations::new()
 ///     .cypher(1, "person names", "CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name)")
 ///     .cypher(2, "born as integer", "MATCH (p:Person) WHERE p.born IS :: STRING SET p.born = toInteger(p.born)")

@@ -40,6 +40,7 @@ pub use sample::{in_use, sample, Sample, SampledProperty, EMPTY_LIST};
 use crate::dsl::render::escape_name;
 use crate::schema::names::GraphName;
 use crate::schema::{NodeLabel, PropertyMeta, RelType};
+use crate::Executor;
 
 /// The prefix of every constraint and index typher names.
 pub const PREFIX: &str = "typher_";

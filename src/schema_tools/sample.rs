@@ -7,7 +7,7 @@
 
 use super::Entity;
 use crate::dsl::render::escape_name;
-use crate::{raw, Client, Result};
+use crate::{raw, Client, Executor, Result};
 
 /// The scalar types a property can hold, in the order they are tested.
 const SCALARS: [&str; 11] = [

@@ -2,7 +2,7 @@
 
 use super::support::client;
 use serde::{Deserialize, Serialize};
-use typher::{raw, Error};
+use typher::{raw, Error, Executor};
 
 #[derive(Debug, PartialEq, Deserialize)]
 struct NameBorn {

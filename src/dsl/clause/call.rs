@@ -155,7 +155,7 @@ impl<S, Pos> Query<S, Pos> {
     /// `CALL (imports) { .. } IN TRANSACTIONS OF n ROWS`: runs the writes `body` builds in
     /// transactions of `rows` input rows each, for imports too large for one transaction.
     /// The server commits each batch on its own, so run it with
-    /// [`Client::execute`](crate::Client::execute) (an auto-commit transaction), never
+    /// [`Executor::execute`](crate::Executor::execute) on a client (an auto-commit transaction), never
     /// inside [`Client::write`](crate::Client::write) or an explicit transaction.
     ///
     /// ```

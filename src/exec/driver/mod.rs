@@ -1,4 +1,5 @@
-//! The one module that touches neo4rs: the pool, every bounded wait, error mapping.
+//! The one folder that touches neo4rs: the pool, every bounded wait, error mapping,
+//! parameters ([`params`]) and result rows ([`Record`]).
 //!
 //! neo4rs 0.9 is a release candidate whose API still moves, and its own timeouts leave gaps
 //! (the Bolt handshake and a pool wait are unbounded); everything else in typher goes
@@ -9,9 +10,23 @@
 //! single-connection neo4rs `Graph`. That way a wait for a free lease, opening a connection
 //! and waiting for the server are three separate, separately bounded steps.
 
+mod params;
+mod record;
+
+pub(crate) use params::query;
+pub use record::Record;
+
+use super::counters::Counters;
 use super::error::{Error, Wait};
 use super::settings::Settings;
 use neo4rs::{Config, ConfigBuilder, DetachedRowStream, Graph, Query, Txn};
+
+/// A query as the driver sends it: text and parameters.
+pub(crate) type DriverQuery = Query;
+/// An auto-commit query's rows, read while its lease is held.
+pub(crate) type DriverRows = DetachedRowStream;
+/// An open transaction on the server.
+pub(crate) type DriverTxn = Txn;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
@@ -272,9 +287,9 @@ impl Driver {
         &self,
         lease: &mut Lease,
         rows: &mut DetachedRowStream,
-    ) -> Result<Option<neo4rs::Row>, Error> {
+    ) -> Result<Option<Record>, Error> {
         let result = self.read(rows.next()).await;
-        lease.checked(result)
+        lease.checked(result).map(|row| row.map(Record::new))
     }
 
     /// Ends an auto-commit stream whose rows were all read, and returns what it changed.
@@ -282,19 +297,16 @@ impl Driver {
         &self,
         lease: &mut Lease,
         rows: DetachedRowStream,
-    ) -> Result<crate::exec::Counters, Error> {
+    ) -> Result<Counters, Error> {
         let result = self.read(rows.finish()).await;
         lease
             .checked(result)
-            .map(|summary| crate::exec::Counters::from(summary.stats()))
+            .map(|summary| counters(summary.stats()))
     }
 
     /// Runs one statement in its own explicit write transaction: every row and what it
     /// changed once committed; rolled back (nothing persists) on any error.
-    pub(crate) async fn atomic(
-        &self,
-        query: Query,
-    ) -> Result<(Vec<neo4rs::Row>, crate::exec::Counters), Error> {
+    pub(crate) async fn atomic(&self, query: Query) -> Result<(Vec<Record>, Counters), Error> {
         let mut lease = self.lease().await?;
         let mut txn = self.begin(&mut lease, Access::Write).await?;
         let result = self.txn_rows(&mut txn, query).await;
@@ -342,14 +354,14 @@ impl Driver {
         &self,
         txn: &mut Txn,
         query: Query,
-    ) -> Result<(Vec<neo4rs::Row>, crate::exec::Counters), Error> {
+    ) -> Result<(Vec<Record>, Counters), Error> {
         let mut stream = self.read(txn.execute(query)).await?;
         let mut rows = Vec::new();
         while let Some(row) = self.read(stream.next(txn.handle())).await? {
-            rows.push(row);
+            rows.push(Record::new(row));
         }
         let summary = self.read(stream.finish(txn.handle())).await?;
-        Ok((rows, crate::exec::Counters::from(summary.stats())))
+        Ok((rows, counters(summary.stats())))
     }
 
     /// Commits `txn`. A server's refusal means nothing was committed; a lost or late reply
@@ -580,4 +592,22 @@ fn scrub(text: String, secrets: &[String]) -> String {
     secrets
         .iter()
         .fold(text, |text, secret| text.replace(secret.as_str(), "***"))
+}
+
+/// What a statement changed, as the driver's summary counts it.
+fn counters(c: &neo4rs::summary::Counters) -> Counters {
+    Counters {
+        nodes_created: c.nodes_created,
+        nodes_deleted: c.nodes_deleted,
+        relationships_created: c.relationships_created,
+        relationships_deleted: c.relationships_deleted,
+        properties_set: c.properties_set,
+        labels_added: c.labels_added,
+        labels_removed: c.labels_removed,
+        indexes_added: c.indexes_added,
+        indexes_removed: c.indexes_removed,
+        constraints_added: c.constraints_added,
+        constraints_removed: c.constraints_removed,
+        system_updates: c.system_updates,
+    }
 }

@@ -1,17 +1,22 @@
 //! typher's [`Value`] as the driver's `BoltType`: the one place parameters meet neo4rs.
 
-pub use crate::dsl::value::ParamError;
-use crate::dsl::value::{to_value, Value};
+use crate::dsl::Value;
 use neo4rs::{BoltList, BoltMap, BoltNull, BoltString, BoltType};
-use serde::Serialize;
 
-/// Converts any `Serialize` value to a Bolt value, or says why it cannot be sent.
-pub fn to_bolt<T: Serialize + ?Sized>(value: &T) -> Result<BoltType, ParamError> {
-    to_value(value).map(bolt)
+/// The driver's query of `text` with the parameters `params`, each copied once into Bolt.
+pub(crate) fn query<'p>(
+    text: &str,
+    params: impl IntoIterator<Item = (&'p str, &'p Value)>,
+) -> neo4rs::Query {
+    params
+        .into_iter()
+        .fold(neo4rs::query(text), |q, (name, value)| {
+            q.param(name, bolt_of(value))
+        })
 }
 
 /// The driver's form of a borrowed parameter value: one copy, straight into Bolt.
-pub fn bolt_of(value: &Value) -> BoltType {
+pub(crate) fn bolt_of(value: &Value) -> BoltType {
     match value {
         Value::Null => BoltType::Null(BoltNull),
         Value::Bool(b) => BoltType::from(*b),
@@ -36,26 +41,27 @@ pub fn bolt_of(value: &Value) -> BoltType {
     }
 }
 
-/// The driver's form of a parameter value.
-pub fn bolt(value: Value) -> BoltType {
-    bolt_of(&value)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn values_convert_to_bolt() {
-        assert_eq!(bolt(Value::Int(3)), BoltType::from(3i64));
-        assert_eq!(bolt(Value::from(vec!["a"])), BoltType::from(vec!["a"]));
-        assert_eq!(bolt(Value::Null), BoltType::Null(BoltNull));
-        let nested = Value::from(vec![vec!["a"], vec![]]);
-        assert_eq!(bolt_of(&nested), bolt(nested.clone()));
-        let map = to_bolt(&std::collections::BTreeMap::from([("k", 1)])).unwrap();
-        match map {
+        assert_eq!(bolt_of(&Value::Int(3)), BoltType::from(3i64));
+        assert_eq!(bolt_of(&Value::from(vec!["a"])), BoltType::from(vec!["a"]));
+        assert_eq!(bolt_of(&Value::Null), BoltType::Null(BoltNull));
+        let value = crate::dsl::value::to_value(&std::collections::BTreeMap::from([("k", 1)]));
+        match bolt_of(&value.unwrap()) {
             BoltType::Map(m) => assert_eq!(m.value.get("k"), Some(&BoltType::from(1i64))),
             other => panic!("not a map: {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_driver_query_carries_every_parameter() {
+        let (one, two) = (Value::Int(1), Value::from("x"));
+        let q = query("RETURN $p0, $p1", [("p0", &one), ("p1", &two)]);
+        assert!(q.has_param_key("p0") && q.has_param_key("p1"));
+        assert!(!q.has_param_key("p2"));
     }
 }
