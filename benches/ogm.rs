@@ -84,7 +84,7 @@ fn rows(from: i64, count: usize) -> Vec<OgmRow> {
         .collect()
 }
 
-async fn clear(client: &Client) -> typher::Result<()> {
+async fn clear(client: &Client) -> typher::exec::Result<()> {
     client
         .execute(match_(OgmRow).detach_delete(OgmRow))
         .await

@@ -28,14 +28,14 @@ pub struct WriteRow {
     pub score: f64,
 }
 
-async fn clear(client: &Client) -> typher::Result<()> {
+async fn clear(client: &Client) -> typher::exec::Result<()> {
     client
         .execute(match_(WriteRow).detach_delete(WriteRow))
         .await
         .map(drop)
 }
 
-async fn count(client: &Client) -> typher::Result<i64> {
+async fn count(client: &Client) -> typher::exec::Result<i64> {
     client
         .fetch_one(match_(WriteRow).return_(count_all()))
         .await

@@ -15,7 +15,7 @@ use typher::prelude::*;
 use typher_testkit::Database;
 
 #[tokio::main]
-async fn main() -> typher::Result<()> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let database = Database::from_env_or_embedded()?;
     if let Database::Embedded(_) = database {
         println!(

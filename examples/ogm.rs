@@ -5,8 +5,9 @@
 //! example replaces every `Author`, `Book`, `Publisher` and `Reader` node there).
 
 use std::collections::BTreeMap;
+use typher::ogm::Error;
 use typher::prelude::*;
-use typher::{raw, Error};
+use typher::raw;
 use typher_testkit::Database;
 
 /// An author.
@@ -63,7 +64,7 @@ fn book(title: &str, year: i64) -> Book {
 }
 
 #[tokio::main]
-async fn main() -> typher::Result<()> {
+async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let database = Database::from_env_or_embedded()?;
     let db = database.client().await?;
     db.execute(raw::<()>(

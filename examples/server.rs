@@ -3,7 +3,7 @@
 //! Run with `cargo run --example server`; connect with the printed settings (cypher-shell,
 //! or `NEO4J_URI=... cargo test`).
 
-fn main() -> typher::Result<()> {
+fn main() -> Result<(), Box<dyn std::error::Error>> {
     let server = typher_testkit::EmbeddedServer::start()?;
     let settings = server.settings();
     println!("ArcadeDB {} is listening", typher_testkit::ARCADEDB_VERSION);

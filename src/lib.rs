@@ -79,15 +79,16 @@ extern crate self as typher;
 pub struct ReadmeDoctests;
 
 pub mod dsl;
+mod error;
 pub mod exec;
 pub mod ogm;
 pub mod schema;
 pub mod schema_tools;
 
 pub use dsl::{CompiledQuery, Params, Value};
+pub use error::{Error, Result};
 pub use exec::{
-    raw, Client, Counters, Error, Executed, Executor, Result, RetryPolicy, Settings, Transaction,
-    Wait,
+    raw, Client, Counters, Executed, Executor, RetryPolicy, Settings, Transaction, Wait,
 };
 pub use schema::{Identified, Property};
 /// Derives a node label from a braced struct: the struct stays the data type, and a const of

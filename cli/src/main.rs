@@ -231,7 +231,7 @@ async fn run(cli: Cli) -> Result<ExitCode, Failure> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let failed = |e: typher::Error| e.to_string();
+    let failed = |e: typher::schema_tools::Error| e.to_string();
     // Files first: a mistake in them is told before any connection is tried.
     let schema = match &cli.command {
         Command::Install { schema, .. } | Command::Diff { schema, .. } => {

@@ -9,7 +9,10 @@ use super::settings::Settings;
 use super::statement::{Again, Prepared};
 use super::stream::RowStream;
 use super::txn::Transaction;
-use futures_util::stream;
+use futures_util::future::BoxFuture;
+use futures_util::{ready, Stream};
+use std::pin::Pin;
+use std::task::{Context, Poll};
 use std::time::Instant;
 use tracing::Instrument;
 
@@ -33,6 +36,80 @@ impl Drop for Streaming {
         if !self.ended {
             self.log.finished(self.count);
         }
+    }
+}
+
+/// The rows of an auto-commit statement on a pooled connection. Rows the driver holds
+/// already are handed out at once; only when it holds none does the stream wait for the
+/// server's next batch (bounded by the read timeout), so a row costs no future of its own.
+struct Records {
+    /// The state between rows; away while a batch is awaited.
+    state: Option<Box<Streaming>>,
+    /// The wait for the next batch, which has the state until it ends.
+    waiting: Option<BatchWait>,
+}
+
+/// The wait for a stream's next batch: it hands the state back with the first row.
+type BatchWait = BoxFuture<'static, (Box<Streaming>, Result<Option<Record>>)>;
+
+impl Streaming {
+    /// Counts a row handed out, or ends the stream's span.
+    fn handed(&mut self, next: Result<Option<Record>>) -> Option<Result<Record>> {
+        match next {
+            Ok(Some(record)) => {
+                self.count += 1;
+                Some(Ok(record))
+            }
+            Ok(None) => {
+                self.ended = true;
+                self.log.finished(self.count);
+                None
+            }
+            Err(e) => {
+                self.ended = true;
+                self.log.failed(&e);
+                Some(Err(e))
+            }
+        }
+    }
+}
+
+impl Stream for Records {
+    type Item = Result<Record>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        let this = &mut *self;
+        if this.waiting.is_none() {
+            let Some(mut state) = this.state.take() else {
+                return Poll::Ready(None);
+            };
+            if let Some(record) = Driver::buffered(&mut state.rows) {
+                let handed = state.handed(Ok(Some(record)));
+                this.state = Some(state);
+                return Poll::Ready(handed);
+            }
+            this.waiting = Some(Box::pin(async move {
+                let span = state.log.span().clone();
+                let next = state
+                    .driver
+                    .next(&mut state.lease, &mut state.rows)
+                    .instrument(span)
+                    .await;
+                let next = match next {
+                    Err(e) => Err(state.driver.name_constraint(e, &state.text).await),
+                    other => other,
+                };
+                (state, next)
+            }));
+        }
+        let waiting = this.waiting.as_mut().expect("a wait is set above");
+        let (mut state, next) = ready!(waiting.as_mut().poll(cx));
+        this.waiting = None;
+        let handed = state.handed(next);
+        if !state.ended {
+            this.state = Some(state);
+        }
+        Poll::Ready(handed)
     }
 }
 
@@ -296,32 +373,10 @@ impl Executor for Client {
             count: 0,
             ended: false,
         };
-        let records = stream::unfold(Some(state), |state| async move {
-            let mut state = state?;
-            let next = state
-                .driver
-                .next(&mut state.lease, &mut state.rows)
-                .instrument(state.log.span().clone())
-                .await;
-            match next {
-                Ok(Some(record)) => {
-                    state.count += 1;
-                    Some((Ok(record), Some(state)))
-                }
-                Ok(None) => {
-                    state.ended = true;
-                    state.log.finished(state.count);
-                    None
-                }
-                Err(e) => {
-                    let e = state.driver.name_constraint(e, &state.text).await;
-                    state.ended = true;
-                    state.log.failed(&e);
-                    Some((Err(e), None))
-                }
-            }
-        });
-        Ok(RowStream::new(records))
+        Ok(RowStream::new(Records {
+            state: Some(Box::new(state)),
+            waiting: None,
+        }))
     }
 
     async fn run<'a>(&'a self, prepared: Prepared<'a>) -> Result<Executed> {

@@ -1,6 +1,7 @@
-//! The one error type of typher.
+//! The execution layer's errors: connecting, running statements, decoding rows.
 
-/// Everything that can go wrong when talking to the database.
+/// Everything that can go wrong when talking to the database; the OGM and the schema tools
+/// have errors of their own, and [`crate::Error`] joins them all.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
@@ -112,61 +113,6 @@ pub enum Error {
     #[error("expected exactly one row, found more than one")]
     TooManyRows,
 
-    /// The OGM's `get` found no node.
-    #[error("no `{label}` matches")]
-    NotFound {
-        /// The label looked for.
-        label: &'static str,
-    },
-
-    /// The OGM's `get` found more than one node.
-    #[error("more than one `{label}` matches; `get` expects exactly one")]
-    NotUnique {
-        /// The label looked for.
-        label: &'static str,
-    },
-
-    /// An entity was saved from a stale copy: its version property changed since it was
-    /// loaded (optimistic locking). Nothing was written; refresh it and try again.
-    #[error("`{label}` {element_id} was changed by someone else since version {version} was loaded; nothing was written")]
-    Stale {
-        /// The label.
-        label: &'static str,
-        /// The node's element id.
-        element_id: String,
-        /// The version the stale copy holds.
-        version: i64,
-    },
-
-    /// A relationship write would break the relationship type's declared cardinality
-    /// (nothing was written), or a load found stored relationships that break it.
-    #[error("{}", cardinality_message(.label, .element_id, .relationship, *.count, *.rule, *.loaded))]
-    Cardinality {
-        /// The label of the node whose count breaks the rule.
-        label: &'static str,
-        /// That node's element id.
-        element_id: String,
-        /// The relationship type.
-        relationship: &'static str,
-        /// How many relationships of the type the node has (`loaded`), or would have.
-        count: u64,
-        /// The declared cardinality at the node's end.
-        rule: crate::schema::Cardinality,
-        /// Whether a load found it (else a write was refused and wrote nothing).
-        loaded: bool,
-    },
-
-    /// An OGM hook refused the operation; nothing was written by it.
-    #[error("`{label}::{hook}` refused: {message}")]
-    Hook {
-        /// The label.
-        label: &'static str,
-        /// The hook (`pre_save`, `pre_delete`, ..).
-        hook: &'static str,
-        /// What the hook said.
-        message: String,
-    },
-
     /// A managed transaction kept failing with transient errors.
     #[error("transaction failed after {attempts} attempts in {elapsed:?} (`RetryPolicy::max_retry_time`); last error: {last}")]
     RetriesExhausted {
@@ -177,25 +123,6 @@ pub enum Error {
         /// The last error.
         last: Box<Error>,
     },
-
-    /// A versioned migration was refused (a changed or unknown applied step, steps out of
-    /// order) or failed; a failed step left nothing behind and was not recorded.
-    #[error("migration {version} `{name}`: {reason}{}", .source.as_ref().map(|e| format!(": {e}")).unwrap_or_default())]
-    Migration {
-        /// The step's version.
-        version: u64,
-        /// The step's name.
-        name: String,
-        /// What is wrong.
-        reason: String,
-        /// The error the step failed with, if it ran.
-        #[source]
-        source: Option<Box<Error>>,
-    },
-
-    /// The embedded test server could not be provisioned or started.
-    #[error("embedded server: {0}")]
-    Embedded(String),
 
     /// Any other driver failure.
     #[error("driver: {0}")]
@@ -306,14 +233,7 @@ impl Error {
             Error::Parameter { .. } => "parameter",
             Error::NoRows => "no_rows",
             Error::TooManyRows => "too_many_rows",
-            Error::NotFound { .. } => "not_found",
-            Error::NotUnique { .. } => "not_unique",
-            Error::Stale { .. } => "stale",
-            Error::Hook { .. } => "hook",
-            Error::Cardinality { .. } => "cardinality",
             Error::RetriesExhausted { .. } => "retries_exhausted",
-            Error::Migration { .. } => "migration",
-            Error::Embedded(_) => "embedded",
             Error::Driver(_) => "driver",
         }
     }
@@ -329,27 +249,8 @@ impl Error {
     }
 }
 
-/// `Result` with typher's [`Error`].
+/// `Result` with the execution layer's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-fn cardinality_message(
-    label: &str,
-    element_id: &str,
-    relationship: &str,
-    count: u64,
-    rule: crate::schema::Cardinality,
-    loaded: bool,
-) -> String {
-    if loaded {
-        format!(
-            "`{label}` {element_id} has {count} `{relationship}` relationships, breaking its declared rule of {rule}"
-        )
-    } else {
-        format!(
-            "`{label}` {element_id} would have {count} `{relationship}` relationships, breaking its rule of {rule}; nothing was written"
-        )
-    }
-}
 
 #[cfg(test)]
 mod tests {

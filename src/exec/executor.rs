@@ -21,7 +21,7 @@ use futures_util::{StreamExt, TryStreamExt};
 /// ```no_run
 /// # use typher::prelude::*;
 /// # use typher_testkit::movies::*;
-/// async fn people(db: &impl typher::Executor) -> typher::Result<Vec<Person>> {
+/// async fn people(db: &impl typher::Executor) -> typher::exec::Result<Vec<Person>> {
 ///     db.fetch_all(match_(Person).return_(Person)).await
 /// }
 /// # async fn demo(client: &typher::Client) -> typher::Result<()> {

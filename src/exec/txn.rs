@@ -84,8 +84,8 @@ impl Transaction {
     /// tx.execute(typher::raw::<()>("CREATE (:Tag {name: 'kept'})")).await?;
     /// match tx.commit().await {
     ///     Ok(()) => {}
-    ///     Err(typher::Error::CommitOutcomeUnknown { .. }) => { /* check before redoing */ }
-    ///     Err(e) => return Err(e),
+    ///     Err(typher::exec::Error::CommitOutcomeUnknown { .. }) => { /* check before redoing */ }
+    ///     Err(e) => return Err(e.into()),
     /// }
     /// # Ok(()) }
     /// ```

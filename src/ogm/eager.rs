@@ -3,9 +3,10 @@
 
 use super::plan;
 use super::related::{check_loaded, RelOf};
+use super::Result;
 use super::{Entity, NodeSet, Saved};
 use crate::dsl::expr::ExprNode;
-use crate::exec::{Executor, Result};
+use crate::exec::Executor;
 use crate::schema::{BindingKey, RelBindingHandle, RelType, RelatedBy};
 use core::marker::PhantomData;
 use serde::de::DeserializeOwned;
@@ -184,7 +185,7 @@ impl<L: Entity, I: Include<L>> Including<L, I> {
     }
 
     /// Every node of the set with its related nodes. Each node's relationships are
-    /// checked against their types' cardinality ([`Error::Cardinality`](crate::Error)).
+    /// checked against their types' cardinality ([`Error::Cardinality`](super::Error::Cardinality)).
     pub async fn all(&self, db: &impl Executor) -> Result<Vec<Loaded<L, I::Output>>> {
         let rows = db.fetch_all(self.query()).await?;
         rows.iter()

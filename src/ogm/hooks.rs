@@ -5,7 +5,7 @@ use crate::schema::Identified;
 /// Called by the OGM around an entity's writes; every method does nothing by default.
 /// `#[derive(Node)]` implements it empty; write `#[node(hooks)]` on the struct to implement
 /// it yourself. A `pre_` hook that returns `Err` stops the operation before anything is
-/// sent, as [`Error::Hook`](crate::Error::Hook).
+/// sent, as [`Error::Hook`](super::Error::Hook).
 ///
 /// ```
 /// # use typher::prelude::*;

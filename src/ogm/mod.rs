@@ -32,6 +32,7 @@
 //! ```
 
 mod eager;
+mod error;
 mod hooks;
 mod node_set;
 #[doc(hidden)]
@@ -39,11 +40,12 @@ pub mod plan;
 mod related;
 
 pub use eager::{Include, IncludeThen, Including, Loaded, Then};
+pub use error::{Error, Result};
 pub use hooks::Hooks;
 pub use node_set::{NodeScope, NodeSet};
 pub use related::{RelOf, Related};
 
-use crate::exec::{Error, Executor, Result};
+use crate::exec::{self, Executor};
 use crate::schema::{
     Binding, ElementBinding, Field, Identified, NodeHandle, NodeLabel, Property, PropertyOf,
 };
@@ -221,7 +223,9 @@ async fn merge<T: Entity>(
     let rows = loop {
         match db.fetch_all(plan::merge_many(&values, &keys, update)).await {
             // Another writer created a node with these keys first; now MERGE matches it.
-            Err(Error::ConstraintViolation { .. }) if attempt < MERGE_ATTEMPTS => attempt += 1,
+            Err(exec::Error::ConstraintViolation { .. }) if attempt < MERGE_ATTEMPTS => {
+                attempt += 1
+            }
             other => break other?,
         }
     };
@@ -317,14 +321,15 @@ impl<T: Entity> Identified<T> {
         let _ = label;
         let name = <H::Label as NodeLabel>::LABEL_NAME;
         if name == T::LABEL_NAME || T::EXTRA_LABELS.contains(&name) {
-            return Err(Error::Parameter {
+            return Err(exec::Error::Parameter {
                 name: "label".to_owned(),
                 message: format!(
                     "`{}` is a label every `{}` carries; it cannot be removed",
                     name.text,
                     T::NAME
                 ),
-            });
+            }
+            .into());
         }
         *self = one(db
             .fetch_all(plan::relabel::<T>(&self.element_id, name, false))
@@ -333,20 +338,21 @@ impl<T: Entity> Identified<T> {
     }
 
     /// The value of the version property `key`, as the struct holds it.
-    fn version_value(&self, key: &str) -> Result<i64> {
-        let value = crate::dsl::value::to_value(&self.data).map_err(|e| Error::Parameter {
-            name: key.to_owned(),
-            message: e.0,
-        })?;
+    fn version_value(&self, key: &str) -> exec::Result<i64> {
+        let value =
+            crate::dsl::value::to_value(&self.data).map_err(|e| exec::Error::Parameter {
+                name: key.to_owned(),
+                message: e.0,
+            })?;
         match value {
             crate::dsl::Value::Map(map) => match map.get(key) {
                 Some(crate::dsl::Value::Int(v)) => Ok(*v),
-                _ => Err(Error::Parameter {
+                _ => Err(exec::Error::Parameter {
                     name: key.to_owned(),
                     message: "the version property must hold an integer".to_owned(),
                 }),
             },
-            _ => Err(Error::Parameter {
+            _ => Err(exec::Error::Parameter {
                 name: key.to_owned(),
                 message: "an entity must serialize as a map".to_owned(),
             }),
@@ -366,7 +372,7 @@ impl<T: Entity> Identified<T> {
                 element_id: self.element_id.clone(),
                 version,
             },
-            Err(e) => e,
+            Err(e) => e.into(),
         }
     }
 }

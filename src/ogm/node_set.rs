@@ -2,10 +2,11 @@
 
 use super::plan::{self, Selection};
 use super::{Entity, Saved};
+use super::{Error, Result};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::Predicate;
 use crate::dsl::scope::{AllBound, NoVars, Required, Var};
-use crate::exec::{Error, Executor, Result};
+use crate::exec::Executor;
 use core::marker::PhantomData;
 
 /// What a node set's filters and sort keys may read: the label's own node.
@@ -108,7 +109,7 @@ impl<L: Entity> NodeSet<L> {
 
     /// Every node of the set.
     pub async fn all(&self, db: &impl Executor) -> Result<Vec<Saved<L>>> {
-        db.fetch_all(self.query()).await
+        Ok(db.fetch_all(self.query()).await?)
     }
 
     /// The first node of the set (in its order), if any.

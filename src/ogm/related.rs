@@ -4,10 +4,11 @@
 
 use super::plan::{self, Anchor, Write};
 use super::{Entity, NodeScope, NodeSet, Saved};
+use super::{Error, Result};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::{ExprNode, Predicate};
 use crate::dsl::scope::AllBound;
-use crate::exec::{Error, Executor, Result};
+use crate::exec::Executor;
 use crate::schema::{
     Cardinality, ElementBinding, Handle, Identified, RelBindingHandle, RelType, RelatedBy,
     SingleEnds,
@@ -263,7 +264,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
         match db.fetch_all(plan::by_id::<Near>(&self.anchor.id)).await {
             Ok(rows) if rows.is_empty() => Error::NotFound { label: Near::LABEL },
             Ok(_) => Error::NotFound { label: Far::LABEL },
-            Err(e) => e,
+            Err(e) => e.into(),
         }
     }
 

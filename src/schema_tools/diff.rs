@@ -2,8 +2,9 @@
 
 use super::installed::{list, Installed, InstalledItem};
 use super::sample::{fits, in_use, sample};
+use super::Result;
 use super::{Entity, Kind, Schema, SchemaItem, MIGRATION_LABEL};
-use crate::{Client, Result};
+use crate::Client;
 use std::fmt;
 
 /// How many nodes of a label (or relationships of a type) a drift check or an inspection

@@ -3,10 +3,11 @@
 
 use super::installed::{list, Installed};
 use super::sample::{in_use, sample, Sample, EMPTY_LIST};
+use super::Result;
 use super::{Entity, Model, ModelProperty, Schema, DEFAULT_SAMPLE, MIGRATION_LABEL};
 use crate::dsl::render::escape_name;
 use crate::schema::Cardinality;
-use crate::{raw, Client, Executor, Result};
+use crate::{raw, Client, Executor};
 use heck::{ToSnakeCase, ToUpperCamelCase};
 use std::collections::BTreeSet;
 use std::fmt::Write as _;

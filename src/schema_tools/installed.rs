@@ -1,8 +1,9 @@
 //! What a database has installed: its constraints and indexes, read with
 //! `SHOW CONSTRAINTS` / `SHOW INDEXES`.
 
+use super::Result;
 use super::{drop_statement, PREFIX};
-use crate::{raw, Client, Executor, Result};
+use crate::{raw, Client, Executor};
 use serde::Deserialize;
 
 /// One constraint or index as the database reports it.

@@ -1,7 +1,8 @@
 //! Versioned migrations: ordered steps, each applied once and recorded in the database with
 //! a checksum.
 
-use crate::{raw, Client, Error, Executor, Result, Transaction};
+use super::error::{Error, Result};
+use crate::{exec, raw, Client, Executor, Transaction};
 use std::future::Future;
 use std::path::Path;
 use std::pin::Pin;
@@ -12,8 +13,9 @@ use std::time::{Duration, Instant};
 /// `applied_at`). A drift check does not count it as undeclared.
 pub const MIGRATION_LABEL: &str = "__TypherMigration";
 
-type StepFn =
-    dyn for<'a> Fn(&'a Transaction) -> Pin<Box<dyn Future<Output = Result<()>> + 'a>> + Send + Sync;
+type StepFn = dyn for<'a> Fn(&'a Transaction) -> Pin<Box<dyn Future<Output = exec::Result<()>> + 'a>>
+    + Send
+    + Sync;
 
 /// What a step runs.
 #[derive(Clone)]
@@ -229,7 +231,7 @@ impl Migrations {
     /// step a new version.
     pub fn rust<F>(self, version: u64, name: &str, step: F) -> Self
     where
-        F: AsyncFn(&Transaction) -> Result<()> + Send + Sync + 'static,
+        F: AsyncFn(&Transaction) -> exec::Result<()> + Send + Sync + 'static,
     {
         let step = Arc::new(step);
         let body: Arc<StepFn> = Arc::new(move |tx| {
@@ -245,7 +247,7 @@ impl Migrations {
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Self> {
         let dir = dir.as_ref();
         let read_error = |e: std::io::Error| {
-            Error::Config(format!("reading migrations in {}: {e}", dir.display()))
+            Error::Files(format!("reading migrations in {}: {e}", dir.display()))
         };
         let mut files = Vec::new();
         for entry in std::fs::read_dir(dir).map_err(read_error)? {
@@ -261,7 +263,7 @@ impl Migrations {
                 .and_then(|s| s.split_once("__"))
                 .and_then(|(v, name)| Some((v.parse::<u64>().ok()?, name.replace('_', " "))));
             let Some((version, name)) = parsed else {
-                return Err(Error::Config(format!(
+                return Err(Error::Files(format!(
                     "migration file {file} is not named V<version>__<name>.cypher"
                 )));
             };
@@ -322,7 +324,7 @@ impl Migrations {
     }
 
     /// The steps as the database records them, by version.
-    async fn records(db: &Client) -> Result<Vec<Record>> {
+    async fn records(db: &Client) -> exec::Result<Vec<Record>> {
         Box::pin(db.fetch_all(raw::<Record>(format!(
             "MATCH (m:{MIGRATION_LABEL}) RETURN m.version AS version, m.name AS name, \
              m.checksum AS checksum, toString(m.applied_at) AS applied_at ORDER BY version"
@@ -468,7 +470,7 @@ fn record(step: &Step) -> crate::exec::Raw<crate::exec::decode::ByName<()>> {
 }
 
 /// Runs one step and records it.
-async fn apply(db: &Client, step: &Step) -> Result<()> {
+async fn apply(db: &Client, step: &Step) -> exec::Result<()> {
     match &step.body {
         Body::Schema(statements) => {
             for statement in statements {

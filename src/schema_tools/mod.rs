@@ -23,12 +23,14 @@
 //! ```
 
 mod diff;
+mod error;
 mod inspect;
 mod installed;
 mod migrate;
 mod sample;
 
 pub use diff::{Drift, Mismatch, DEFAULT_SAMPLE};
+pub use error::{Error, Result};
 pub use inspect::{
     inspect, InspectOptions, InspectedNode, InspectedProperty, InspectedRelationship, Inspection,
     Progress,
@@ -446,7 +448,7 @@ impl Schema {
     /// Creates every constraint and index that does not exist yet (`IF NOT EXISTS`, so
     /// installing twice changes nothing): property types, existence, uniqueness and keys,
     /// then indexes. Returns the names it created.
-    pub async fn install(&self, db: &crate::Client) -> crate::Result<Vec<String>> {
+    pub async fn install(&self, db: &crate::Client) -> Result<Vec<String>> {
         let before = Box::pin(list(db)).await?;
         let mut created = Vec::new();
         for item in self.in_install_order() {
@@ -460,7 +462,7 @@ impl Schema {
 
     /// Drops this schema's constraints and indexes (`IF EXISTS`); returns the names it
     /// dropped.
-    pub async fn drop(&self, db: &crate::Client) -> crate::Result<Vec<String>> {
+    pub async fn drop(&self, db: &crate::Client) -> Result<Vec<String>> {
         let before = Box::pin(list(db)).await?;
         let mut dropped = Vec::new();
         for item in self.items.iter().filter(|i| before.has(&i.name)) {

@@ -6,8 +6,9 @@
 //! server and counted there, so a sample costs one round trip however large it is.
 
 use super::Entity;
+use super::Result;
 use crate::dsl::render::escape_name;
-use crate::{raw, Client, Executor, Result};
+use crate::{raw, Client, Executor};
 
 /// The scalar types a property can hold, in the order they are tested.
 const SCALARS: [&str; 11] = [

@@ -32,7 +32,44 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{mpsc, Arc, Mutex};
 use std::thread;
 use std::time::{Duration, Instant};
-use typher::{Client, Error, Result, Settings};
+use typher::{Client, Settings};
+
+/// What can go wrong in the test kit.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum Error {
+    /// The embedded server could not be provisioned or started.
+    Embedded(String),
+    /// Connecting to the server failed.
+    Exec(typher::exec::Error),
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Error::Embedded(message) => write!(f, "embedded server: {message}"),
+            Error::Exec(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Embedded(_) => None,
+            Error::Exec(e) => e.source(),
+        }
+    }
+}
+
+impl From<typher::exec::Error> for Error {
+    fn from(error: typher::exec::Error) -> Self {
+        Error::Exec(error)
+    }
+}
+
+/// `Result` with the test kit's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// The `arcadedb-embedded` release the embedded server uses.
 pub const ARCADEDB_VERSION: &str = "26.10.2.post1";
@@ -74,7 +111,7 @@ impl Database {
     }
 
     /// A connected client.
-    pub async fn client(&self) -> Result<Client> {
+    pub async fn client(&self) -> typher::exec::Result<Client> {
         Client::connect(self.settings()).await
     }
 }
@@ -120,7 +157,7 @@ impl EmbeddedServer {
     }
 
     /// A connected client.
-    pub async fn client(&self) -> Result<Client> {
+    pub async fn client(&self) -> typher::exec::Result<Client> {
         Client::connect(self.settings()).await
     }
 

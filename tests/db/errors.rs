@@ -3,8 +3,9 @@
 use super::support::{client, settings};
 use serde::{Deserialize, Serialize};
 use std::time::{Duration, Instant};
+use typher::exec::Error;
 use typher::prelude::*;
-use typher::{raw, Client, Error, Settings};
+use typher::{raw, Client, Settings};
 
 /// A node whose stored data the tests make deliberately wrong.
 #[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -7,8 +7,9 @@ use super::txn::Tag;
 use futures_util::StreamExt;
 use std::future::Future;
 use std::time::{Duration, Instant};
+use typher::exec::Error;
 use typher::prelude::*;
-use typher::{raw, Client, Error, Settings, Wait};
+use typher::{raw, Client, Settings, Wait};
 use typher_testkit::{FaultProxy, Message};
 
 const LIMIT: Duration = Duration::from_millis(800);

@@ -2,8 +2,9 @@
 
 use super::support::client;
 use serde::{Deserialize, Serialize};
+use typher::ogm::Error;
 use typher::prelude::*;
-use typher::{raw, Client, Error};
+use typher::{raw, Client};
 
 /// Written by these tests only; each test uses its own name prefix.
 #[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -491,7 +492,10 @@ async fn a_node_with_several_labels_loads_as_each() {
         .await
         .unwrap());
     let own = guest.remove_label(&db, Guest).await;
-    assert!(matches!(own, Err(Error::Parameter { .. })), "{own:?}");
+    assert!(
+        matches!(own, Err(Error::Exec(typher::exec::Error::Parameter { .. }))),
+        "{own:?}"
+    );
     assert!(guest.has_label(Guest));
 }
 

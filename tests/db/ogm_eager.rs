@@ -3,8 +3,9 @@
 
 use super::support::{client, settings};
 use serde::{Deserialize, Serialize};
+use typher::ogm::Error;
 use typher::prelude::*;
-use typher::{raw, Client, Error};
+use typher::{raw, Client};
 use typher_testkit::{FaultProxy, Message};
 
 /// A viewer (written by these tests only).

@@ -4,9 +4,10 @@
 
 use super::support::client;
 use serde::{Deserialize, Serialize};
+use typher::ogm::Error;
 use typher::prelude::*;
 use typher::schema::Cardinality;
-use typher::{raw, Client, Error};
+use typher::{raw, Client};
 
 /// A crew member (written by these tests only; each test uses its own name prefix).
 #[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -511,7 +511,7 @@ async fn named_parameters_run_again_with_new_values() {
         assert_eq!(titles, expected);
     }
     match db.fetch_all(&query).await {
-        Err(typher::Error::Parameter { name, .. }) => assert_eq!(name, "year"),
+        Err(typher::exec::Error::Parameter { name, .. }) => assert_eq!(name, "year"),
         other => panic!("an unbound parameter must be refused before sending: {other:?}"),
     }
 }

@@ -2,7 +2,8 @@
 
 use super::support::client;
 use serde::{Deserialize, Serialize};
-use typher::{raw, Error, Executor};
+use typher::exec::Error;
+use typher::{raw, Executor};
 
 #[derive(Debug, PartialEq, Deserialize)]
 struct NameBorn {

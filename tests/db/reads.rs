@@ -4,8 +4,8 @@ use super::data;
 use super::movies::*;
 use super::support::client;
 use std::collections::BTreeSet;
+use typher::exec::Error;
 use typher::prelude::*;
-use typher::Error;
 
 fn sorted<T: Ord>(mut v: Vec<T>) -> Vec<T> {
     v.sort();

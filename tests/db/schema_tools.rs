@@ -3,10 +3,11 @@
 use super::support::client;
 use serde::{Deserialize, Serialize};
 use typher::prelude::*;
+use typher::raw;
+use typher::schema_tools::Error;
 use typher::schema_tools::{
     drop_installed, list, Entity, Migrations, Model, ModelProperty, Schema, StepState,
 };
-use typher::{raw, Error};
 
 /// Held by every test here that installs typher's items: `drop_installed` drops them all.
 static SCHEMA: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
@@ -83,7 +84,7 @@ async fn install_is_idempotent_enforced_listed_and_dropped() {
     db.execute(raw::<()>(widget)).await.unwrap();
     let twice = db.execute(raw::<()>(widget)).await;
     assert!(
-        matches!(twice, Err(Error::ConstraintViolation { .. })),
+        matches!(twice, Err(typher::exec::Error::ConstraintViolation { .. })),
         "{twice:?}"
     );
     let untyped = db

@@ -2,8 +2,9 @@
 //! parameter's value; retries with their cause.
 
 use super::support::{client, traced};
+use typher::exec::Error;
 use typher::prelude::*;
-use typher::{raw, Error};
+use typher::raw;
 
 use super::movies::*;
 

@@ -4,8 +4,9 @@ use super::support::{client, client_with, settings};
 use serde::{Deserialize, Serialize};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
+use typher::exec::Error;
 use typher::prelude::*;
-use typher::{raw, Client, Error, RetryPolicy};
+use typher::{raw, Client, RetryPolicy};
 
 /// Written by these tests only, so they never disturb the movies fixture.
 #[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -3,8 +3,9 @@
 use super::support::client;
 use serde::{Deserialize, Serialize};
 use typher::dsl::Link;
+use typher::exec::Error;
 use typher::prelude::*;
-use typher::{raw, Client, Error};
+use typher::{raw, Client};
 
 /// Written by these tests only, so they never disturb the movies fixture. Each test uses
 /// its own key prefix, so tests running at once never meet.

@@ -1,6 +1,6 @@
 //! A managed transaction commits itself after the closure: the closure only borrows it, so
 //! committing (which takes the transaction) does not compile.
-async fn demo(client: &typher::Client) -> typher::Result<()> {
+async fn demo(client: &typher::Client) -> typher::exec::Result<()> {
     client
         .write(async |tx| {
             tx.commit().await?;

@@ -6,7 +6,7 @@ struct Handmade;
 
 impl Statement for Handmade {
     type Shape = ByName<i64>;
-    fn prepare(&self) -> typher::Result<Prepared<'_>> {
+    fn prepare(&self) -> typher::exec::Result<Prepared<'_>> {
         unimplemented!()
     }
 }

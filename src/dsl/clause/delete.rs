@@ -1,7 +1,7 @@
 //! `DELETE` and `DETACH DELETE` of bound nodes and relationships.
 //!
 //! A plain `DELETE` of a node that still has relationships fails on the server and changes
-//! nothing; typher reports it as [`Error::NodeStillConnected`](crate::Error::NodeStillConnected).
+//! nothing; typher reports it as [`Error::NodeStillConnected`](crate::exec::Error::NodeStillConnected).
 
 use super::Clause;
 use crate::dsl::query::{Query, Written};
@@ -85,7 +85,7 @@ impl<S, P> Query<S, P> {
 
     /// `DELETE ..`: relationships, or nodes without relationships. A node that still has
     /// some makes the query fail with
-    /// [`Error::NodeStillConnected`](crate::Error::NodeStillConnected), and nothing changes.
+    /// [`Error::NodeStillConnected`](crate::exec::Error::NodeStillConnected), and nothing changes.
     ///
     /// ```
     /// # use typher::prelude::*;

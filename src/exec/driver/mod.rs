@@ -292,6 +292,11 @@ impl Driver {
         lease.checked(result).map(|row| row.map(Record::new))
     }
 
+    /// The next row an auto-commit stream holds already, without waiting for the server.
+    pub(crate) fn buffered(rows: &mut DetachedRowStream) -> Option<Record> {
+        rows.pop().map(Record::new)
+    }
+
     /// Ends an auto-commit stream whose rows were all read, and returns what it changed.
     pub(crate) async fn finish(
         &self,

@@ -1,0 +1,35 @@
+//! The schema tools' errors: a migration refused or failed, migration files that cannot be
+//! read, and what the execution layer reported underneath.
+
+use crate::exec;
+
+/// What can go wrong in the schema tools.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A versioned migration was refused (a changed or unknown applied step, steps out of
+    /// order) or failed; a failed step left nothing behind and was not recorded.
+    #[error("migration {version} `{name}`: {reason}{}", .source.as_ref().map(|e| format!(": {e}")).unwrap_or_default())]
+    Migration {
+        /// The step's version.
+        version: u64,
+        /// The step's name.
+        name: String,
+        /// What is wrong.
+        reason: String,
+        /// The error the step failed with, if it ran.
+        #[source]
+        source: Option<Box<exec::Error>>,
+    },
+
+    /// A migrations folder or file cannot be read, or a file is misnamed.
+    #[error("migration files: {0}")]
+    Files(String),
+
+    /// A statement failed underneath: connection, server, decoding.
+    #[error(transparent)]
+    Exec(#[from] exec::Error),
+}
+
+/// `Result` with the schema tools' [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
