@@ -233,7 +233,7 @@ pub mod prelude {
         count, count_all, count_distinct, count_of, create, db, duration_between, element_id,
         exists, keys, labels, length, match_, max, merge, min, nodes, not, now, one_of,
         optional_match, param, procedure, range, raw_expr, relationship_type, relationships, rows,
-        sum, today, unwind, ExprMethods, Path, WriteMethods, ANY_REL,
+        sum, today, unwind, ExprMethods, NodeMethods, Path, RelMethods, WriteMethods, ANY_REL,
     };
     pub use crate::exec::Executor;
     pub use crate::ogm::{Entity, IncludeThen, Saved};

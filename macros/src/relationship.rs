@@ -164,7 +164,6 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
                 ::core::option::Option::Some(<__TypherBinding as ::typher::schema::Binding>::KEY);
             type Starts = #starts_set;
             type Ends = #ends_set;
-            type Needs = ::typher::__private::Nil;
 
             fn push_types(out: &mut ::std::vec::Vec<::typher::schema::names::GraphName>) {
                 out.push(<#ident as ::typher::schema::RelType>::TYPE_NAME);
@@ -175,6 +174,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
                     &[<#ident as ::typher::schema::RelType>::TYPE_NAME];
                 ::std::borrow::Cow::Borrowed(TYPES)
             }
+        }
+
+        impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::dsl::pattern::IntoRelPattern for #handle<__TypherBinding> {
+            type Needs = ::typher::__private::Nil;
         }
 
         impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelBindingHandle for #handle<__TypherBinding> {

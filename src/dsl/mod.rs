@@ -10,6 +10,7 @@
 
 pub mod clause;
 pub mod expr;
+pub mod handles;
 pub mod path;
 pub mod pattern;
 pub mod query;
@@ -37,8 +38,9 @@ pub use expr::{
     relationship_type, sum, today, Expr, ExprMethods, Expression, IntoExpr, Literal, Name, Operand,
     Order, Param, Predicate,
 };
+pub use handles::{NodeMethods, RelMethods};
 pub use path::{length, nodes, relationships, Path};
-pub use pattern::{one_of, ANY_REL};
+pub use pattern::{one_of, IntoRelPattern, ANY_REL};
 pub use query::{
     Called, DistinctFirst, Merged, Ordered, Pattern, Projected, Query, Repeated, Unordered,
     Unwound, WriteEnd, Written,

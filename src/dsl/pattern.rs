@@ -22,7 +22,7 @@ use super::scope::{Both, Cons, Nil, Var};
 use crate::schema::names::GraphName;
 use crate::schema::{
     Again, AnyLabel, Binding, BindingKey, Connects, EndOf, Endpoint, Field, Handle, NodeHandle,
-    NodeLabel, PropertyType, RelHandle, StartOf, Unbound,
+    NodeLabel, PropertyType, RelHandle, RelUnion, StartOf, Unbound,
 };
 use core::marker::PhantomData;
 
@@ -207,7 +207,7 @@ impl NodePattern {
     }
 }
 
-/// A node with inline properties, `(movie:Movie {title: $p0})`; see [`NodeHandle::having`].
+/// A node with inline properties, `(movie:Movie {title: $p0})`; see [`NodeMethods::having`](super::NodeMethods::having).
 /// `R` lists the bindings the values read.
 #[must_use = "a node pattern does nothing until used in `match_(..)` or a step"]
 pub struct Having<T, R> {
@@ -305,7 +305,7 @@ impl<T: HasLabel, R> Having<T, R> {
 }
 
 /// A node pattern with a `WHERE` inside it: `(movie:Movie WHERE movie.released > $p0)`;
-/// see [`NodeHandle::where_`]. `R` lists the bindings the condition reads: the node itself,
+/// see [`NodeMethods::where_`](super::NodeMethods::where_). `R` lists the bindings the condition reads: the node itself,
 /// or anything bound before.
 #[must_use = "a node pattern does nothing until used in `match_(..)` or a step"]
 pub struct NodeWhere<T, R> {
@@ -458,6 +458,27 @@ impl<H: NodeHandle> HasLabel for Again<H> {
     type Label = H::Label;
 }
 
+/// A relationship step as a pattern walks it: a relationship type (maybe aliased), several
+/// types, a variable-length step, or one with inline properties.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a relationship type",
+    label = "expected a relationship such as `ACTED_IN` (a struct with `#[derive(Relationship)]`)"
+)]
+pub trait IntoRelPattern: RelHandle {
+    /// Bindings the step's inline property values read.
+    type Needs;
+
+    /// The step's length range and inline properties (none for a plain type).
+    #[doc(hidden)]
+    fn extras(self) -> RelExtras {
+        RelExtras::default()
+    }
+}
+
+impl<A: IntoRelPattern, B: IntoRelPattern> IntoRelPattern for RelUnion<A, B> {
+    type Needs = Nil;
+}
+
 /// The scope after a relationship step binds what `Self` stands for, with nullability `N`.
 pub trait ExtendScope<S, N> {
     /// The new scope.
@@ -473,7 +494,7 @@ impl<S, N, B: Binding> ExtendScope<S, N> for B {
 /// The scope `S` after relationship step `R` in a clause of nullability `N`.
 pub type WithRel<S, N, R> = <<R as RelHandle>::Bound as ExtendScope<S, N>>::Out;
 
-pub(crate) fn rel_pattern<R: RelHandle>(rel: R, direction: Direction) -> RelPattern {
+pub(crate) fn rel_pattern<R: IntoRelPattern>(rel: R, direction: Direction) -> RelPattern {
     RelPattern {
         binding: R::KEY,
         types: R::types(),
@@ -533,7 +554,8 @@ impl HopRange for core::ops::RangeFull {
     }
 }
 
-/// A variable-length step through `R`: `-[:FOLLOWS*1..3]->`; see [`RelHandle::hops`].
+/// A variable-length step through `R`: `-[:FOLLOWS*1..3]->`; see
+/// [`RelMethods::hops`](super::RelMethods::hops).
 ///
 /// Its variable holds the list of relationships walked, so returning it decodes as a `Vec`
 /// of the relationship struct. Every node it passes must fit the relationship at both ends:
@@ -606,7 +628,6 @@ where
     };
     type Starts = R::Starts;
     type Ends = R::Ends;
-    type Needs = R::Needs;
 
     fn push_types(out: &mut Vec<GraphName>) {
         R::push_types(out);
@@ -614,6 +635,13 @@ where
     fn types() -> std::borrow::Cow<'static, [GraphName]> {
         R::types()
     }
+}
+
+impl<R: IntoRelPattern> IntoRelPattern for Hops<R>
+where
+    R::Bound: ManyOf,
+{
+    type Needs = R::Needs;
     fn extras(self) -> RelExtras {
         let mut extras = self.rel.extras();
         extras.hops = Some(self.bounds);
@@ -643,7 +671,7 @@ where
 }
 
 /// A relationship step with inline properties: `-[:ACTED_IN {roles: $p0}]->`; see
-/// [`RelBindingHandle::having`](crate::schema::RelBindingHandle::having).
+/// [`RelMethods::having`](super::RelMethods::having).
 pub struct RelHaving<R, Reads> {
     rel: R,
     props: std::sync::Arc<[(GraphName, ExprNode)]>,
@@ -694,13 +722,16 @@ impl<R: RelHandle, Reads> RelHandle for RelHaving<R, Reads> {
     const KEY: Option<BindingKey> = R::KEY;
     type Starts = R::Starts;
     type Ends = R::Ends;
-    type Needs = Both<R::Needs, Reads>;
     fn push_types(out: &mut Vec<GraphName>) {
         R::push_types(out);
     }
     fn types() -> std::borrow::Cow<'static, [GraphName]> {
         R::types()
     }
+}
+
+impl<R: IntoRelPattern, Reads> IntoRelPattern for RelHaving<R, Reads> {
+    type Needs = Both<R::Needs, Reads>;
     fn extras(self) -> RelExtras {
         let mut extras = self.rel.extras();
         extras.props = self.props.to_vec();
@@ -733,11 +764,14 @@ impl RelHandle for AnyRel {
     const KEY: Option<BindingKey> = None;
     type Starts = AnyLabel;
     type Ends = AnyLabel;
-    type Needs = Nil;
     fn push_types(_out: &mut Vec<GraphName>) {}
     fn types() -> std::borrow::Cow<'static, [GraphName]> {
         std::borrow::Cow::Borrowed(&[])
     }
+}
+
+impl IntoRelPattern for AnyRel {
+    type Needs = Nil;
 }
 
 impl<L> StartOf<AnyRel> for L {}

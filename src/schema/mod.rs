@@ -287,81 +287,6 @@ pub trait NodeHandle: Handle {
         self.aliased()
     }
 
-    /// This label with inline properties: `(movie:Movie {title: $p0})`. Each value must have
-    /// the property's type; chain `.having(..)` for more.
-    ///
-    /// ```
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// let q = match_(Person.having(Person.name, "Tom Hanks"))
-    ///     .rel(ACTED_IN).to(Movie)
-    ///     .return_(Movie.title);
-    /// assert_eq!(
-    ///     q.to_cypher().text(),
-    ///     "MATCH (person:Person {name: $p0})-[:ACTED_IN]->(movie:Movie) RETURN movie.title AS title"
-    /// );
-    /// ```
-    fn having<F, B, V>(
-        self,
-        property: Property<F, B>,
-        value: V,
-    ) -> crate::dsl::pattern::Having<Self, V::Refs>
-    where
-        F: Field + PropertyOf<Self::Label>,
-        V: crate::dsl::expr::Operand<<F::Value as PropertyType>::Base>,
-    {
-        let _ = property;
-        crate::dsl::pattern::Having::new(
-            self,
-            F::KEY_NAME,
-            crate::dsl::expr::IntoExpr::into_operand(value),
-        )
-    }
-
-    /// This label with a condition inside the node pattern:
-    /// `(movie:Movie WHERE movie.released > $p0)`. The condition may read the node itself and
-    /// anything bound before it.
-    ///
-    /// ```
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// let q = match_(Person).rel(ACTED_IN).to(Movie.where_(Movie.released.gt(2000)))
-    ///     .return_(Movie.title);
-    /// assert_eq!(
-    ///     q.to_cypher().text(),
-    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie WHERE movie.released > $p0) \
-    ///      RETURN movie.title AS title"
-    /// );
-    /// ```
-    fn where_<R>(
-        self,
-        predicate: crate::dsl::expr::Predicate<R>,
-    ) -> crate::dsl::pattern::NodeWhere<Self, R> {
-        crate::dsl::pattern::NodeWhere::new(self, predicate.node)
-    }
-
-    /// This label with a value to write: `create(Person.alias(Other).value(ann))`, or an
-    /// `UNWIND` row, `create(Person.value(row))`, spread over the label's properties.
-    /// The value must be of the label's struct.
-    ///
-    /// ```
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// let row = name!(row);
-    /// let people = vec![Person { name: "Ann".into(), born: None }];
-    /// let q = unwind(rows(&people), row).create(Person.value(row));
-    /// assert_eq!(
-    ///     q.to_cypher().text(),
-    ///     "UNWIND $p0 AS row CREATE (person:Person {name: row.name, born: row.born})"
-    /// );
-    /// ```
-    fn value<V: crate::dsl::clause::create::ValueOf<Self::Label>>(
-        self,
-        value: V,
-    ) -> crate::dsl::clause::create::NodeValue<Self, V::Refs> {
-        crate::dsl::clause::create::NodeValue::new(value.into_value())
-    }
-
     /// The node this handle already bound, rather than a new one:
     /// `.rel(DIRECTED).from(Person.again())` closes a cycle, `.optional_match(Person.again())`
     /// continues from a matched node.
@@ -411,32 +336,6 @@ pub trait RelHandle: Sized {
     type Starts;
     /// The labels a relationship of this step may end at, as a [`Labels`] set.
     type Ends;
-    /// Bindings the step's inline property values read.
-    type Needs;
-
-    /// The step's length range and inline properties (none for a plain type).
-    #[doc(hidden)]
-    fn extras(self) -> crate::dsl::pattern::RelExtras {
-        crate::dsl::pattern::RelExtras::default()
-    }
-
-    /// A variable-length step: `-[:FOLLOWS*1..3]->` for `FOLLOWS.hops(1..=3)`; also `2`
-    /// (exactly), `..=5` (at most), `2..` (at least) and `..` (any length). The
-    /// relationship variable then holds a list; see [`Hops`](crate::dsl::pattern::Hops).
-    ///
-    /// ```
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// let follows = FOLLOWS.hops(1..=3);
-    /// let q = match_(Person).rel(follows).to(Person.alias(Coactor)).return_(follows);
-    /// assert_eq!(
-    ///     q.to_cypher().text(),
-    ///     "MATCH (person:Person)-[follows:FOLLOWS*1..3]->(coactor:Person) RETURN follows"
-    /// );
-    /// ```
-    fn hops<H: crate::dsl::pattern::HopRange>(self, range: H) -> crate::dsl::pattern::Hops<Self> {
-        crate::dsl::pattern::Hops::new(self, range.bounds())
-    }
 
     /// Appends the relationship types, rendered as `:A|B`.
     fn push_types(out: &mut Vec<names::GraphName>);
@@ -465,44 +364,6 @@ pub trait RelBindingHandle: RelHandle + Handle {
         self.aliased()
     }
 
-    /// This relationship type with inline properties: `-[:REVIEWED {rating: $p0}]->`.
-    ///
-    /// ```
-    /// # use typher::prelude::*;
-    /// # use typher_testkit::movies::*;
-    /// let q = match_(Person).rel(REVIEWED.having(REVIEWED.rating, 100)).to(Movie)
-    ///     .return_(Movie.title);
-    /// assert_eq!(
-    ///     q.to_cypher().text(),
-    ///     "MATCH (person:Person)-[:REVIEWED {rating: $p0}]->(movie:Movie) RETURN movie.title AS title"
-    /// );
-    /// ```
-    fn having<F, B, V>(
-        self,
-        property: Property<F, B>,
-        value: V,
-    ) -> crate::dsl::pattern::RelHaving<Self, V::Refs>
-    where
-        F: Field + PropertyOf<<Self::Binding as ElementBinding>::Element>,
-        V: crate::dsl::expr::Operand<<F::Value as PropertyType>::Base>,
-    {
-        let _ = property;
-        crate::dsl::pattern::RelHaving::new(
-            self,
-            vec![(F::KEY_NAME, crate::dsl::expr::IntoExpr::into_operand(value))],
-        )
-    }
-
-    /// This relationship type with a value to write:
-    /// `.create_rel(Person, ACTED_IN.value(row), Movie)` for an `UNWIND` row. The value must
-    /// be of the type's struct.
-    fn value<V: crate::dsl::clause::create::ValueOf<<Self::Binding as ElementBinding>::Element>>(
-        self,
-        value: V,
-    ) -> crate::dsl::clause::create::RelValue<Self, V::Refs> {
-        crate::dsl::clause::create::RelValue::new(value.into_value())
-    }
-
     #[doc(hidden)]
     fn aliased<A: Alias>(self) -> Self::Aliased<A>;
 }
@@ -525,7 +386,6 @@ impl<A: RelHandle, B: RelHandle> RelHandle for RelUnion<A, B> {
     const KEY: Option<BindingKey> = None;
     type Starts = Labels<A::Starts, Labels<B::Starts, NoLabels>>;
     type Ends = Labels<A::Ends, Labels<B::Ends, NoLabels>>;
-    type Needs = crate::dsl::scope::Nil;
 
     fn push_types(out: &mut Vec<names::GraphName>) {
         A::push_types(out);

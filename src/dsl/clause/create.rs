@@ -235,7 +235,7 @@ where
 }
 
 /// A node of handle `H` with a value: `Person.value(row)`, `Person.alias(Other).value(v)`;
-/// see [`NodeHandle::value`].
+/// see [`NodeMethods::value`](crate::dsl::NodeMethods::value).
 #[must_use = "a node value does nothing until created or merged"]
 pub struct NodeValue<H, R> {
     value: ExprNode,
@@ -307,7 +307,7 @@ where
     }
 }
 
-/// A relationship of handle `H` with a value; see [`RelBindingHandle::value`].
+/// A relationship of handle `H` with a value; see [`RelMethods::value`](crate::dsl::RelMethods::value).
 #[must_use = "a relationship value does nothing until created"]
 pub struct RelValue<H, R> {
     value: ExprNode,

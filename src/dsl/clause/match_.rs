@@ -2,6 +2,7 @@
 //! patterns, path variables, and their rendering.
 
 use crate::dsl::expr::ExprNode;
+use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::{
     rel_pattern, Direction, ExtendScope, HopRange, NodeTarget, PathPattern, Quantified, Step,
     WithRel,
@@ -176,7 +177,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     ///     "MATCH (person:Person)-[:ACTED_IN|DIRECTED]->(movie:Movie) RETURN movie.title AS title"
     /// );
     /// ```
-    pub fn rel<R: RelHandle>(self, rel: R) -> RelStep<S, L, N, R> {
+    pub fn rel<R: IntoRelPattern>(self, rel: R) -> RelStep<S, L, N, R> {
         RelStep { query: self, rel }
     }
 
@@ -209,7 +210,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     }
 }
 
-impl<S, L, N, R: RelHandle> RelStep<S, L, N, R>
+impl<S, L, N, R: IntoRelPattern> RelStep<S, L, N, R>
 where
     R::Bound: ExtendScope<S, N>,
 {
@@ -336,7 +337,7 @@ pub type Segment<L> = Query<NoVars, Pattern<L, Repeating>>;
 impl<S, L, N> Query<S, Pattern<L, N>> {
     /// A quantified path pattern `((..)-[..]->(..)){1,3}`: the pattern `segment` builds,
     /// repeated `times` (`2`, `1..=3`, `..=5`, `2..`, `..`; as for
-    /// [`hops`](crate::schema::RelHandle::hops), a missing lower bound is 1). Its steps are
+    /// [`hops`](crate::dsl::RelMethods::hops), a missing lower bound is 1). Its steps are
     /// checked like any other, it must end at the label it starts from so the repetitions
     /// chain, and its nodes bind nothing outside it. A node must follow: `.then(..)`.
     ///

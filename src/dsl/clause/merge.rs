@@ -4,13 +4,14 @@
 use super::set::{render_items, SetItem, SetItems};
 use super::Clause;
 use crate::dsl::expr::ExprNode;
+use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::{
     rel_pattern, Direction, ExtendScope, Having, NodeTarget, PathPattern, Step,
 };
 use crate::dsl::query::{Merged, Query};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required};
-use crate::schema::{EndOf, NodeHandle, RelBindingHandle, RelHandle, StartOf};
+use crate::schema::{EndOf, NodeHandle, RelBindingHandle, StartOf};
 
 /// `MERGE pattern ON CREATE SET .. ON MATCH SET ..`.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,7 +128,7 @@ impl<S, P> Query<S, P> {
     where
         A: NodeHandle,
         B: NodeHandle,
-        R: RelHandle + MergeRel,
+        R: IntoRelPattern + MergeRel,
         R::Bound: ExtendScope<S, Required>,
         A::Label: StartOf<R>,
         B::Label: EndOf<R>,

@@ -1,0 +1,133 @@
+//! What patterns add to the schema's handles: inline properties, a `WHERE` inside a node,
+//! values to write, variable-length steps. The schema's handle traits carry schema facts
+//! only; these extension traits (in the prelude) give every label and relationship handle
+//! its pattern methods.
+
+use super::clause::create::{NodeValue, RelValue, ValueOf};
+use super::expr::{Operand, Predicate};
+use super::pattern::{Having, HopRange, Hops, IntoRelPattern, NodeWhere, RelHaving};
+use crate::schema::{
+    ElementBinding, Field, NodeHandle, Property, PropertyOf, PropertyType, RelBindingHandle,
+};
+
+/// The pattern methods of a label handle (`Person`, `Person.alias(Coactor)`).
+pub trait NodeMethods: NodeHandle {
+    /// This label with inline properties: `(movie:Movie {title: $p0})`. Each value must have
+    /// the property's type; chain `.having(..)` for more.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person.having(Person.name, "Tom Hanks"))
+    ///     .rel(ACTED_IN).to(Movie)
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person {name: $p0})-[:ACTED_IN]->(movie:Movie) RETURN movie.title AS title"
+    /// );
+    /// ```
+    fn having<F, B, V>(self, property: Property<F, B>, value: V) -> Having<Self, V::Refs>
+    where
+        F: Field + PropertyOf<Self::Label>,
+        V: Operand<<F::Value as PropertyType>::Base>,
+    {
+        let _ = property;
+        Having::new(self, F::KEY_NAME, value.into_operand())
+    }
+
+    /// This label with a condition inside the node pattern:
+    /// `(movie:Movie WHERE movie.released > $p0)`. The condition may read the node itself and
+    /// anything bound before it.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie.where_(Movie.released.gt(2000)))
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie WHERE movie.released > $p0) \
+    ///      RETURN movie.title AS title"
+    /// );
+    /// ```
+    fn where_<R>(self, predicate: Predicate<R>) -> NodeWhere<Self, R> {
+        NodeWhere::new(self, predicate.node)
+    }
+
+    /// This label with a value to write: `create(Person.alias(Other).value(ann))`, or an
+    /// `UNWIND` row, `create(Person.value(row))`, spread over the label's properties.
+    /// The value must be of the label's struct.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let row = name!(row);
+    /// let people = vec![Person { name: "Ann".into(), born: None }];
+    /// let q = unwind(rows(&people), row).create(Person.value(row));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "UNWIND $p0 AS row CREATE (person:Person {name: row.name, born: row.born})"
+    /// );
+    /// ```
+    fn value<V: ValueOf<Self::Label>>(self, value: V) -> NodeValue<Self, V::Refs> {
+        NodeValue::new(value.into_value())
+    }
+}
+
+impl<H: NodeHandle> NodeMethods for H {}
+
+/// The pattern methods of a relationship handle (`ACTED_IN`, `ACTED_IN.or(DIRECTED)`).
+pub trait RelMethods: IntoRelPattern + Sized {
+    /// A variable-length step: `-[:FOLLOWS*1..3]->` for `FOLLOWS.hops(1..=3)`; also `2`
+    /// (exactly), `..=5` (at most), `2..` (at least) and `..` (any length). The
+    /// relationship variable then holds a list; see [`Hops`].
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let follows = FOLLOWS.hops(1..=3);
+    /// let q = match_(Person).rel(follows).to(Person.alias(Coactor)).return_(follows);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[follows:FOLLOWS*1..3]->(coactor:Person) RETURN follows"
+    /// );
+    /// ```
+    fn hops<H: HopRange>(self, range: H) -> Hops<Self> {
+        Hops::new(self, range.bounds())
+    }
+
+    /// This relationship type with inline properties: `-[:REVIEWED {rating: $p0}]->`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(REVIEWED.having(REVIEWED.rating, 100)).to(Movie)
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:REVIEWED {rating: $p0}]->(movie:Movie) RETURN movie.title AS title"
+    /// );
+    /// ```
+    fn having<F, B, V>(self, property: Property<F, B>, value: V) -> RelHaving<Self, V::Refs>
+    where
+        Self: RelBindingHandle,
+        F: Field + PropertyOf<<Self::Binding as ElementBinding>::Element>,
+        V: Operand<<F::Value as PropertyType>::Base>,
+    {
+        let _ = property;
+        RelHaving::new(self, vec![(F::KEY_NAME, value.into_operand())])
+    }
+
+    /// This relationship type with a value to write:
+    /// `.create_rel(Person, ACTED_IN.value(row), Movie)` for an `UNWIND` row. The value must
+    /// be of the type's struct.
+    fn value<V>(self, value: V) -> RelValue<Self, V::Refs>
+    where
+        Self: RelBindingHandle,
+        V: ValueOf<<Self::Binding as ElementBinding>::Element>,
+    {
+        RelValue::new(value.into_value())
+    }
+}
+
+impl<R: IntoRelPattern> RelMethods for R {}
