@@ -1,7 +1,7 @@
 //! The OGM against raw neo4rs on the same server and the same Cypher, interleaved in one run.
 //!
 //! `cargo bench --bench ogm` (embedded ArcadeDB unless `NEO4J_URI` is set). Reports medians:
-//! - hydrating `BENCH_ENTITIES` nodes (100 000 by default) as `Saved<T>` through
+//! - hydrating `BENCH_ENTITIES` nodes (100 000 by default) as `Identified<T>` through
 //!   `T::nodes().all(..)` vs the same query through neo4rs `execute` + `row.get` into an
 //!   equivalent struct (target: within 1.1x);
 //! - `create_many` of `BENCH_NODES` entities (10 000 by default) vs one `create` per entity

@@ -236,8 +236,8 @@ pub mod prelude {
         sum, today, unwind, ExprMethods, NodeMethods, Path, RelMethods, WriteMethods, ANY_REL,
     };
     pub use crate::exec::Executor;
-    pub use crate::ogm::{Entity, IncludeThen, Saved};
-    pub use crate::schema::{Handle, NodeHandle, RelBindingHandle, RelHandle};
+    pub use crate::ogm::{Entity, IncludeThen};
+    pub use crate::schema::{Handle, Identified, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{name, Alias, Node, PropertyValue, Relationship};
 }
 

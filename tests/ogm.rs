@@ -111,7 +111,7 @@ pub struct PlaysFor {
     pub since: i64,
 }
 
-fn saved<T>(id: &str, data: T) -> Saved<T> {
+fn saved<T>(id: &str, data: T) -> Identified<T> {
     typher::schema::Identified {
         element_id: id.into(),
         labels: Vec::new(),

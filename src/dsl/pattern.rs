@@ -664,7 +664,7 @@ where
     type Entry<N, Rest> = Var<Many<R::Binding>, N, Rest>;
     type Carry = crate::schema::identity::True;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(super::expr::Node::Variable(
+        ExprNode(super::expr::ExprKind::Variable(
             <Many<R::Binding> as Binding>::KEY,
         ))
     }

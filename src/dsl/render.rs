@@ -5,7 +5,7 @@
 //! query's shape, and writes expressions with the parentheses Cypher's precedence needs.
 
 use super::clause::QueryAst;
-use super::expr::{ExprNode, ListOp, Node};
+use super::expr::{ExprKind, ExprNode, ListOp};
 use super::value::Value;
 use crate::schema::names::{is_plain, GraphName};
 use crate::schema::BindingKey;
@@ -214,14 +214,14 @@ pub(crate) fn render(branches: &[(&QueryAst, bool)]) -> CompiledQuery {
         let mut read = Vec::with_capacity(8);
         ast.for_each_expr(&mut |e| {
             e.walk(&mut |node| match node {
-                Node::Property { binding, .. }
-                | Node::Variable(binding)
-                | Node::Identified { binding, .. }
+                ExprKind::Property { binding, .. }
+                | ExprKind::Variable(binding)
+                | ExprKind::Identified { binding, .. }
                     if !read.contains(&binding.id) =>
                 {
                     read.push(binding.id)
                 }
-                Node::NamedParam(name) if !named.contains(name) => named.push(*name),
+                ExprKind::NamedParam(name) if !named.contains(name) => named.push(*name),
                 _ => {}
             })
         });
@@ -516,13 +516,13 @@ impl<'n> Renderer<'n> {
     /// Writes an expression.
     pub(crate) fn expr(&mut self, expr: &ExprNode) {
         match &expr.0 {
-            Node::Property { binding, key } => {
+            ExprKind::Property { binding, key } => {
                 self.push_variable(*binding);
                 self.out.text.push('.');
                 self.push_name(*key);
             }
-            Node::Variable(binding) => self.push_variable(*binding),
-            Node::Identified {
+            ExprKind::Variable(binding) => self.push_variable(*binding),
+            ExprKind::Identified {
                 binding,
                 relationship,
             } => {
@@ -537,18 +537,18 @@ impl<'n> Renderer<'n> {
                     "{{element_id: elementId({v}), labels: {labels}, data: {v}}}"
                 ));
             }
-            Node::Param(value) => self.param(value),
-            Node::Unsendable(message) => {
+            ExprKind::Param(value) => self.param(value),
+            ExprKind::Unsendable(message) => {
                 self.out.problem.get_or_insert_with(|| message.clone());
                 self.out.text.push_str("null");
             }
-            Node::NamedParam(name) => {
+            ExprKind::NamedParam(name) => {
                 self.out.text.push('$');
                 self.out.text.push_str(&escape_name(name));
             }
-            Node::Raw(text) => self.out.text.push_str(text),
-            Node::Subquery(sub) => crate::dsl::subquery::render(sub, self),
-            Node::Binary(op, pair) => {
+            ExprKind::Raw(text) => self.out.text.push_str(text),
+            ExprKind::Subquery(sub) => crate::dsl::subquery::render(sub, self),
+            ExprKind::Binary(op, pair) => {
                 let [left, right] = &**pair;
                 let own = op.precedence();
                 // Boolean and arithmetic operators chain to the left; comparisons never
@@ -561,15 +561,15 @@ impl<'n> Renderer<'n> {
                 self.out.text.push(' ');
                 self.operand(right, own + 1);
             }
-            Node::Not(inner) => {
+            ExprKind::Not(inner) => {
                 self.out.text.push_str("NOT ");
                 self.operand(inner, ATOM);
             }
-            Node::Negate(inner) => {
+            ExprKind::Negate(inner) => {
                 self.out.text.push('-');
                 self.operand(inner, ATOM);
             }
-            Node::IsNull {
+            ExprKind::IsNull {
                 expr: inner,
                 negated,
             } => {
@@ -578,7 +578,7 @@ impl<'n> Renderer<'n> {
                     .text
                     .push_str(if *negated { " IS NOT NULL" } else { " IS NULL" });
             }
-            Node::Call {
+            ExprKind::Call {
                 name,
                 distinct,
                 args,
@@ -596,8 +596,8 @@ impl<'n> Renderer<'n> {
                 }
                 self.out.text.push(')');
             }
-            Node::CountAll => self.out.text.push_str("count(*)"),
-            Node::Local { depth, accumulator } => {
+            ExprKind::CountAll => self.out.text.push_str("count(*)"),
+            ExprKind::Local { depth, accumulator } => {
                 let pair = self.locals.get(*depth as usize).copied();
                 match (pair, accumulator) {
                     (Some((item, _)), false) => self.push_ref(item),
@@ -606,13 +606,13 @@ impl<'n> Renderer<'n> {
                     (None, _) => self.out.text.push_str("`typher: list item out of scope`"),
                 }
             }
-            Node::List { list, depth, op } => self.list(list, *depth as usize, op),
-            Node::Component(inner, name) => {
+            ExprKind::List { list, depth, op } => self.list(list, *depth as usize, op),
+            ExprKind::Component(inner, name) => {
                 self.operand(inner, ATOM);
                 self.out.text.push('.');
                 self.out.text.push_str(name);
             }
-            Node::MapProjection { binding, entries } => {
+            ExprKind::MapProjection { binding, entries } => {
                 self.push_variable(*binding);
                 self.out.text.push_str(" {");
                 for (i, entry) in entries.iter().enumerate() {
@@ -631,14 +631,14 @@ impl<'n> Renderer<'n> {
                 }
                 self.out.text.push('}');
             }
-            Node::Index(pair) => {
+            ExprKind::Index(pair) => {
                 let [list, index] = &**pair;
                 self.operand(list, ATOM);
                 self.out.text.push('[');
                 self.expr(index);
                 self.out.text.push(']');
             }
-            Node::Slice { list, from, to } => {
+            ExprKind::Slice { list, from, to } => {
                 self.operand(list, ATOM);
                 self.out.text.push('[');
                 if let Some(from) = from {
@@ -650,7 +650,7 @@ impl<'n> Renderer<'n> {
                 }
                 self.out.text.push(']');
             }
-            Node::Case {
+            ExprKind::Case {
                 subject,
                 branches,
                 otherwise,
@@ -736,27 +736,27 @@ const ATOM: u8 = 10;
 /// Binding strength of an expression, lowest first; drives parentheses.
 fn precedence(expr: &ExprNode) -> u8 {
     match &expr.0 {
-        Node::Binary(op, ..) => op.precedence(),
-        Node::Not(_) => 4,
-        Node::IsNull { .. } => 5,
-        Node::Negate(_) => 9,
-        Node::Raw(_) => 0,
-        Node::Property { .. }
-        | Node::Variable(_)
-        | Node::Identified { .. }
-        | Node::Param(_)
-        | Node::Unsendable(_)
-        | Node::NamedParam(_)
-        | Node::Call { .. }
-        | Node::CountAll
-        | Node::Index(..)
-        | Node::Slice { .. }
-        | Node::Local { .. }
-        | Node::Component(..)
-        | Node::List { .. }
-        | Node::MapProjection { .. }
-        | Node::Case { .. }
-        | Node::Subquery(_) => ATOM,
+        ExprKind::Binary(op, ..) => op.precedence(),
+        ExprKind::Not(_) => 4,
+        ExprKind::IsNull { .. } => 5,
+        ExprKind::Negate(_) => 9,
+        ExprKind::Raw(_) => 0,
+        ExprKind::Property { .. }
+        | ExprKind::Variable(_)
+        | ExprKind::Identified { .. }
+        | ExprKind::Param(_)
+        | ExprKind::Unsendable(_)
+        | ExprKind::NamedParam(_)
+        | ExprKind::Call { .. }
+        | ExprKind::CountAll
+        | ExprKind::Index(..)
+        | ExprKind::Slice { .. }
+        | ExprKind::Local { .. }
+        | ExprKind::Component(..)
+        | ExprKind::List { .. }
+        | ExprKind::MapProjection { .. }
+        | ExprKind::Case { .. }
+        | ExprKind::Subquery(_) => ATOM,
     }
 }
 

@@ -71,9 +71,9 @@ pub struct PropertyOr<F, B>(PhantomData<fn() -> (F, B)>);
 pub struct NotFound;
 
 /// The pseudo-binding of a property a projection returned (`RETURN DISTINCT movie.released`).
-pub struct Projected<F, B>(PhantomData<fn() -> (F, B)>);
+pub struct ProjectedProperty<F, B>(PhantomData<fn() -> (F, B)>);
 
-impl<F: Field, B: Binding> Binding for Projected<F, B> {
+impl<F: Field, B: Binding> Binding for ProjectedProperty<F, B> {
     type Id = PropertyId<B::Id, F::Id>;
     const KEY: BindingKey = BindingKey {
         variable: F::KEY_NAME,
@@ -372,5 +372,5 @@ mod sealed {
     impl<F, B> Scope for super::PropertyOr<F, B> {}
     impl Scope for super::NotFound {}
     impl<P> Scope for crate::dsl::query::Ordered<P> {}
-    impl<F, B> Scope for super::Projected<F, B> {}
+    impl<F, B> Scope for super::ProjectedProperty<F, B> {}
 }

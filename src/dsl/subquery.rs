@@ -11,7 +11,7 @@
 
 use super::clause::return_::Returning;
 use super::clause::QueryAst;
-use super::expr::{Expr, Name, NameTag, Node, Val};
+use super::expr::{Expr, ExprKind, Name, NameTag, Val};
 use super::query::Query;
 use super::row::Single;
 use super::scope::{Cons, Nil, NoVars, NullOf, Required, Var};
@@ -210,7 +210,7 @@ fn subquery<T, I: Imports, Q: Body>(
     body: impl FnOnce(SubqueryStart<I>) -> Q,
 ) -> Expr<T, I::Refs> {
     let start = Query::from_ast(QueryAst::default());
-    Expr::from(Node::Subquery(Box::new(SubqueryExpr {
+    Expr::from(ExprKind::Subquery(Box::new(SubqueryExpr {
         kind,
         body: sealed::Body::into_ast(body(start)),
     })))
@@ -365,7 +365,8 @@ fn comprehension_parts(
 pub(crate) fn render(sub: &SubqueryExpr, r: &mut super::render::Renderer) {
     if sub.kind == Kind::Comprehension {
         if let Some((pattern, filter, item)) = comprehension_parts(&sub.body) {
-            let returns_path = matches!(&item.0, Node::Variable(key) if pattern.path == Some(*key));
+            let returns_path =
+                matches!(&item.0, ExprKind::Variable(key) if pattern.path == Some(*key));
             if !returns_path {
                 r.push("[");
                 let saved = r.enter_subquery();

@@ -4,7 +4,7 @@
 use super::plan;
 use super::related::{check_loaded, RelOf};
 use super::Result;
-use super::{Entity, NodeSet, Saved};
+use super::{Entity, Identified, NodeSet};
 use crate::dsl::expr::ExprNode;
 use crate::exec::Executor;
 use crate::schema::{BindingKey, RelBindingHandle, RelType, RelatedBy};
@@ -12,19 +12,19 @@ use core::marker::PhantomData;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-/// A node loaded with what an [`Include`] brought along: `Loaded<Person, Vec<Saved<Movie>>>`
+/// A node loaded with what an [`Include`] brought along: `Loaded<Person, Vec<Identified<Movie>>>`
 /// for `Person::nodes().including(ACTED_IN)`. Derefs to the saved node.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Loaded<T, R> {
     /// The node.
-    pub node: Saved<T>,
+    pub node: Identified<T>,
     /// The related nodes (nested [`Loaded`] values for a deeper include).
     pub related: R,
 }
 
 impl<T, R> core::ops::Deref for Loaded<T, R> {
-    type Target = Saved<T>;
-    fn deref(&self) -> &Saved<T> {
+    type Target = Identified<T>;
+    fn deref(&self) -> &Identified<T> {
         &self.node
     }
 }
@@ -76,7 +76,7 @@ where
     Near: Entity + RelatedBy<RelOf<H>>,
     FarOf<Near, H>: Entity,
 {
-    type Output = Vec<Saved<FarOf<Near, H>>>;
+    type Output = Vec<Identified<FarOf<Near, H>>>;
 
     fn expr(near: BindingKey, depth: u64) -> ExprNode {
         let far = far_key::<FarOf<Near, H>>(depth);
@@ -146,7 +146,7 @@ pub struct Including<L, I> {
 }
 
 impl<L: Entity> NodeSet<L> {
-    /// Loads each node of the set with the nodes `include` leads to, in one query: no
+    /// ColumnQuery each node of the set with the nodes `include` leads to, in one query: no
     /// query per node. `ACTED_IN` loads each person's movies; `ACTED_IN.then(DIRECTED)` also
     /// each movie's directors.
     ///
@@ -172,11 +172,11 @@ impl<L: Entity> NodeSet<L> {
 
 impl<L: Entity, I: Include<L>> Including<L, I> {
     /// The query [`all`](Self::all) sends.
-    pub fn query(&self) -> plan::Rows<Loaded<L, I::Output>> {
+    pub fn query(&self) -> plan::ColumnQuery<Loaded<L, I::Output>> {
         self.query_limited(None)
     }
 
-    fn query_limited(&self, limit: Option<u64>) -> plan::Rows<Loaded<L, I::Output>> {
+    fn query_limited(&self, limit: Option<u64>) -> plan::ColumnQuery<Loaded<L, I::Output>> {
         plan::select_including::<L, Loaded<L, I::Output>>(
             self.set.selection(),
             limit,

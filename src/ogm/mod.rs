@@ -1,7 +1,7 @@
 //! The OGM: nodes as entities that carry their identity, read and written through typed
 //! queries, one query per operation (batches included).
 //!
-//! - [`Saved<T>`]: a stored node, its element id and labels with the struct (it derefs to
+//! - [`Identified<T>`]: a stored node, its element id and labels with the struct (it derefs to
 //!   the struct). Any query returning `Person.identified()` yields them.
 //! - [`Entity`] (every `#[derive(Node)]` struct with serde): `Person::nodes()` for a
 //!   [`NodeSet`], `ann.create(&db)`, `Person::create_many`, `Person::get_or_create` and
@@ -53,15 +53,6 @@ use core::future::Future;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// A stored node: its element id, its labels and its properties as the struct `T`, which
-/// it derefs to. [`Identified`] under the OGM's name.
-///
-/// The element id finds the node again for `save`, `refresh` and `delete`. Servers may give
-/// a deleted node's id to a new node (ArcadeDB does so at once), and ArcadeDB moves a node
-/// to a new id when its labels change: a `Saved` kept across such changes can miss its
-/// node, or meet another one of the same label.
-pub type Saved<T> = Identified<T>;
-
 /// A label the OGM can load and store: any `#[derive(Node)]` struct that serde reads and
 /// writes (the derive implements [`Hooks`]).
 pub trait Entity:
@@ -81,7 +72,10 @@ pub trait Entity:
     }
 
     /// Creates the node (after [`Hooks::pre_save`]) and returns it saved.
-    fn create(mut self, db: &impl Executor) -> impl Future<Output = Result<Saved<Self>>> + Send {
+    fn create(
+        mut self,
+        db: &impl Executor,
+    ) -> impl Future<Output = Result<Identified<Self>>> + Send {
         async move {
             pre_save(&mut self)?;
             let saved = one::<Self>(db.fetch_all(plan::create(&self)).await?)?;
@@ -96,7 +90,7 @@ pub trait Entity:
     fn create_many(
         db: &impl Executor,
         mut values: Vec<Self>,
-    ) -> impl Future<Output = Result<Vec<Saved<Self>>>> + Send {
+    ) -> impl Future<Output = Result<Vec<Identified<Self>>>> + Send {
         async move {
             values.iter_mut().try_for_each(pre_save)?;
             let saved = db.fetch_all(plan::create_many(&values)).await?;
@@ -117,7 +111,7 @@ pub trait Entity:
         db: &impl Executor,
         values: Vec<Self>,
         keys: K,
-    ) -> impl Future<Output = Result<Vec<(Saved<Self>, bool)>>> + Send {
+    ) -> impl Future<Output = Result<Vec<(Identified<Self>, bool)>>> + Send {
         merge::<Self>(db, values, keys.keys(), false)
     }
 
@@ -127,7 +121,7 @@ pub trait Entity:
         db: &impl Executor,
         values: Vec<Self>,
         keys: K,
-    ) -> impl Future<Output = Result<Vec<(Saved<Self>, bool)>>> + Send {
+    ) -> impl Future<Output = Result<Vec<(Identified<Self>, bool)>>> + Send {
         merge::<Self>(db, values, keys.keys(), true)
     }
 }
@@ -203,7 +197,7 @@ fn pre_save<T: Entity>(value: &mut T) -> Result<()> {
 }
 
 /// The only row of a write that returns exactly one node, or [`Error::NotFound`].
-fn one<T: Entity>(rows: Vec<Saved<T>>) -> Result<Saved<T>> {
+fn one<T: Entity>(rows: Vec<Identified<T>>) -> Result<Identified<T>> {
     rows.into_iter()
         .next()
         .ok_or(Error::NotFound { label: T::LABEL })
@@ -217,7 +211,7 @@ async fn merge<T: Entity>(
     mut values: Vec<T>,
     keys: Vec<&'static str>,
     update: bool,
-) -> Result<Vec<(Saved<T>, bool)>> {
+) -> Result<Vec<(Identified<T>, bool)>> {
     values.iter_mut().try_for_each(pre_save)?;
     let mut attempt = 1;
     let rows = loop {
@@ -374,18 +368,5 @@ impl<T: Entity> Identified<T> {
             },
             Err(e) => e.into(),
         }
-    }
-}
-
-impl<T> core::ops::Deref for Identified<T> {
-    type Target = T;
-    fn deref(&self) -> &T {
-        &self.data
-    }
-}
-
-impl<T> core::ops::DerefMut for Identified<T> {
-    fn deref_mut(&mut self) -> &mut T {
-        &mut self.data
     }
 }

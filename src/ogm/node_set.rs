@@ -1,7 +1,7 @@
 //! [`NodeSet`]: the nodes of one label, filtered, ordered and paged, read in one query.
 
 use super::plan::{self, Selection};
-use super::{Entity, Saved};
+use super::{Entity, Identified};
 use super::{Error, Result};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::Predicate;
@@ -98,22 +98,22 @@ impl<L: Entity> NodeSet<L> {
     }
 
     /// The query [`all`](Self::all) sends, to render or run as it is.
-    pub fn query(&self) -> plan::Rows<Saved<L>> {
+    pub fn query(&self) -> plan::ColumnQuery<Identified<L>> {
         plan::select::<L>(&self.selection, None)
     }
 
     /// The query [`count`](Self::count) sends.
-    pub fn count_query(&self) -> plan::Rows<i64> {
+    pub fn count_query(&self) -> plan::ColumnQuery<i64> {
         plan::count::<L>(&self.selection)
     }
 
     /// Every node of the set.
-    pub async fn all(&self, db: &impl Executor) -> Result<Vec<Saved<L>>> {
+    pub async fn all(&self, db: &impl Executor) -> Result<Vec<Identified<L>>> {
         Ok(db.fetch_all(self.query()).await?)
     }
 
     /// The first node of the set (in its order), if any.
-    pub async fn first(&self, db: &impl Executor) -> Result<Option<Saved<L>>> {
+    pub async fn first(&self, db: &impl Executor) -> Result<Option<Identified<L>>> {
         let rows = db
             .fetch_all(plan::select::<L>(&self.selection, Some(1)))
             .await?;
@@ -122,7 +122,7 @@ impl<L: Entity> NodeSet<L> {
 
     /// The one node of the set: [`Error::NotFound`] when there is none,
     /// [`Error::NotUnique`] when there are more.
-    pub async fn get(&self, db: &impl Executor) -> Result<Saved<L>> {
+    pub async fn get(&self, db: &impl Executor) -> Result<Identified<L>> {
         let rows = db
             .fetch_all(plan::select::<L>(&self.selection, Some(2)))
             .await?;

@@ -3,7 +3,7 @@
 //! writes.
 
 use super::plan::{self, Anchor, Write};
-use super::{Entity, NodeScope, NodeSet, Saved};
+use super::{Entity, NodeScope, NodeSet};
 use super::{Error, Result};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::{ExprNode, Predicate};
@@ -28,7 +28,7 @@ pub type RelOf<H> = <<H as Handle>::Binding as ElementBinding>::Element;
 /// ```
 /// # use typher::prelude::*;
 /// # use typher_testkit::movies::*;
-/// # let tom: Saved<Person> = typher::schema::Identified {
+/// # let tom: Identified<Person> = typher::schema::Identified {
 /// #     element_id: "4:x:1".into(),
 /// #     labels: vec!["Person".into()],
 /// #     data: Person { name: "Tom".into(), born: None },
@@ -121,20 +121,23 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     }
 
     /// The query [`all`](Self::all) sends.
-    pub fn query(&self) -> plan::Rows<Saved<Far>> {
+    pub fn query(&self) -> plan::ColumnQuery<Identified<Far>> {
         self.set.query()
     }
 
     /// Every far node. Unfiltered, it checks the count against `R`'s cardinality at this
     /// node's end: stored relationships that break it give [`Error::Cardinality`].
-    pub async fn all(&self, db: &impl Executor) -> Result<Vec<Saved<Far>>> {
+    pub async fn all(&self, db: &impl Executor) -> Result<Vec<Identified<Far>>> {
         let rows = self.set.all(db).await?;
         self.check_loaded(rows.len())?;
         Ok(rows)
     }
 
     /// The far nodes with the relationship leading to each, its properties decoded as `R`.
-    pub async fn relationships(&self, db: &impl Executor) -> Result<Vec<(Saved<R>, Saved<Far>)>>
+    pub async fn relationships(
+        &self,
+        db: &impl Executor,
+    ) -> Result<Vec<(Identified<R>, Identified<Far>)>>
     where
         R: DeserializeOwned + Send + 'static,
     {
@@ -149,13 +152,13 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     }
 
     /// The first far node (in the set's order), if any.
-    pub async fn first(&self, db: &impl Executor) -> Result<Option<Saved<Far>>> {
+    pub async fn first(&self, db: &impl Executor) -> Result<Option<Identified<Far>>> {
         self.set.first(db).await
     }
 
     /// The one far node: [`Error::NotFound`] when there is none, [`Error::NotUnique`] when
     /// there are more.
-    pub async fn get(&self, db: &impl Executor) -> Result<Saved<Far>> {
+    pub async fn get(&self, db: &impl Executor) -> Result<Identified<Far>> {
         self.set.get(db).await
     }
 
@@ -165,7 +168,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     }
 
     /// Whether `far` is connected to this node by a relationship of type `R`.
-    pub async fn is_connected(&self, db: &impl Executor, far: &Saved<Far>) -> Result<bool> {
+    pub async fn is_connected(&self, db: &impl Executor, far: &Identified<Far>) -> Result<bool> {
         self.set
             .clone()
             .with_condition(plan::has_id::<Far>(&far.element_id))
@@ -176,7 +179,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     /// Connects `far` with a new relationship holding `value`. Refused with
     /// [`Error::Cardinality`], writing nothing, when either node would then have more
     /// relationships of the type than its end allows.
-    pub async fn connect(&self, db: &impl Executor, far: &Saved<Far>, value: R) -> Result<()>
+    pub async fn connect(&self, db: &impl Executor, far: &Identified<Far>, value: R) -> Result<()>
     where
         R: Serialize,
     {
@@ -187,7 +190,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     /// Removes every relationship of the type between this node and `far`; returns how
     /// many. Refused with [`Error::Cardinality`], removing nothing, when either node would
     /// be left with fewer than its end requires.
-    pub async fn disconnect(&self, db: &impl Executor, far: &Saved<Far>) -> Result<u64> {
+    pub async fn disconnect(&self, db: &impl Executor, far: &Identified<Far>) -> Result<u64> {
         self.run(db, Write::Disconnect(&far.element_id), Some(far))
             .await
     }
@@ -202,7 +205,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
     /// Replaces every relationship of the type from this node with one to `far` holding
     /// `value`, in one query; refused like [`connect`](Self::connect) and
     /// [`disconnect_all`](Self::disconnect_all).
-    pub async fn replace(&self, db: &impl Executor, far: &Saved<Far>, value: R) -> Result<()>
+    pub async fn replace(&self, db: &impl Executor, far: &Identified<Far>, value: R) -> Result<()>
     where
         R: Serialize,
     {
@@ -215,7 +218,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
         &self,
         db: &impl Executor,
         write: Write<'_>,
-        far: Option<&Saved<Far>>,
+        far: Option<&Identified<Far>>,
     ) -> Result<u64> {
         let rows = db
             .fetch_all(plan::related::write(&self.anchor, write.clone()))

@@ -302,7 +302,14 @@ pub trait NodeHandle: Handle {
 #[derive(Clone, Copy)]
 pub struct Again<H>(pub(crate) H);
 
-/// A node or relationship together with its identity; see [`Handle::identified`].
+/// A stored node or relationship: its element id, its labels (or type) and its properties
+/// as the struct `T`, which it derefs to. Queries return it for
+/// [`Handle::identified`], and the OGM for every node it loads or writes.
+///
+/// The element id finds the node again for the OGM's `save`, `refresh` and `delete`.
+/// Servers may give a deleted node's id to a new node (ArcadeDB does so at once), and
+/// ArcadeDB moves a node to a new id when its labels change: an `Identified` kept across
+/// such changes can miss its node, or meet another one of the same label.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Identified<T> {
     /// The server's element id (`elementId(..)`), stable within a transaction.
@@ -311,6 +318,19 @@ pub struct Identified<T> {
     pub labels: Vec<String>,
     /// The properties, decoded as the struct.
     pub data: T,
+}
+
+impl<T> core::ops::Deref for Identified<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.data
+    }
+}
+
+impl<T> core::ops::DerefMut for Identified<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.data
+    }
 }
 
 impl<T> OrNull for Identified<T> {

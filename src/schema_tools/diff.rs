@@ -3,7 +3,7 @@
 use super::installed::{list, Installed, InstalledItem};
 use super::sample::{fits, in_use, sample};
 use super::Result;
-use super::{Entity, Kind, Schema, SchemaItem, MIGRATION_LABEL};
+use super::{ElementKind, Kind, Schema, SchemaItem, MIGRATION_LABEL};
 use crate::Client;
 use std::fmt;
 
@@ -30,7 +30,7 @@ pub struct Drift {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Mismatch {
     /// Nodes or relationships.
-    pub entity: Entity,
+    pub entity: ElementKind,
     /// The label or relationship type.
     pub label: String,
     /// The property key.
@@ -86,8 +86,8 @@ impl fmt::Display for Drift {
         }
         for m in &self.mismatches {
             let what = match m.entity {
-                Entity::Node => "node",
-                Entity::Relationship => "relationship",
+                ElementKind::Node => "node",
+                ElementKind::Relationship => "relationship",
             };
             writeln!(
                 f,
@@ -141,7 +141,7 @@ impl Schema {
     pub async fn diff(&self, db: &Client, sample_size: usize) -> Result<Drift> {
         let installed = Box::pin(list(db)).await?;
         let mut drift = self.constraint_drift(&installed);
-        for entity in [Entity::Node, Entity::Relationship] {
+        for entity in [ElementKind::Node, ElementKind::Relationship] {
             let declared: Vec<&str> = self
                 .models
                 .iter()
@@ -154,8 +154,8 @@ impl Schema {
                 .into_iter()
                 .filter(|l| !declared.contains(&l.as_str()) && l != MIGRATION_LABEL);
             match entity {
-                Entity::Node => drift.undeclared_labels.extend(undeclared),
-                Entity::Relationship => drift.undeclared_types.extend(undeclared),
+                ElementKind::Node => drift.undeclared_labels.extend(undeclared),
+                ElementKind::Relationship => drift.undeclared_types.extend(undeclared),
             }
         }
         for model in &self.models {

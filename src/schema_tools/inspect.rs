@@ -4,7 +4,7 @@
 use super::installed::{list, Installed};
 use super::sample::{in_use, sample, Sample, EMPTY_LIST};
 use super::Result;
-use super::{Entity, Model, ModelProperty, Schema, DEFAULT_SAMPLE, MIGRATION_LABEL};
+use super::{ElementKind, Model, ModelProperty, Schema, DEFAULT_SAMPLE, MIGRATION_LABEL};
 use crate::dsl::render::escape_name;
 use crate::schema::Cardinality;
 use crate::{raw, Client, Executor};
@@ -186,7 +186,7 @@ fn property(key: String, seen: Vec<(String, u64)>, optional: bool) -> InspectedP
 /// The properties of a sample, marked with what the installed constraints and indexes say.
 fn properties(
     found: Sample,
-    entity: Entity,
+    entity: ElementKind,
     label: &str,
     installed: &Installed,
 ) -> Vec<InspectedProperty> {
@@ -288,18 +288,18 @@ pub async fn inspect(
 ) -> Result<Inspection> {
     let size = i64::try_from(options.sample).unwrap_or(i64::MAX);
     let installed = Box::pin(list(db)).await?;
-    let mut labels = Box::pin(in_use(db, Entity::Node)).await?;
+    let mut labels = Box::pin(in_use(db, ElementKind::Node)).await?;
     labels.retain(|l| l != MIGRATION_LABEL);
-    let types = Box::pin(in_use(db, Entity::Relationship)).await?;
+    let types = Box::pin(in_use(db, ElementKind::Relationship)).await?;
     let total = labels.len() + types.len();
     let mut inspection = Inspection {
         sample: options.sample,
         ..Inspection::default()
     };
     for label in labels {
-        let found = Box::pin(sample(db, Entity::Node, &label, options.sample)).await?;
+        let found = Box::pin(sample(db, ElementKind::Node, &label, options.sample)).await?;
         let sampled = found.sampled;
-        let properties = properties(found, Entity::Node, &label, &installed);
+        let properties = properties(found, ElementKind::Node, &label, &installed);
         inspection.nodes.push(InspectedNode {
             label,
             sampled,
@@ -313,10 +313,16 @@ pub async fn inspect(
         });
     }
     for rel_type in types {
-        let found = Box::pin(sample(db, Entity::Relationship, &rel_type, options.sample)).await?;
+        let found = Box::pin(sample(
+            db,
+            ElementKind::Relationship,
+            &rel_type,
+            options.sample,
+        ))
+        .await?;
         let sampled = found.sampled;
         let properties = if options.relationship_properties {
-            properties(found, Entity::Relationship, &rel_type, &installed)
+            properties(found, ElementKind::Relationship, &rel_type, &installed)
         } else {
             Vec::new()
         };
@@ -442,12 +448,12 @@ impl Inspection {
         let nodes = self
             .nodes
             .iter()
-            .map(|n| model(Entity::Node, &n.label, &n.properties));
+            .map(|n| model(ElementKind::Node, &n.label, &n.properties));
         let relationships = self
             .relationships
             .iter()
             .filter(|r| !r.from.is_empty() && !r.to.is_empty())
-            .map(|r| model(Entity::Relationship, &r.rel_type, &r.properties));
+            .map(|r| model(ElementKind::Relationship, &r.rel_type, &r.properties));
         nodes
             .chain(relationships)
             .fold(Schema::new(), Schema::model)

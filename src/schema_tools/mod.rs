@@ -51,19 +51,19 @@ pub const PREFIX: &str = "typher_";
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
 )]
-pub enum Entity {
+pub enum ElementKind {
     /// On nodes of a label.
     Node,
     /// On relationships of a type.
     Relationship,
 }
 
-impl Entity {
+impl ElementKind {
     /// How `SHOW CONSTRAINTS` and `SHOW INDEXES` name it: `NODE` or `RELATIONSHIP`.
     pub fn server_name(self) -> &'static str {
         match self {
-            Entity::Node => "NODE",
-            Entity::Relationship => "RELATIONSHIP",
+            ElementKind::Node => "NODE",
+            ElementKind::Relationship => "RELATIONSHIP",
         }
     }
 }
@@ -128,7 +128,7 @@ pub struct SchemaItem {
     /// Its name: `typher_<label>_<properties>_<kind>`.
     pub name: String,
     /// Nodes or relationships.
-    pub entity: Entity,
+    pub entity: ElementKind,
     /// The label or relationship type.
     pub label: String,
     /// The properties, in field order.
@@ -139,7 +139,7 @@ pub struct SchemaItem {
 }
 
 impl SchemaItem {
-    fn new(entity: Entity, label: &str, properties: Vec<String>, kind: Kind) -> Self {
+    fn new(entity: ElementKind, label: &str, properties: Vec<String>, kind: Kind) -> Self {
         let mut name = String::from(PREFIX);
         for part in core::iter::once(label)
             .chain(properties.iter().map(String::as_str))
@@ -168,8 +168,8 @@ impl SchemaItem {
     pub fn create_statement(&self) -> String {
         let label = escape_name(&self.label);
         let (pattern, v) = match self.entity {
-            Entity::Node => (format!("(n:{label})"), "n"),
-            Entity::Relationship => (format!("()-[r:{label}]-()"), "r"),
+            ElementKind::Node => (format!("(n:{label})"), "n"),
+            ElementKind::Relationship => (format!("()-[r:{label}]-()"), "r"),
         };
         let props: Vec<String> = self
             .properties
@@ -233,7 +233,7 @@ fn drop_statement(name: &str, index: bool) -> String {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Model {
     /// Nodes or relationships.
-    pub entity: Entity,
+    pub entity: ElementKind,
     /// The label or relationship type.
     pub label: String,
     /// The labels its nodes carry besides `label` (`#[node(extra_labels = [..])]`).
@@ -264,7 +264,12 @@ pub struct ModelProperty {
 }
 
 impl Model {
-    fn of(entity: Entity, label: &str, extra: &[GraphName], properties: &[PropertyMeta]) -> Self {
+    fn of(
+        entity: ElementKind,
+        label: &str,
+        extra: &[GraphName],
+        properties: &[PropertyMeta],
+    ) -> Self {
         Self {
             entity,
             label: label.to_owned(),
@@ -295,7 +300,7 @@ impl Model {
             .filter(|p| p.node_key)
             .map(|p| p.key.clone())
             .collect();
-        if !keys.is_empty() && entity == Entity::Node {
+        if !keys.is_empty() && entity == ElementKind::Node {
             items.push(SchemaItem::new(entity, label, keys, Kind::NodeKey));
         }
         for p in &self.properties {
@@ -304,7 +309,7 @@ impl Model {
                 items.push(SchemaItem::new(entity, label, one(), Kind::Unique));
             }
             // A node key requires its properties already.
-            let in_key = p.node_key && entity == Entity::Node;
+            let in_key = p.node_key && entity == ElementKind::Node;
             if !p.optional && !in_key {
                 items.push(SchemaItem::new(entity, label, one(), Kind::Exists));
             }
@@ -378,7 +383,7 @@ impl Schema {
     /// Adds what label `L` declares.
     pub fn node<L: NodeLabel>(self) -> Self {
         self.model(Model::of(
-            Entity::Node,
+            ElementKind::Node,
             L::LABEL,
             L::EXTRA_LABELS,
             L::PROPERTIES,
@@ -387,7 +392,12 @@ impl Schema {
 
     /// Adds what relationship type `R` declares.
     pub fn relationship<R: RelType>(self) -> Self {
-        self.model(Model::of(Entity::Relationship, R::TYPE, &[], R::PROPERTIES))
+        self.model(Model::of(
+            ElementKind::Relationship,
+            R::TYPE,
+            &[],
+            R::PROPERTIES,
+        ))
     }
 
     /// Adds a model given as data (the way [`node`](Self::node) and

@@ -5,7 +5,7 @@
 //! Types are told by `IS ::` predicates (Neo4j 5.9 and later, ArcadeDB), evaluated on the
 //! server and counted there, so a sample costs one round trip however large it is.
 
-use super::Entity;
+use super::ElementKind;
 use super::Result;
 use crate::dsl::render::escape_name;
 use crate::{raw, Client, Executor};
@@ -85,16 +85,16 @@ impl Sample {
 }
 
 /// The pattern matching every element of a label or type, bound to `e`.
-fn pattern(entity: Entity, label: &str) -> String {
+fn pattern(entity: ElementKind, label: &str) -> String {
     let label = escape_name(label);
     match entity {
-        Entity::Node => format!("(e:{label})"),
-        Entity::Relationship => format!("()-[e:{label}]->()"),
+        ElementKind::Node => format!("(e:{label})"),
+        ElementKind::Relationship => format!("()-[e:{label}]->()"),
     }
 }
 
 /// Samples the first `size` nodes of `label` (or relationships of type `label`).
-pub async fn sample(db: &Client, entity: Entity, label: &str, size: usize) -> Result<Sample> {
+pub async fn sample(db: &Client, entity: ElementKind, label: &str, size: usize) -> Result<Sample> {
     let pattern = pattern(entity, label);
     let size = i64::try_from(size).unwrap_or(i64::MAX);
     let sampled: i64 = Box::pin(
@@ -138,13 +138,13 @@ pub async fn sample(db: &Client, entity: Entity, label: &str, size: usize) -> Re
 
 /// The labels (or relationship types) the database knows that at least one node (or
 /// relationship) has, sorted.
-pub async fn in_use(db: &Client, entity: Entity) -> Result<Vec<String>> {
+pub async fn in_use(db: &Client, entity: ElementKind) -> Result<Vec<String>> {
     let names: Vec<String> = match entity {
-        Entity::Node => {
+        ElementKind::Node => {
             Box::pin(db.fetch_all(raw::<String>("CALL db.labels() YIELD label RETURN label")))
                 .await?
         }
-        Entity::Relationship => {
+        ElementKind::Relationship => {
             Box::pin(db.fetch_all(raw::<String>(
                 "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
             )))

@@ -47,7 +47,7 @@ impl typher::ogm::Hooks for Login {
         }
     }
 
-    fn pre_delete(saved: &Saved<Self>) -> Result<(), String> {
+    fn pre_delete(saved: &Identified<Self>) -> Result<(), String> {
         match saved.email.starts_with("keep") {
             true => Err("kept".into()),
             false => Ok(()),

@@ -62,7 +62,7 @@ async fn load_graph(db: &Client, prefix: &str) {
     .unwrap();
 }
 
-fn titles(films: &[Saved<Film>]) -> Vec<&str> {
+fn titles(films: &[Identified<Film>]) -> Vec<&str> {
     let mut out: Vec<_> = films.iter().map(|f| f.title.as_str()).collect();
     out.sort_unstable();
     out

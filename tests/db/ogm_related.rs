@@ -46,12 +46,12 @@ fn rank(rank: &str) -> ServesOn {
     ServesOn { rank: rank.into() }
 }
 
-async fn crew(db: &Client, names: &[&str]) -> Vec<Saved<Crew>> {
+async fn crew(db: &Client, names: &[&str]) -> Vec<Identified<Crew>> {
     let values = names.iter().map(|n| Crew { name: (*n).into() }).collect();
     Crew::create_many(db, values).await.unwrap()
 }
 
-async fn ships(db: &Client, names: &[&str]) -> Vec<Saved<Ship>> {
+async fn ships(db: &Client, names: &[&str]) -> Vec<Identified<Ship>> {
     let values = names.iter().map(|n| Ship { name: (*n).into() }).collect();
     Ship::create_many(db, values).await.unwrap()
 }

@@ -6,7 +6,7 @@ use typher::prelude::*;
 use typher::raw;
 use typher::schema_tools::Error;
 use typher::schema_tools::{
-    drop_installed, list, Entity, Migrations, Model, ModelProperty, Schema, StepState,
+    drop_installed, list, ElementKind, Migrations, Model, ModelProperty, Schema, StepState,
 };
 
 /// Held by every test here that installs typher's items: `drop_installed` drops them all.
@@ -231,7 +231,7 @@ async fn diff_reports_missing_extra_undeclared_and_mistyped() {
 
     // A model that no longer declares `reading`: its installed items are extra.
     let older = Schema::new().model(Model {
-        entity: Entity::Node,
+        entity: ElementKind::Node,
         label: "DriftGauge".into(),
         extra_labels: vec![],
         properties: vec![ModelProperty {

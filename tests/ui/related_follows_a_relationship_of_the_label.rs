@@ -4,7 +4,7 @@ mod movies;
 use movies::*;
 
 fn main() {
-    let heat: Saved<Movie> = typher::schema::Identified {
+    let heat: Identified<Movie> = typher::schema::Identified {
         element_id: "4:x:1".into(),
         labels: Vec::new(),
         data: Movie { title: "Heat".into(), released: 1995, tagline: None },

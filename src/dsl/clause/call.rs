@@ -8,7 +8,7 @@
 
 use super::return_::Returning;
 use super::{Clause, QueryAst};
-use crate::dsl::expr::Node;
+use crate::dsl::expr::ExprKind;
 use crate::dsl::query::{Called, Query, WriteEnd, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Append, Nullify};
@@ -37,7 +37,7 @@ impl CallClause {
                 .iter()
                 .filter_map(|item| match (&item.name, &item.expr.0) {
                     (Some(name), _) => Some(name.id),
-                    (None, Node::Variable(key)) => Some(key.id),
+                    (None, ExprKind::Variable(key)) => Some(key.id),
                     _ => None,
                 })
                 .collect(),

@@ -9,7 +9,7 @@
 //! two nodes bound before, and its endpoints are checked as in `MATCH`.
 
 use super::Clause;
-use crate::dsl::expr::{Expr, ExprNode, Name, NameTag, Node, Val};
+use crate::dsl::expr::{Expr, ExprKind, ExprNode, Name, NameTag, Val};
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required, Var};
@@ -131,12 +131,12 @@ impl CreateClause {
 /// (` {name: row.name, born: row.born}`). Anything else is set after the pattern.
 fn inline_value(r: &mut Renderer, value: &ExprNode, properties: &[PropertyMeta]) -> bool {
     match value.0 {
-        Node::Param(_) | Node::Unsendable(_) => {
+        ExprKind::Param(_) | ExprKind::Unsendable(_) => {
             r.push(" ");
             r.expr(value);
             true
         }
-        Node::Variable(row) if !properties.is_empty() => {
+        ExprKind::Variable(row) if !properties.is_empty() => {
             r.push(" {");
             for (i, property) in properties.iter().enumerate() {
                 if i > 0 {
@@ -296,7 +296,7 @@ where
     fn parts(self) -> (GraphName, Option<ExprNode>, &'static [PropertyMeta]) {
         let value = ExprNode::serialized(&self);
         let empty = match &value.0 {
-            Node::Param(value) => match &**value {
+            ExprKind::Param(value) => match &**value {
                 crate::dsl::Value::Null => true,
                 crate::dsl::Value::Map(map) => map.is_empty(),
                 _ => false,

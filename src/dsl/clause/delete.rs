@@ -22,7 +22,7 @@ impl DeleteClause {
     pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&crate::dsl::expr::ExprNode)) {
         for key in &self.items {
             visit(&crate::dsl::expr::ExprNode(
-                crate::dsl::expr::Node::Variable(*key),
+                crate::dsl::expr::ExprKind::Variable(*key),
             ));
         }
     }

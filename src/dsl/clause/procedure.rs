@@ -40,7 +40,7 @@ impl<Cols, Reads> Procedure<Cols, Reads> {
 }
 
 /// The column types a procedure yields: a tuple of one to four Rust types.
-pub trait Columns {
+pub trait YieldColumns {
     /// The column names, one per type: `["name", "versions"]`.
     type Names;
     /// The names as a list.
@@ -50,7 +50,7 @@ pub trait Columns {
 
 macro_rules! columns {
     ($n:literal: $($t:ident)+) => {
-        impl<$($t),+> Columns for ($($t,)+) {
+        impl<$($t),+> YieldColumns for ($($t,)+) {
             type Names = [&'static str; $n];
             fn names(names: Self::Names) -> Vec<Cow<'static, str>> {
                 names.into_iter().map(Cow::Borrowed).collect()
@@ -80,7 +80,7 @@ columns!(4: A B C D);
 ///     "CALL dbms.components() YIELD name, edition RETURN name, edition"
 /// );
 /// ```
-pub fn procedure<Cols: Columns>(name: &'static str, columns: Cols::Names) -> Procedure<Cols> {
+pub fn procedure<Cols: YieldColumns>(name: &'static str, columns: Cols::Names) -> Procedure<Cols> {
     Procedure {
         name: Cow::Borrowed(name),
         args: Vec::new(),

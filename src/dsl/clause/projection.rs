@@ -6,7 +6,7 @@
 //! properties), and what `ORDER BY` may read: after `DISTINCT` or an aggregation only those
 //! entries, otherwise also everything in scope before it.
 
-use crate::dsl::expr::{Aliased, ExprNode, Expression, NameTag, Node, Val};
+use crate::dsl::expr::{Aliased, ExprKind, ExprNode, Expression, NameTag, Val};
 use crate::dsl::render::Renderer;
 use crate::dsl::row::{Columns, Single};
 use crate::dsl::scope::{Decoded, NoVars, NullIn, Var, Wrap};
@@ -16,7 +16,7 @@ use crate::schema::{Binding, BindingKey};
 /// One projected item: an expression and, for `expr AS name`, the name's binding.
 #[derive(Debug, Clone, PartialEq)]
 #[doc(hidden)]
-pub struct Item {
+pub struct ReturnItem {
     pub(crate) expr: ExprNode,
     pub(crate) name: Option<BindingKey>,
 }
@@ -24,7 +24,7 @@ pub struct Item {
 /// `WITH` or `RETURN` with everything that may follow it.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(crate) struct ProjectionClause {
-    pub items: Vec<Item>,
+    pub items: Vec<ReturnItem>,
     /// `WITH *`: carries everything (used for a `WHERE` right after `UNWIND`).
     pub star: bool,
     pub distinct: bool,
@@ -35,7 +35,7 @@ pub(crate) struct ProjectionClause {
 }
 
 impl ProjectionClause {
-    pub(crate) fn new(items: Vec<Item>) -> Self {
+    pub(crate) fn new(items: Vec<ReturnItem>) -> Self {
         Self {
             items,
             ..Self::default()
@@ -80,7 +80,7 @@ impl ProjectionClause {
                 r.push(", ");
             }
             let wanted = forced.as_ref().and_then(|f| f.get(i));
-            if let (true, None, Node::Variable(key)) = (returning, &item.name, &item.expr.0) {
+            if let (true, None, ExprKind::Variable(key)) = (returning, &item.name, &item.expr.0) {
                 if r.is_path(key) {
                     crate::dsl::path::render_path_value(r, *key);
                     let own = r.variable_ref(*key);
@@ -101,8 +101,8 @@ impl ProjectionClause {
             r.expr(&item.expr);
             let column = match (&item.name, &item.expr.0, wanted) {
                 (Some(key), _, None) => Some(r.push_alias_of(*key)),
-                (None, Node::Variable(key), None) => Some(r.variable_ref(*key)),
-                (None, Node::Variable(key), Some(wanted)) => {
+                (None, ExprKind::Variable(key), None) => Some(r.variable_ref(*key)),
+                (None, ExprKind::Variable(key), Some(wanted)) => {
                     let own = r.variable_ref(*key);
                     if r.raw(own) == wanted {
                         Some(own)
@@ -155,16 +155,16 @@ impl ProjectionClause {
 /// name, else `expr`; and whether it is known to need no quotes.
 fn auto_alias(expr: &ExprNode) -> (&'static str, bool) {
     match &expr.0 {
-        Node::Property { key, .. } => (key.text, key.plain),
+        ExprKind::Property { key, .. } => (key.text, key.plain),
         // `duration.between` is named `duration`.
-        Node::Call { name, .. } => {
+        ExprKind::Call { name, .. } => {
             let name = name.split('.').next().unwrap_or(name);
             (name, crate::schema::names::is_plain(name))
         }
-        Node::CountAll => ("count", true),
-        Node::Subquery(sub) => (sub.kind.column(), true),
-        Node::Component(_, name) => (name, true),
-        Node::Identified { binding, .. } | Node::MapProjection { binding, .. } => {
+        ExprKind::CountAll => ("count", true),
+        ExprKind::Subquery(sub) => (sub.kind.column(), true),
+        ExprKind::Component(_, name) => (name, true),
+        ExprKind::Identified { binding, .. } | ExprKind::MapProjection { binding, .. } => {
             (binding.variable.text, binding.variable.plain)
         }
         _ => ("expr", true),
@@ -189,7 +189,7 @@ pub trait ProjectionItem<S> {
     type Carry;
     /// The item.
     #[doc(hidden)]
-    fn into_item(self) -> Item;
+    fn into_item(self) -> ReturnItem;
 }
 
 impl<S, E: Expression> ProjectionItem<S> for E
@@ -202,8 +202,8 @@ where
     type Entry<Rest> = E::Entry<<E::Refs as NullIn<S>>::Null, Rest>;
     type Fresh<Rest> = Rest;
     type Carry = E::Carry;
-    fn into_item(self) -> Item {
-        Item {
+    fn into_item(self) -> ReturnItem {
+        ReturnItem {
             expr: self.into_expr_node(),
             name: None,
         }
@@ -220,8 +220,8 @@ where
     type Entry<Rest> = Var<Val<Tag, T>, R::Null, Rest>;
     type Fresh<Rest> = Var<Val<Tag, T>, R::Null, Rest>;
     type Carry = True;
-    fn into_item(self) -> Item {
-        Item {
+    fn into_item(self) -> ReturnItem {
+        ReturnItem {
             expr: self.expr,
             name: Some(<Val<Tag, T> as Binding>::KEY),
         }
@@ -249,7 +249,7 @@ pub trait Projection<S> {
     type Carry;
     /// Appends the items.
     #[doc(hidden)]
-    fn push_items(self, out: &mut Vec<Item>);
+    fn push_items(self, out: &mut Vec<ReturnItem>);
 }
 
 macro_rules! single_projection {
@@ -264,7 +264,7 @@ macro_rules! single_projection {
             type Scope = <$ty as ProjectionItem<S>>::Entry<NoVars>;
             type Fresh = <$ty as ProjectionItem<S>>::Fresh<S>;
             type Carry = <$ty as ProjectionItem<S>>::Carry;
-            fn push_items(self, out: &mut Vec<Item>) {
+            fn push_items(self, out: &mut Vec<ReturnItem>) {
                 out.push(self.into_item());
             }
         }
@@ -293,7 +293,7 @@ macro_rules! projection_tuples {
             type Fresh = nest!(S, Fresh, S; $($name)+);
             type Carry = ($($name::Carry,)+);
             #[allow(non_snake_case)]
-            fn push_items(self, out: &mut Vec<Item>) {
+            fn push_items(self, out: &mut Vec<ReturnItem>) {
                 let ($($name,)+) = self;
                 $(out.push($name.into_item());)+
             }

@@ -13,7 +13,7 @@
 
 use super::create::ValueOf;
 use super::Clause;
-use crate::dsl::expr::{ExprNode, IntoExpr, Node};
+use crate::dsl::expr::{ExprKind, ExprNode, IntoExpr};
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{Both, Cons, Nil};
@@ -90,7 +90,7 @@ impl SetItem {
     /// Calls `visit` on the item's target (it reads that variable: a relationship matched
     /// without a variable gets one) and on its value.
     pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        visit(&ExprNode(Node::Variable(self.binding())));
+        visit(&ExprNode(ExprKind::Variable(self.binding())));
         match self {
             SetItem::Property { value, .. }
             | SetItem::Whole { value, .. }
@@ -155,7 +155,9 @@ impl RemoveClause {
         for item in &self.items {
             match item {
                 RemoveItem::Label(label) => label.for_each_expr(visit),
-                RemoveItem::Property { binding, .. } => visit(&ExprNode(Node::Variable(*binding))),
+                RemoveItem::Property { binding, .. } => {
+                    visit(&ExprNode(ExprKind::Variable(*binding)))
+                }
             }
         }
     }

@@ -169,7 +169,7 @@ pub type LinkPart<V, Tag, F, R, T> = crate::dsl::expr::Expr<
 
 impl<Tag: NameTag, F: 'static, R: 'static, T: 'static> Name<Tag, Link<F, R, T>> {
     fn part<V>(self, key: &'static str) -> LinkPart<V, Tag, F, R, T> {
-        crate::dsl::expr::Expr::from(crate::dsl::expr::Node::Property {
+        crate::dsl::expr::Expr::from(crate::dsl::expr::ExprKind::Property {
             binding: <Val<Tag, Link<F, R, T>> as Binding>::KEY,
             key: crate::schema::names::GraphName::new(key),
         })

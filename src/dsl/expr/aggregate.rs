@@ -5,12 +5,12 @@
 //! `avg`, `min`, `max` of no rows are null, hence `Option`. Any query that aggregates groups
 //! by its other returned items, as in Cypher.
 
-use super::{BaseOf, Expr, Expression, Node};
+use super::{BaseOf, Expr, ExprKind, Expression};
 use crate::dsl::scope::{Agg, Nil};
 use crate::schema::{Comparable, Numeric, OrNull, PropertyType};
 
 fn call<T, E: Expression>(name: &'static str, distinct: bool, e: E) -> Expr<T, Agg<E::Refs>> {
-    Expr::from(Node::Call {
+    Expr::from(ExprKind::Call {
         name,
         distinct,
         args: vec![e.into_expr_node()],
@@ -26,7 +26,7 @@ fn call<T, E: Expression>(name: &'static str, distinct: bool, e: E) -> Expr<T, A
 /// assert_eq!(q.to_cypher().text(), "MATCH (movie:Movie) RETURN count(*) AS count");
 /// ```
 pub fn count_all() -> Expr<i64, Agg<Nil>> {
-    Expr::from(Node::CountAll)
+    Expr::from(ExprKind::CountAll)
 }
 
 /// `count(x)`: how many rows have a non-null `x`.

@@ -1,6 +1,6 @@
 //! `CASE` expressions with a typed result: every branch must give the first branch's type.
 
-use super::{Expr, ExprNode, IntoExpr, Node, Operand, Predicate};
+use super::{Expr, ExprKind, ExprNode, IntoExpr, Operand, Predicate};
 use crate::dsl::scope::{Both, Nil};
 use crate::schema::{OrNull, PropertyType};
 use core::marker::PhantomData;
@@ -24,7 +24,7 @@ impl<T> Branch<T> for T {}
 impl<T> Branch<Option<T>> for T {}
 
 /// The reads of a CASE after a branch reading `C` and giving `V`.
-pub type Then<R, C, V> = Both<R, Both<C, <V as IntoExpr>::Refs>>;
+pub type BranchRefs<R, C, V> = Both<R, Both<C, <V as IntoExpr>::Refs>>;
 
 /// A generic `CASE WHEN cond THEN value .. END` being built; see [`case`].
 #[must_use = "finish the CASE with `.otherwise(..)` or `.end()`"]
@@ -92,7 +92,7 @@ impl<State, R> Case<State, R> {
     }
 
     fn finish<T, R2>(self, otherwise: Option<ExprNode>) -> Expr<T, R2> {
-        Expr::from(Node::Case {
+        Expr::from(ExprKind::Case {
             subject: self.subject,
             branches: self.branches,
             otherwise: otherwise.map(Box::new),
@@ -106,14 +106,18 @@ impl<R> Case<Start, R> {
         self,
         cond: Predicate<C>,
         then: V,
-    ) -> Case<Typed<V::Type>, Then<R, C, V>> {
+    ) -> Case<Typed<V::Type>, BranchRefs<R, C, V>> {
         self.push(cond.node, then.into_operand())
     }
 }
 
 impl<T, R> Case<Typed<T>, R> {
     /// Another branch: `WHEN cond THEN value`.
-    pub fn when<C, V: IntoExpr>(self, cond: Predicate<C>, then: V) -> Case<Typed<T>, Then<R, C, V>>
+    pub fn when<C, V: IntoExpr>(
+        self,
+        cond: Predicate<C>,
+        then: V,
+    ) -> Case<Typed<T>, BranchRefs<R, C, V>>
     where
         V::Type: Branch<T>,
     {
@@ -127,7 +131,7 @@ impl<S: PropertyType, R> Case<(S, Start), R> {
         self,
         value: W,
         then: V,
-    ) -> SimpleCase<S, TypedBy<V>, Then<R, W::Refs, V>> {
+    ) -> SimpleCase<S, TypedBy<V>, BranchRefs<R, W::Refs, V>> {
         self.push(value.into_operand(), then.into_operand())
     }
 }
@@ -138,7 +142,7 @@ impl<S: PropertyType, T, R> Case<(S, Typed<T>), R> {
         self,
         value: W,
         then: V,
-    ) -> SimpleCase<S, Typed<T>, Then<R, W::Refs, V>>
+    ) -> SimpleCase<S, Typed<T>, BranchRefs<R, W::Refs, V>>
     where
         V::Type: Branch<T>,
     {

@@ -1,7 +1,7 @@
 //! Functions on nodes, relationships and lists, and the raw-fragment escape hatch.
 //! String, number and list functions are methods: see [`ExprMethods`](super::ExprMethods).
 
-use super::{Expr, ExprNode, Node, Operand, Reads2};
+use super::{Expr, ExprKind, ExprNode, Operand, Reads2};
 use crate::dsl::scope::{Cons, Nil};
 pub use crate::schema::MapNull;
 use crate::schema::{Binding, Handle, NodeHandle};
@@ -19,7 +19,7 @@ impl<T> ListOf<T> for Option<Vec<T>> {}
 fn of_binding<T, H: Handle>(name: &'static str) -> Expr<T, Cons<H::Binding, Nil>> {
     Expr::new(ExprNode::call(
         name,
-        vec![ExprNode(Node::Variable(<H::Binding as Binding>::KEY))],
+        vec![ExprNode(ExprKind::Variable(<H::Binding as Binding>::KEY))],
     ))
 }
 
@@ -89,5 +89,5 @@ pub fn range<A: Operand<i64>, B: Operand<i64>>(from: A, to: B) -> Expr<Vec<i64>,
 /// );
 /// ```
 pub fn raw_expr<T>(cypher: impl Into<String>) -> Expr<T, Nil> {
-    Expr::from(Node::Raw(cypher.into()))
+    Expr::from(ExprKind::Raw(cypher.into()))
 }

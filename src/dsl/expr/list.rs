@@ -2,7 +2,7 @@
 //! `any`/`all`/`none`/`single`, and `reduce`. The closures receive the list's item as a
 //! typed [`Item`] expression; whatever else they read is checked against the query's scope.
 
-use super::{Expr, ExprNode, Expression, Node};
+use super::{Expr, ExprKind, ExprNode, Expression};
 use crate::dsl::scope::{Both, Nil};
 use core::cell::Cell;
 use core::marker::PhantomData;
@@ -62,7 +62,7 @@ impl<T> Expression for Item<T> {
     type Entry<N, Rest> = Rest;
     type Carry = crate::dsl::scope::False;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(Node::Local {
+        ExprNode(ExprKind::Local {
             depth: self.depth,
             accumulator: self.accumulator,
         })
@@ -85,7 +85,7 @@ pub(crate) enum ListOp {
 
 /// The node of a list operation over `list`, the item at `depth`.
 pub(crate) fn list_node(list: ExprNode, depth: u32, op: ListOp) -> ExprNode {
-    ExprNode(Node::List {
+    ExprNode(ExprKind::List {
         list: Box::new(list),
         depth,
         op: Box::new(op),
@@ -121,7 +121,7 @@ pub(crate) fn mapped<L: Expression, T, U, R>(
         let map = f(Item::new(depth, false)).node;
         // A comprehension at this depth that only filters takes the map as its own.
         let node = match list.0 {
-            Node::List {
+            ExprKind::List {
                 list: inner,
                 depth: inner_depth,
                 op,

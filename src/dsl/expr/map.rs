@@ -1,6 +1,6 @@
 //! Map projection: `person {.name, .born, movies: ..}`, decoded into a struct of the caller's.
 
-use super::{Aliased, Expr, ExprNode, Expression, NameTag, Node, Val};
+use super::{Aliased, Expr, ExprKind, ExprNode, Expression, NameTag, Val};
 use crate::dsl::scope::Both;
 use crate::schema::{Binding, Field, Handle, Property};
 
@@ -78,5 +78,5 @@ pub(crate) fn project<H: Handle, T, I: MapItems>(
     let mut entries = Vec::new();
     items.push_entries(binding.id, &mut entries);
     let _ = handle;
-    Expr::from(Node::MapProjection { binding, entries })
+    Expr::from(ExprKind::MapProjection { binding, entries })
 }

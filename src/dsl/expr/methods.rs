@@ -6,7 +6,7 @@ use super::map::MapItems;
 use super::name::{Aliased, Name, NameTag, SameAs};
 use super::temporal::{self, HasDate, HasTime};
 use super::{
-    BaseOf, BinaryOp, Expr, ExprNode, Expression, IntoExpr, Literal, Node, Operand, Predicate,
+    BaseOf, BinaryOp, Expr, ExprKind, ExprNode, Expression, IntoExpr, Literal, Operand, Predicate,
     Reads2,
 };
 use crate::dsl::scope::Both;
@@ -137,7 +137,7 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: OptionalProperty,
     {
-        Expr::from(Node::IsNull {
+        Expr::from(ExprKind::IsNull {
             expr: Box::new(self.into_expr_node()),
             negated: false,
         })
@@ -148,7 +148,7 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: OptionalProperty,
     {
-        Expr::from(Node::IsNull {
+        Expr::from(ExprKind::IsNull {
             expr: Box::new(self.into_expr_node()),
             negated: true,
         })
@@ -160,7 +160,7 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: PropertyType,
     {
-        Expr::from(Node::IsNull {
+        Expr::from(ExprKind::IsNull {
             expr: Box::new(self.into_expr_node()),
             negated: true,
         })
@@ -382,7 +382,7 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: ListOf<T>,
     {
-        Expr::from(Node::Index(Box::new([
+        Expr::from(ExprKind::Index(Box::new([
             self.into_expr_node(),
             index.into_operand(),
         ])))
@@ -397,7 +397,7 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: ListOf<T>,
     {
-        Expr::from(Node::Slice {
+        Expr::from(ExprKind::Slice {
             list: Box::new(self.into_expr_node()),
             from: Some(Box::new(from.into_operand())),
             to: Some(Box::new(to.into_operand())),

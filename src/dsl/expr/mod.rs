@@ -33,7 +33,7 @@ pub use map::MapItems;
 pub use methods::{ExprMethods, Order};
 pub use name::{param, Aliased, Name, NameTag, Param, SameAs, Val};
 pub use node::ExprNode;
-pub(crate) use node::{BinaryOp, Node};
+pub(crate) use node::{BinaryOp, ExprKind};
 pub use temporal::{duration_between, now, today, HasDate, HasTime, Instant};
 
 use crate::dsl::scope::{Both, Cons, Nil};
@@ -62,7 +62,7 @@ impl<T, R> Expr<T, R> {
         }
     }
 
-    pub(crate) fn from(node: Node) -> Self {
+    pub(crate) fn from(node: ExprKind) -> Self {
         Self::new(ExprNode(node))
     }
 }
@@ -215,10 +215,11 @@ impl<F: Field, B: Binding> Expression for Property<F, B> {
     type Type = F::Value;
     type Refs = Cons<B, Nil>;
     type OrderRefs = crate::dsl::scope::PropertyOr<F, B>;
-    type Entry<N, Rest> = crate::dsl::scope::Var<crate::dsl::scope::Projected<F, B>, N, Rest>;
+    type Entry<N, Rest> =
+        crate::dsl::scope::Var<crate::dsl::scope::ProjectedProperty<F, B>, N, Rest>;
     type Carry = crate::dsl::scope::False;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(Node::Property {
+        ExprNode(ExprKind::Property {
             binding: B::KEY,
             key: F::KEY_NAME,
         })
@@ -233,7 +234,7 @@ impl<H: Handle> Expression for H {
     type Entry<N, Rest> = crate::dsl::scope::Var<H::Binding, N, Rest>;
     type Carry = crate::schema::identity::True;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(Node::Variable(<H::Binding as Binding>::KEY))
+        ExprNode(ExprKind::Variable(<H::Binding as Binding>::KEY))
     }
 }
 
@@ -244,7 +245,7 @@ impl<H: Handle> Expression for WithIdentity<H> {
     type Entry<N, Rest> = Rest;
     type Carry = crate::dsl::scope::False;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(Node::Identified {
+        ExprNode(ExprKind::Identified {
             binding: <H::Binding as Binding>::KEY,
             relationship: H::RELATIONSHIP,
         })
@@ -259,7 +260,7 @@ pub type BaseOf<E> = <<E as IntoExpr>::Type as PropertyType>::Base;
 
 /// The condition does not hold: `NOT (p)` (also `!p`).
 pub fn not<R>(predicate: Predicate<R>) -> Predicate<R> {
-    Expr::from(Node::Not(Box::new(predicate.node)))
+    Expr::from(ExprKind::Not(Box::new(predicate.node)))
 }
 
 impl<R> Expr<bool, R> {

@@ -1,6 +1,6 @@
 //! Named values and named parameters: the typed handles of `AS name` and `$name`.
 
-use super::{ExprNode, Expression, Node};
+use super::{ExprKind, ExprNode, Expression};
 use crate::dsl::scope::{Cons, Nil, Var};
 use crate::schema::identity::True;
 use crate::schema::{Binding, BindingKey};
@@ -73,7 +73,7 @@ impl<Tag: NameTag, T: 'static> Name<Tag, T> {
         F: crate::schema::Field<Owner = T>,
     {
         let _ = property;
-        super::Expr::from(Node::Property {
+        super::Expr::from(ExprKind::Property {
             binding: <Val<Tag, T> as Binding>::KEY,
             key: F::KEY_NAME,
         })
@@ -87,7 +87,7 @@ impl<Tag: NameTag, T: 'static> Expression for Name<Tag, T> {
     type Entry<N, Rest> = Var<Val<Tag, T>, N, Rest>;
     type Carry = True;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(Node::Variable(<Val<Tag, T> as Binding>::KEY))
+        ExprNode(ExprKind::Variable(<Val<Tag, T> as Binding>::KEY))
     }
 }
 
@@ -165,6 +165,6 @@ impl<T> Expression for Param<T> {
     type Entry<N, Rest> = Rest;
     type Carry = crate::dsl::scope::False;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(Node::NamedParam(self.name))
+        ExprNode(ExprKind::NamedParam(self.name))
     }
 }

@@ -6,11 +6,11 @@ use crate::schema::BindingKey;
 
 /// An expression tree node; opaque, built only through the typed DSL.
 #[derive(Debug, Clone, PartialEq)]
-pub struct ExprNode(pub(crate) Node);
+pub struct ExprNode(pub(crate) ExprKind);
 
 /// The shapes of [`ExprNode`].
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Node {
+pub(crate) enum ExprKind {
     /// `variable.key`
     Property { binding: BindingKey, key: GraphName },
     /// A whole node or relationship, a named value, or a list variable.
@@ -156,7 +156,7 @@ impl ExprNode {
     /// A parameter holding `value`; for the derives of user property types.
     #[doc(hidden)]
     pub fn param(value: crate::dsl::Value) -> Self {
-        Self(Node::Param(std::sync::Arc::new(value)))
+        Self(ExprKind::Param(std::sync::Arc::new(value)))
     }
 
     /// A `Serialize` value as a parameter; a value that cannot be one (an integer beyond
@@ -164,16 +164,16 @@ impl ExprNode {
     pub(crate) fn serialized<T: serde::Serialize + ?Sized>(value: &T) -> Self {
         match crate::dsl::value::to_value(value) {
             Ok(value) => Self::param(value),
-            Err(e) => Self(Node::Unsendable(e.0)),
+            Err(e) => Self(ExprKind::Unsendable(e.0)),
         }
     }
 
     pub(crate) fn binary(op: BinaryOp, left: ExprNode, right: ExprNode) -> Self {
-        Self(Node::Binary(op, Box::new([left, right])))
+        Self(ExprKind::Binary(op, Box::new([left, right])))
     }
 
     pub(crate) fn call(name: &'static str, args: Vec<ExprNode>) -> Self {
-        Self(Node::Call {
+        Self(ExprKind::Call {
             name,
             distinct: false,
             args,
@@ -181,19 +181,19 @@ impl ExprNode {
     }
 
     /// Calls `visit` on this node and every node below it.
-    pub(crate) fn walk(&self, visit: &mut impl FnMut(&Node)) {
+    pub(crate) fn walk(&self, visit: &mut impl FnMut(&ExprKind)) {
         visit(&self.0);
         match &self.0 {
-            Node::Property { .. }
-            | Node::Variable(_)
-            | Node::Identified { .. }
-            | Node::Param(_)
-            | Node::Unsendable(_)
-            | Node::NamedParam(_)
-            | Node::Raw(_)
-            | Node::Local { .. }
-            | Node::CountAll => {}
-            Node::List { list, op, .. } => {
+            ExprKind::Property { .. }
+            | ExprKind::Variable(_)
+            | ExprKind::Identified { .. }
+            | ExprKind::Param(_)
+            | ExprKind::Unsendable(_)
+            | ExprKind::NamedParam(_)
+            | ExprKind::Raw(_)
+            | ExprKind::Local { .. }
+            | ExprKind::CountAll => {}
+            ExprKind::List { list, op, .. } => {
                 list.walk(visit);
                 match &**op {
                     super::list::ListOp::Comprehension { filter, map } => {
@@ -206,22 +206,24 @@ impl ExprNode {
                     }
                 }
             }
-            Node::Binary(_, pair) | Node::Index(pair) => pair.iter().for_each(|e| e.walk(visit)),
-            Node::Subquery(sub) => sub.body.for_each_expr(&mut |e| e.walk(visit)),
-            Node::Not(inner)
-            | Node::Negate(inner)
-            | Node::Component(inner, _)
-            | Node::IsNull { expr: inner, .. } => inner.walk(visit),
-            Node::Call { args, .. } => args.iter().for_each(|a| a.walk(visit)),
-            Node::MapProjection { entries, .. } => entries
+            ExprKind::Binary(_, pair) | ExprKind::Index(pair) => {
+                pair.iter().for_each(|e| e.walk(visit))
+            }
+            ExprKind::Subquery(sub) => sub.body.for_each_expr(&mut |e| e.walk(visit)),
+            ExprKind::Not(inner)
+            | ExprKind::Negate(inner)
+            | ExprKind::Component(inner, _)
+            | ExprKind::IsNull { expr: inner, .. } => inner.walk(visit),
+            ExprKind::Call { args, .. } => args.iter().for_each(|a| a.walk(visit)),
+            ExprKind::MapProjection { entries, .. } => entries
                 .iter()
                 .filter_map(|e| e.value.as_ref())
                 .for_each(|e| e.walk(visit)),
-            Node::Slice { list, from, to } => {
+            ExprKind::Slice { list, from, to } => {
                 list.walk(visit);
                 from.iter().chain(to).for_each(|e| e.walk(visit));
             }
-            Node::Case {
+            ExprKind::Case {
                 subject,
                 branches,
                 otherwise,
@@ -236,13 +238,13 @@ impl ExprNode {
     }
 }
 
-impl Node {
+impl ExprKind {
     /// The id of the binding this node reads directly, if any.
     pub(crate) fn binding_id(&self) -> Option<u64> {
         match self {
-            Node::Property { binding, .. }
-            | Node::Variable(binding)
-            | Node::Identified { binding, .. } => Some(binding.id),
+            ExprKind::Property { binding, .. }
+            | ExprKind::Variable(binding)
+            | ExprKind::Identified { binding, .. } => Some(binding.id),
             _ => None,
         }
     }

@@ -4,7 +4,7 @@
 //! the comparisons; the result keeps the left side's optionality.
 
 use super::name::{Name, NameTag, Param};
-use super::{BaseOf, BinaryOp, Expr, ExprNode, Expression, IntoExpr, Node, Operand, Reads2};
+use super::{BaseOf, BinaryOp, Expr, ExprKind, ExprNode, Expression, IntoExpr, Operand, Reads2};
 use crate::schema::{Binding, Field, Numeric, Property, PropertyType};
 
 /// The value type of an arithmetic result: the base type, kept optional.
@@ -77,7 +77,7 @@ macro_rules! arith_ops {
         {
             type Output = Expr<<$ty as Expression>::Type, <$ty as Expression>::Refs>;
             fn neg(self) -> Self::Output {
-                Expr::from(Node::Negate(Box::new(self.into_expr_node())))
+                Expr::from(ExprKind::Negate(Box::new(self.into_expr_node())))
             }
         }
     )*};

@@ -1,6 +1,6 @@
 //! Dates, times and durations: the current instant, components, and `duration.between`.
 
-use super::{Expr, ExprNode, Expression, Node, Reads2};
+use super::{Expr, ExprKind, ExprNode, Expression, Reads2};
 use crate::dsl::scope::Nil;
 use crate::schema::MapNull;
 
@@ -42,7 +42,7 @@ pub(crate) fn component<E: Expression>(
 where
     E::Type: MapNull<i64>,
 {
-    Expr::from(Node::Component(Box::new(e.into_expr_node()), name))
+    Expr::from(ExprKind::Component(Box::new(e.into_expr_node()), name))
 }
 
 /// `date()`: today's date on the server.

@@ -7,11 +7,11 @@ use crate::dsl::clause::create::{CreateClause, Created};
 use crate::dsl::clause::delete::DeleteClause;
 use crate::dsl::clause::match_::MatchClause;
 use crate::dsl::clause::merge::MergeClause;
-use crate::dsl::clause::projection::{Item, ProjectionClause};
+use crate::dsl::clause::projection::{ProjectionClause, ReturnItem};
 use crate::dsl::clause::set::{RemoveClause, RemoveItem, SetClause, SetItem};
 use crate::dsl::clause::unwind::UnwindClause;
 use crate::dsl::clause::{Clause, QueryAst};
-use crate::dsl::expr::{BinaryOp, ExprNode, Node};
+use crate::dsl::expr::{BinaryOp, ExprKind, ExprNode};
 use crate::dsl::pattern::{NodePattern, PathPattern};
 use crate::dsl::row::Single;
 use crate::dsl::{Returning, Value};
@@ -30,7 +30,7 @@ const CREATED: BindingKey = BindingKey::new("created", 0x6f67_6d5f_6e65_7702);
 pub const MARK: &str = "__typher_created";
 
 /// A query returning one column decoded as `T`.
-pub type Rows<T> = Returning<(), Single<T>, ()>;
+pub type ColumnQuery<T> = Returning<(), Single<T>, ()>;
 
 /// `(person:Person)`, or `(person:Person {key: value, ..})`.
 fn node<L: NodeLabel + Binding>(props: Vec<(GraphName, ExprNode)>) -> NodePattern {
@@ -50,13 +50,13 @@ fn path(start: NodePattern) -> PathPattern {
 }
 
 fn variable<L: Binding>() -> ExprNode {
-    ExprNode(Node::Variable(L::KEY))
+    ExprNode(ExprKind::Variable(L::KEY))
 }
 
 /// `{element_id: elementId(person), labels: labels(person), data: person}`.
-fn identified<L: Binding>() -> Item {
-    Item {
-        expr: ExprNode(Node::Identified {
+fn identified<L: Binding>() -> ReturnItem {
+    ReturnItem {
+        expr: ExprNode(ExprKind::Identified {
             binding: L::KEY,
             relationship: false,
         }),
@@ -78,7 +78,7 @@ pub(crate) fn has_id<L: Binding>(id: &str) -> ExprNode {
 pub(crate) fn has_id_of(binding: BindingKey, id: &str) -> ExprNode {
     ExprNode::binary(
         BinaryOp::Eq,
-        ExprNode::call("elementId", vec![ExprNode(Node::Variable(binding))]),
+        ExprNode::call("elementId", vec![ExprNode(ExprKind::Variable(binding))]),
         ExprNode::param(Value::String(id.to_owned())),
     )
 }
@@ -130,8 +130,8 @@ fn rows_param(rows: u64) -> ExprNode {
 pub fn select<L: NodeLabel + Binding>(
     selection: &Selection,
     limit: Option<u64>,
-) -> Rows<Identified<L>> {
-    Rows::new(select_item::<L>(selection, limit, identified::<L>()))
+) -> ColumnQuery<Identified<L>> {
+    ColumnQuery::new(select_item::<L>(selection, limit, identified::<L>()))
 }
 
 /// Like [`select`], each node returned with `related` loaded along:
@@ -140,18 +140,18 @@ pub fn select_including<L: NodeLabel + Binding, T>(
     selection: &Selection,
     limit: Option<u64>,
     related: ExprNode,
-) -> Rows<T> {
-    let item = Item {
+) -> ColumnQuery<T> {
+    let item = ReturnItem {
         expr: related::loaded(L::KEY, Some(related)),
         name: None,
     };
-    Rows::new(select_item::<L>(selection, limit, item))
+    ColumnQuery::new(select_item::<L>(selection, limit, item))
 }
 
 fn select_item<L: NodeLabel + Binding>(
     selection: &Selection,
     limit: Option<u64>,
-    item: Item,
+    item: ReturnItem,
 ) -> QueryAst {
     let limit = match (selection.limit, limit) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -168,10 +168,10 @@ fn select_item<L: NodeLabel + Binding>(
 
 /// How many nodes the selection holds (its paging applied, its order ignored):
 /// `MATCH .. WHERE .. [WITH person SKIP .. LIMIT ..] RETURN count(*)`.
-pub fn count<L: NodeLabel + Binding>(selection: &Selection) -> Rows<i64> {
+pub fn count<L: NodeLabel + Binding>(selection: &Selection) -> ColumnQuery<i64> {
     let mut clauses = vec![selection.match_clause::<L>()];
     if selection.skip.is_some() || selection.limit.is_some() {
-        let mut with = ProjectionClause::new(vec![Item {
+        let mut with = ProjectionClause::new(vec![ReturnItem {
             expr: variable::<L>(),
             name: None,
         }]);
@@ -179,19 +179,19 @@ pub fn count<L: NodeLabel + Binding>(selection: &Selection) -> Rows<i64> {
         with.limit = selection.limit.map(rows_param);
         clauses.push(Clause::With(with));
     }
-    clauses.push(Clause::Return(ProjectionClause::new(vec![Item {
-        expr: ExprNode(Node::CountAll),
+    clauses.push(Clause::Return(ProjectionClause::new(vec![ReturnItem {
+        expr: ExprNode(ExprKind::CountAll),
         name: None,
     }])));
-    Rows::new(QueryAst { clauses })
+    ColumnQuery::new(QueryAst { clauses })
 }
 
 /// `CREATE (person:Person $value) RETURN {..}`.
-pub fn create<L>(value: &L) -> Rows<Identified<L>>
+pub fn create<L>(value: &L) -> ColumnQuery<Identified<L>>
 where
     L: NodeLabel + Binding + serde::Serialize,
 {
-    Rows::new(QueryAst {
+    ColumnQuery::new(QueryAst {
         clauses: vec![
             Clause::Create(CreateClause {
                 items: vec![Created::Node {
@@ -209,11 +209,11 @@ where
 
 /// `UNWIND $values AS row CREATE (person:Person {key: row.key, ..}) RETURN {..}`: one
 /// query, rows back in the order of `values`.
-pub fn create_many<L>(values: &[L]) -> Rows<Identified<L>>
+pub fn create_many<L>(values: &[L]) -> ColumnQuery<Identified<L>>
 where
     L: NodeLabel + Binding + serde::Serialize,
 {
-    Rows::new(QueryAst {
+    ColumnQuery::new(QueryAst {
         clauses: vec![
             unwind(values),
             Clause::Create(CreateClause {
@@ -221,7 +221,7 @@ where
                     binding: L::KEY,
                     label: L::LABEL_NAME,
                     extra: L::EXTRA_LABELS,
-                    value: ExprNode(Node::Variable(ROW)),
+                    value: ExprNode(ExprKind::Variable(ROW)),
                     properties: L::SPREAD,
                 }],
             }),
@@ -239,7 +239,7 @@ fn unwind<L: serde::Serialize>(values: &[L]) -> Clause {
 
 /// `row.key`.
 fn row_key(key: &'static str) -> ExprNode {
-    ExprNode(Node::Property {
+    ExprNode(ExprKind::Property {
         binding: ROW,
         key: GraphName::new(key),
     })
@@ -266,7 +266,7 @@ where
     let on_create = vec![
         SetItem::Whole {
             binding: L::KEY,
-            value: ExprNode(Node::Variable(ROW)),
+            value: ExprNode(ExprKind::Variable(ROW)),
             merge: false,
         },
         SetItem::Property {
@@ -284,14 +284,14 @@ where
     let on_match = if update {
         vec![SetItem::Whole {
             binding: L::KEY,
-            value: ExprNode(Node::Variable(ROW)),
+            value: ExprNode(ExprKind::Variable(ROW)),
             merge: true,
         }]
     } else {
         Vec::new()
     };
-    let created = ExprNode(Node::IsNull {
-        expr: Box::new(ExprNode(Node::Property {
+    let created = ExprNode(ExprKind::IsNull {
+        expr: Box::new(ExprNode(ExprKind::Property {
             binding: L::KEY,
             key: mark,
         })),
@@ -306,11 +306,11 @@ where
                 on_match,
             }),
             Clause::With(ProjectionClause::new(vec![
-                Item {
+                ReturnItem {
                     expr: variable::<L>(),
                     name: None,
                 },
-                Item {
+                ReturnItem {
                     expr: created,
                     name: Some(CREATED),
                 },
@@ -323,8 +323,8 @@ where
             }),
             Clause::Return(ProjectionClause::new(vec![
                 identified::<L>(),
-                Item {
-                    expr: ExprNode(Node::Variable(CREATED)),
+                ReturnItem {
+                    expr: ExprNode(ExprKind::Variable(CREATED)),
                     name: None,
                 },
             ])),
@@ -336,7 +336,11 @@ where
 /// person += $value[, person.version = $v + 1] RETURN {..}`: writes the struct's
 /// properties (a `None` removes its property), leaves every other property, label and
 /// relationship alone.
-pub fn save<L>(id: &str, value: &L, version: Option<(&'static str, i64)>) -> Rows<Identified<L>>
+pub fn save<L>(
+    id: &str,
+    value: &L,
+    version: Option<(&'static str, i64)>,
+) -> ColumnQuery<Identified<L>>
 where
     L: NodeLabel + Binding + serde::Serialize,
 {
@@ -347,7 +351,7 @@ where
         merge: true,
     }];
     if let Some((key, current)) = version {
-        let property = ExprNode(Node::Property {
+        let property = ExprNode(ExprKind::Property {
             binding: L::KEY,
             key: GraphName::new(key),
         });
@@ -362,7 +366,7 @@ where
             value: ExprNode::param(Value::Int(current.saturating_add(1))),
         });
     }
-    Rows::new(QueryAst {
+    ColumnQuery::new(QueryAst {
         clauses: vec![
             match_node::<L>(filters),
             Clause::Set(SetClause { items }),
@@ -372,7 +376,7 @@ where
 }
 
 /// `MATCH (person:Person) WHERE elementId(person) = $id RETURN {..}`.
-pub fn by_id<L: NodeLabel + Binding>(id: &str) -> Rows<Identified<L>> {
+pub fn by_id<L: NodeLabel + Binding>(id: &str) -> ColumnQuery<Identified<L>> {
     select::<L>(
         &Selection {
             filters: vec![has_id::<L>(id)],
@@ -401,7 +405,7 @@ pub fn relabel<L: NodeLabel + Binding>(
     id: &str,
     label: GraphName,
     add: bool,
-) -> Rows<Identified<L>> {
+) -> ColumnQuery<Identified<L>> {
     let item = SetItem::Label {
         binding: L::KEY,
         label,
@@ -413,7 +417,7 @@ pub fn relabel<L: NodeLabel + Binding>(
             items: vec![RemoveItem::Label(item)],
         })
     };
-    Rows::new(QueryAst {
+    ColumnQuery::new(QueryAst {
         clauses: vec![
             match_node::<L>(vec![has_id::<L>(id)]),
             change,

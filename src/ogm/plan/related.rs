@@ -13,10 +13,10 @@ use crate::dsl::clause::create::{CreateClause, Created};
 use crate::dsl::clause::delete::DeleteClause;
 use crate::dsl::clause::foreach::ForeachClause;
 use crate::dsl::clause::match_::MatchClause;
-use crate::dsl::clause::projection::{Item, ProjectionClause};
+use crate::dsl::clause::projection::{ProjectionClause, ReturnItem};
 use crate::dsl::clause::set::{RemoveClause, RemoveItem, SetClause, SetItem};
 use crate::dsl::clause::{Clause, QueryAst};
-use crate::dsl::expr::{BinaryOp, ExprNode, Node};
+use crate::dsl::expr::{BinaryOp, ExprKind, ExprNode};
 use crate::dsl::pattern::{Direction, NodePattern, PathPattern, RelExtras, RelPattern, Step};
 use crate::dsl::row::Columns;
 use crate::dsl::subquery::{Kind, SubqueryExpr};
@@ -190,7 +190,7 @@ fn anonymous() -> NodePattern {
 }
 
 fn var(key: BindingKey) -> ExprNode {
-    ExprNode(Node::Variable(key))
+    ExprNode(ExprKind::Variable(key))
 }
 
 fn int(n: u64) -> ExprNode {
@@ -198,7 +198,7 @@ fn int(n: u64) -> ExprNode {
 }
 
 fn count(pattern: PathPattern) -> ExprNode {
-    ExprNode(Node::Subquery(Box::new(SubqueryExpr {
+    ExprNode(ExprKind::Subquery(Box::new(SubqueryExpr {
         kind: Kind::Count,
         body: QueryAst {
             clauses: vec![Clause::Match(MatchClause {
@@ -212,7 +212,7 @@ fn count(pattern: PathPattern) -> ExprNode {
 
 /// `[pattern WHERE filter | item]`.
 fn comprehension(pattern: PathPattern, filter: Option<ExprNode>, item: ExprNode) -> ExprNode {
-    ExprNode(Node::Subquery(Box::new(SubqueryExpr {
+    ExprNode(ExprKind::Subquery(Box::new(SubqueryExpr {
         kind: Kind::Comprehension,
         body: QueryAst {
             clauses: vec![
@@ -221,7 +221,7 @@ fn comprehension(pattern: PathPattern, filter: Option<ExprNode>, item: ExprNode)
                     patterns: vec![pattern],
                     filter,
                 }),
-                Clause::Return(ProjectionClause::new(vec![Item {
+                Clause::Return(ProjectionClause::new(vec![ReturnItem {
                     expr: item,
                     name: None,
                 }])),
@@ -234,15 +234,15 @@ fn size(list: ExprNode) -> ExprNode {
     ExprNode::call("size", vec![list])
 }
 
-fn item(expr: ExprNode, name: BindingKey) -> Item {
-    Item {
+fn item(expr: ExprNode, name: BindingKey) -> ReturnItem {
+    ReturnItem {
         expr,
         name: Some(name),
     }
 }
 
-fn carry(key: BindingKey) -> Item {
-    Item {
+fn carry(key: BindingKey) -> ReturnItem {
+    ReturnItem {
         expr: var(key),
         name: None,
     }
@@ -283,7 +283,7 @@ fn foreach_if(
     body: Vec<Clause>,
 ) -> Clause {
     let list = match condition {
-        Some(condition) => ExprNode(Node::Case {
+        Some(condition) => ExprNode(ExprKind::Case {
             subject: None,
             branches: vec![(condition.clone(), list)],
             otherwise: Some(Box::new(ExprNode::param(Value::List(Vec::new())))),
@@ -358,7 +358,7 @@ pub fn write(anchor: &Anchor, write: Write<'_>) -> WriteOutcome {
     clauses.extend(lock(&locked));
     if others_under.is_some() {
         // The far nodes that may lose their last relationship are counted after their lock.
-        let mut with: Vec<Item> = carried.iter().map(|&k| carry(k)).collect();
+        let mut with: Vec<ReturnItem> = carried.iter().map(|&k| carry(k)).collect();
         with.push(item(
             comprehension(
                 anchor.pattern(anchor.near_node(true), None, node(OTHER, None, false)),
@@ -371,7 +371,7 @@ pub fn write(anchor: &Anchor, write: Write<'_>) -> WriteOutcome {
         clauses.push(foreach_if(None, LOCKED, var(OTHERS), lock(&[LOCKED])));
     }
 
-    let mut with: Vec<Item> = carried.iter().map(|&k| carry(k)).collect();
+    let mut with: Vec<ReturnItem> = carried.iter().map(|&k| carry(k)).collect();
     let mut checks = Vec::new();
     if removes {
         let to = if removes_all {
@@ -519,15 +519,15 @@ pub type WithRelationships<R, Far> = Returning<(), Columns<(Identified<R>, Ident
 /// the far nodes with the relationships that lead to them.
 pub fn relationships<R, Far>(anchor: &Anchor, selection: &Selection) -> WithRelationships<R, Far> {
     let mut projection = ProjectionClause::new(vec![
-        Item {
-            expr: ExprNode(Node::Identified {
+        ReturnItem {
+            expr: ExprNode(ExprKind::Identified {
                 binding: REL,
                 relationship: true,
             }),
             name: None,
         },
-        Item {
-            expr: ExprNode(Node::Identified {
+        ReturnItem {
+            expr: ExprNode(ExprKind::Identified {
                 binding: anchor.far,
                 relationship: false,
             }),
@@ -548,13 +548,13 @@ pub fn relationships<R, Far>(anchor: &Anchor, selection: &Selection) -> WithRela
 /// `{element_id: .., labels: .., data: far}`, or with `related` loaded along:
 /// `far {node: {..}, related: ..}`.
 pub(crate) fn loaded(binding: BindingKey, related: Option<ExprNode>) -> ExprNode {
-    let node = ExprNode(Node::Identified {
+    let node = ExprNode(ExprKind::Identified {
         binding,
         relationship: false,
     });
     match related {
         None => node,
-        Some(related) => ExprNode(Node::MapProjection {
+        Some(related) => ExprNode(ExprKind::MapProjection {
             binding,
             entries: vec![
                 crate::dsl::expr::map::MapEntry {
