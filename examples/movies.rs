@@ -5,13 +5,9 @@
 //! `NEO4J_PASSWORD` at a Neo4j 5 to run against it instead; the fixture replaces every
 //! `Person` and `Movie` there).
 
-#[path = "../tests/fixture/data.rs"]
-mod data;
-#[path = "../tests/fixture/movies.rs"]
-mod movies;
-
-use movies::*;
 use typher::prelude::*;
+use typher_testkit::movies::*;
+use typher_testkit::movies_data as data;
 use typher_testkit::Database;
 
 #[tokio::main]

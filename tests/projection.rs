@@ -3,8 +3,7 @@
 //!
 //! Review changes one by one with `cargo insta review`.
 
-#[path = "fixture/movies.rs"]
-mod movies;
+use typher_testkit::movies;
 
 use movies::*;
 use typher::prelude::*;

@@ -1,7 +1,6 @@
 //! Rendering guarantees: determinism, parameters, row types, and escaping properties.
 
-#[path = "fixture/movies.rs"]
-mod movies;
+use typher_testkit::movies;
 
 use core::marker::PhantomData;
 use movies::*;

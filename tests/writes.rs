@@ -2,8 +2,7 @@
 //!
 //! Review changes one by one (`cargo insta review`, or read each `.snap.new`).
 
-#[path = "fixture/movies.rs"]
-mod movies;
+use typher_testkit::movies;
 
 use movies::*;
 use typher::dsl::Link;

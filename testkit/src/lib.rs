@@ -16,12 +16,10 @@ pub use proxy::{FaultProxy, Message};
 /// The movies-and-people schema of typher's tests and README (`Person`, `Movie`, `ACTED_IN`,
 /// `DIRECTED` ...), for examples that need one.
 #[allow(missing_docs)]
-#[path = "../../tests/fixture/movies.rs"]
 pub mod movies;
 
 /// The movies-and-people graph itself (`load` replaces every `Person` and `Movie` with it).
 #[allow(missing_docs)]
-#[path = "../../tests/fixture/data.rs"]
 pub mod movies_data;
 
 use std::io::{BufRead as _, Read};

@@ -1,10 +1,7 @@
 //! Integration tests against a real Bolt + Cypher server (never a mock): `NEO4J_URI` if
 //! set, else an embedded ArcadeDB started for this process.
 
-#[path = "../fixture/data.rs"]
-mod data;
-#[path = "../fixture/movies.rs"]
-mod movies;
+use typher_testkit::{movies, movies_data as data};
 mod support;
 
 mod errors;

@@ -1,5 +1,5 @@
 //! A node set of persons cannot filter on a movie's property.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! A query that reads but writes nothing cannot run without RETURN.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! `again()` on a label bound twice is ambiguous.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! A later `MATCH` can continue from `again()` only when that node is bound.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

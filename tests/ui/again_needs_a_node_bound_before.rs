@@ -1,5 +1,5 @@
 //! `again()` refers to a node bound earlier; Movie is not bound yet.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 // After `-[:ACTED_IN]->()` the anonymous node is a Movie; FOLLOWS cannot start there.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 //! `released + 0.5` mixes an integer property with a float.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! `avg` of a string is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

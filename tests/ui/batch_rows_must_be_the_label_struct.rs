@@ -1,5 +1,5 @@
 //! A batch whose rows are not the label's struct is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 // `CALL () { .. }` imports nothing, so `Person.again()` has nothing to refer to.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

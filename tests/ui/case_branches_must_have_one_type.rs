@@ -1,5 +1,5 @@
 //! Every branch of a CASE gives the first branch's type.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

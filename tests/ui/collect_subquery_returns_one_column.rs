@@ -1,5 +1,5 @@
 // `COLLECT { .. }` makes a list of one column.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 //! Both sides of `&` are checked against the pattern.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

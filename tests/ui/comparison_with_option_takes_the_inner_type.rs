@@ -1,5 +1,5 @@
 //! An `Option<i64>` property compares with an `i64`; `is_null` covers the missing case.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

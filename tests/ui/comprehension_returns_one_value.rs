@@ -1,5 +1,5 @@
 // A pattern comprehension makes a list of one value per match.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 //! CREATE of a node needs its whole value: a bare label would leave required properties out.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

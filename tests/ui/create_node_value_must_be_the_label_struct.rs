@@ -1,5 +1,5 @@
 //! CREATE of a Person node from a Movie value is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! CREATE of a relationship needs both nodes bound before.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! CREATE of a relationship between labels it does not connect is refused: ACTED_IN runs from Person to Movie.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! DELETE of a binding that is not in scope is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! `.order_by(..)` then `.distinct()` would let a key read what DISTINCT removes.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! Relationship properties need that relationship in the pattern.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 // Cypher's `*1..3` includes 3; a half-open Rust range would say one hop fewer.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

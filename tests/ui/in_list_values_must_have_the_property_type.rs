@@ -1,5 +1,5 @@
 //! The values of `in_list` must have the property type.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

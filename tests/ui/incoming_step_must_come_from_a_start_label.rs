@@ -1,5 +1,5 @@
 //! `.from(..)` walks a relationship backwards: the new node must be a start label.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

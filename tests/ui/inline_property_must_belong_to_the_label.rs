@@ -1,5 +1,5 @@
 // An inline property map takes the properties of the node it stands in.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 // `released` is an integer property; an inline value must be one too.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

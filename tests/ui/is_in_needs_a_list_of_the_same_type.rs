@@ -1,5 +1,5 @@
 //! `IN` takes a list of the value's type: a year is not in a list of strings.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

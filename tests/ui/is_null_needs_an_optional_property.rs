@@ -1,5 +1,5 @@
 //! A required property is never null, so `is_null` is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

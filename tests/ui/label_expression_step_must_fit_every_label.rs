@@ -1,5 +1,5 @@
 // A step from (:Person|Movie) must fit both labels: ACTED_IN never starts at a Movie.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

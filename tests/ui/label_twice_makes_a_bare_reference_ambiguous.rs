@@ -1,5 +1,5 @@
 //! Person occurs twice (actor and co-actor): a bare `Person` reference is ambiguous.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

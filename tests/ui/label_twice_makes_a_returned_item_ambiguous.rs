@@ -1,5 +1,5 @@
 //! Returning a label that occurs twice is ambiguous.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

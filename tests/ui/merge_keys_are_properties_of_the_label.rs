@@ -1,5 +1,5 @@
 //! Persons are merged by properties of `Person`, not of `Movie`.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

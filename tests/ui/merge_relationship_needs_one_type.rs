@@ -1,5 +1,5 @@
 //! MERGE of a relationship needs one type: a union of types cannot be created.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! `min` needs ordered values; a list of roles has no order.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! `name!(titles: String)` cannot name a count, which is an `i64`: the name expects an `i64` one.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

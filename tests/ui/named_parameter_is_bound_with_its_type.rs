@@ -1,5 +1,5 @@
 //! `$year` holds an `i64`: binding a string to it is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! A name is in scope only after the `WITH` (or `UNWIND`) that defines it.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

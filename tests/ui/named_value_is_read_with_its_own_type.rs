@@ -1,5 +1,5 @@
 //! `movies` holds an `i64` count: comparing it with a string is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 // A WHERE inside a node pattern reads the node and what is bound before it: not a later node.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

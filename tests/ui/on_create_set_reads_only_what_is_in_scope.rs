@@ -1,5 +1,5 @@
 //! ON CREATE SET may read only what is in scope.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! After an aggregating `RETURN`, `ORDER BY` may read only what it returns.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

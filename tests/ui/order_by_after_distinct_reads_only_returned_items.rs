@@ -1,5 +1,5 @@
 //! After `RETURN DISTINCT person.name`, `ORDER BY person.born` is refused (the server would too).
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

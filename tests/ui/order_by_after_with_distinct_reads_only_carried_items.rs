@@ -1,5 +1,5 @@
 //! After `WITH DISTINCT`, `ORDER BY` reads only what the `WITH` carried.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 // `length`, `nodes` and `relationships` take a path variable, not a property.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 // A path variable holds a `Path<N, R>`, not any value.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 //! A String property cannot be compared with an integer property.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

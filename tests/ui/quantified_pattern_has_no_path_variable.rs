@@ -1,5 +1,5 @@
 // A path variable names the whole pattern of a MATCH, not the part inside `.repeat(..)`.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

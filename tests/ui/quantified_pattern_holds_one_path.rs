@@ -1,5 +1,5 @@
 // The pattern inside a quantified path pattern is one path: no comma-separated second one.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

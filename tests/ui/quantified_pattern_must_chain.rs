@@ -1,6 +1,6 @@
 // Each repetition of a quantified pattern starts where the last one ended: a pattern from
 // Person to Movie cannot repeat.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 // A quantified path pattern is followed by a node (`.then(..)`), never directly by a step.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 // What repeats cannot read the enclosing query's bindings: its scope starts empty.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

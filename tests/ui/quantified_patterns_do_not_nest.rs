@@ -1,6 +1,6 @@
 // Quantified path patterns do not nest: repeat the inner step with `.hops(..)` instead, or
 // write the second repetition after `.then(..)`.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 // The node after a quantified pattern is where it ends: a Person, not a Movie.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 //! `regex` works on string properties only.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

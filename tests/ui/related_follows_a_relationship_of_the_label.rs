@@ -1,5 +1,5 @@
 use typher::prelude::*;
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 

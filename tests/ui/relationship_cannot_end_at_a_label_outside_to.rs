@@ -1,5 +1,5 @@
 //! ACTED_IN ends at a Movie; ending it at a Person is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

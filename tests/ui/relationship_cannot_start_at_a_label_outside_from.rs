@@ -1,5 +1,5 @@
 //! ACTED_IN goes from Person to Movie; starting it at a Movie is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 // Inline properties of a step are the relationship type's own.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

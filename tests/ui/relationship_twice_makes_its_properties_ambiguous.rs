@@ -1,5 +1,5 @@
 //! ACTED_IN occurs twice: reading its property needs an alias.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

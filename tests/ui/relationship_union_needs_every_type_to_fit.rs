@@ -1,5 +1,5 @@
 //! In `A.or(B)` every type must fit the step; FOLLOWS ends at Person, not Movie.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

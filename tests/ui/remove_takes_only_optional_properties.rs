@@ -1,5 +1,5 @@
 //! REMOVE of a required property is refused: every Person has a name.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! RETURN may only read labels the pattern binds.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! Every item of a returned tuple must be bound.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

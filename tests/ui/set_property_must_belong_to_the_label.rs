@@ -1,5 +1,5 @@
 //! SET of a property the label does not have is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! SET of a whole node from a value of another label is refused.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

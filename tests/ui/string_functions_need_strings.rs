@@ -1,5 +1,5 @@
 //! `toUpper` works on strings only.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! `starts_with` works on string properties only.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

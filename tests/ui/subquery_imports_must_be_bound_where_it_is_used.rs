@@ -1,5 +1,5 @@
 // A subquery can import only what the enclosing query has bound.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

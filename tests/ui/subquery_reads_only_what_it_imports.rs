@@ -1,5 +1,5 @@
 // The subquery imports `Person` only; reading the outer `Movie` needs importing it too.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 //! `sum` adds numbers; a title is a string.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,7 +1,7 @@
 // An undirected step compiles when the relationship fits one way round or the other
 // (`(:Movie)-[:ACTED_IN]-(:Person)` does); FOLLOWS joins persons only, so a movie at
 // either end fits neither way.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

@@ -1,5 +1,5 @@
 //! Both sides of a UNION return one row type: a name and a year do not mix.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! A step over several types binds no variable, so its properties cannot be read.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! `UNWIND` takes a list; a title is one string.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,6 +1,6 @@
 // A variable-length step walks the relationship again from each node it reaches, so its
 // far end must be able to start one: ACTED_IN runs from Person to Movie only.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 
 use movies::*;

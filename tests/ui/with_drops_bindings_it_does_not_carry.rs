@@ -1,5 +1,5 @@
 //! After `WITH`, only what it carried is in scope: `Movie` was not carried.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;

@@ -1,5 +1,5 @@
 //! `WITH` carries bindings and named values; a computed value needs `.as_(name)`.
-#[path = "../fixture/movies.rs"]
+#[path = "../../testkit/src/movies.rs"]
 mod movies;
 use movies::*;
 use typher::prelude::*;
