@@ -378,3 +378,39 @@ mod short_names {
         );
     }
 }
+
+/// Every method that takes a tuple takes up to 12 items (one list of arities for all).
+#[test]
+fn tuples_of_twelve_are_taken_everywhere() {
+    let (n, b) = (Person.name, Person.born);
+    let q = match_(Person)
+        .return_(Person.name)
+        .order_by((n, b, n, b, n, b, n, b, n, b, n, b));
+    let keys = ["name ASC", "person.born ASC"].repeat(6).join(", ");
+    assert_eq!(
+        q.to_cypher().text(),
+        format!("MATCH (person:Person) RETURN person.name AS name ORDER BY {keys}")
+    );
+    let set = |v: i64| Person.born.to(v);
+    let q = match_(Person).set((
+        set(1),
+        set(2),
+        set(3),
+        set(4),
+        set(5),
+        set(6),
+        set(7),
+        set(8),
+        set(9),
+        set(10),
+        set(11),
+        set(12),
+    ));
+    let cypher = q.to_cypher();
+    assert_eq!(cypher.params().len(), 12);
+    assert!(
+        cypher.text().contains("person.born = $p11"),
+        "{}",
+        cypher.text()
+    );
+}

@@ -18,6 +18,7 @@ pub mod render;
 pub mod row;
 pub mod scope;
 pub mod subquery;
+pub(crate) mod tuples;
 pub mod value;
 
 pub use crate::schema::Identified;

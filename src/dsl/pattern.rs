@@ -19,6 +19,7 @@
 use super::expr::{ExprNode, Operand};
 use super::render::Renderer;
 use super::scope::{Both, Cons, Nil, Var};
+use crate::dsl::tuples::for_tuples;
 use crate::schema::names::GraphName;
 use crate::schema::{
     Again, AnyLabel, Binding, BindingKey, Connects, EndOf, Endpoint, Field, Handle, NodeHandle,
@@ -371,14 +372,14 @@ impl<T: HasLabel, R> HasLabel for Having<T, R> {
 #[derive(Debug, Clone, Copy)]
 pub struct OneOf<Set>(PhantomData<fn() -> Set>);
 
-/// Label handles a label expression `(:A|B)` lists: a tuple of two to four.
+/// Label handles a label expression `(:A|B)` lists: a tuple of up to 12.
 pub trait LabelList {
     /// The labels as a set ([`Labels`](crate::schema::Labels)).
     type Set;
 }
 
 macro_rules! label_lists {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<$($name: NodeHandle),+> LabelList for ($($name,)+) {
             type Set = label_lists!(@set $($name)+);
         }
@@ -388,9 +389,7 @@ macro_rules! label_lists {
     };
     (@set) => { crate::schema::NoLabels };
 }
-label_lists!(A B);
-label_lists!(A B C);
-label_lists!(A B C D);
+for_tuples!(label_lists);
 
 /// `(:Person|Movie)`: an anonymous node carrying any one of `labels`. A step reaching it
 /// checks that the relationship may end at every one of them.

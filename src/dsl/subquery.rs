@@ -15,10 +15,11 @@ use super::expr::{Expr, ExprKind, Name, NameTag, Val};
 use super::query::Query;
 use super::row::Single;
 use super::scope::{Cons, Nil, NoVars, NullOf, Required, Var};
+use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey, Handle};
 
 /// What a subquery imports: a label or relationship handle (`Person`), a name, `()` for
-/// nothing, or a tuple of up to four of them.
+/// nothing, or a tuple of up to 12 of them.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be imported into a subquery",
     label = "expected a label or relationship handle, a name, or a tuple of them",
@@ -69,7 +70,7 @@ impl<Tag: NameTag, T: 'static> Import for Name<Tag, T> {
 }
 
 macro_rules! import_tuples {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<$($name: Import),+> Imports for ($($name,)+) {
             type Scope = import_tuples!(@scope $($name)+);
             type Refs = import_tuples!(@refs $($name)+);
@@ -87,9 +88,7 @@ macro_rules! import_tuples {
     };
     (@refs) => { Nil };
 }
-import_tuples!(A B);
-import_tuples!(A B C);
-import_tuples!(A B C D);
+for_tuples!(import_tuples);
 
 /// The scope a `CALL` body starts from in an enclosing scope `S`: the imports, each as
 /// nullable as it is in `S` (an import from an `OPTIONAL MATCH` stays nullable inside).
@@ -110,7 +109,7 @@ where
 }
 
 macro_rules! imports_from {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<S, $($name: Import),+> ImportsFrom<S> for ($($name,)+)
         where
             $(S: NullOf<<$name::Binding as Binding>::Id>,)+
@@ -127,9 +126,7 @@ macro_rules! imports_from {
     };
     (@scope $s:ident;) => { NoVars };
 }
-imports_from!(A B);
-imports_from!(A B C);
-imports_from!(A B C D);
+for_tuples!(imports_from);
 
 /// The query a `CALL` body starts from in enclosing scope `S`.
 pub type CallStart<I, S> = Query<<I as ImportsFrom<S>>::Scope, Imported>;

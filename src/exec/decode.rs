@@ -9,6 +9,7 @@
 
 use super::driver::Record;
 use super::error::{Error, Result};
+use crate::dsl::tuples::for_tuples;
 use serde::de::DeserializeOwned;
 
 pub use crate::dsl::row::{ByName, Columns, Shape, Single};
@@ -48,7 +49,7 @@ impl<T: DeserializeOwned> RowDecoder for ByName<T> {
 }
 
 macro_rules! column_tuples {
-    ($($name:ident $index:tt),+) => {
+    ($n:literal: $($name:ident $_u:ident $index:tt),+) => {
         impl<$($name: DeserializeOwned),+> RowDecoder for Columns<($($name,)+)> {
             fn decode(record: &Record, columns: &[String]) -> Result<($($name,)+)> {
                 let name = |i: usize| {
@@ -63,18 +64,7 @@ macro_rules! column_tuples {
         }
     };
 }
-column_tuples!(A 0);
-column_tuples!(A 0, B 1);
-column_tuples!(A 0, B 1, C 2);
-column_tuples!(A 0, B 1, C 2, D 3);
-column_tuples!(A 0, B 1, C 2, D 3, E 4);
-column_tuples!(A 0, B 1, C 2, D 3, E 4, G 5);
-column_tuples!(A 0, B 1, C 2, D 3, E 4, G 5, H 6);
-column_tuples!(A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7);
-column_tuples!(A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7, J 8);
-column_tuples!(A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7, J 8, K 9);
-column_tuples!(A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7, J 8, K 9, L 10);
-column_tuples!(A 0, B 1, C 2, D 3, E 4, G 5, H 6, I 7, J 8, K 9, L 10, M 11);
+for_tuples!(column_tuples);
 
 #[cfg(test)]
 mod tests {

@@ -45,6 +45,7 @@ pub use hooks::Hooks;
 pub use node_set::{NodeScope, NodeSet};
 pub use related::{RelOf, Related};
 
+use crate::dsl::tuples::for_tuples;
 use crate::exec::{self, Executor};
 use crate::schema::{
     Binding, ElementBinding, Field, Identified, NodeHandle, NodeLabel, Property, PropertyOf,
@@ -171,7 +172,7 @@ impl<L, F: Field + PropertyOf<L>, B> MergeKeys<L> for Property<F, B> {
 }
 
 macro_rules! merge_keys {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<L, $($name: MergeKeys<L>),+> MergeKeys<L> for ($($name,)+) {
             #[allow(non_snake_case)]
             fn keys(self) -> Vec<&'static str> {
@@ -183,10 +184,7 @@ macro_rules! merge_keys {
         }
     };
 }
-merge_keys!(A);
-merge_keys!(A B);
-merge_keys!(A B C);
-merge_keys!(A B C D);
+for_tuples!(merge_keys);
 
 fn pre_save<T: Entity>(value: &mut T) -> Result<()> {
     value.pre_save().map_err(|message| Error::Hook {

@@ -7,6 +7,7 @@ use super::Clause;
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil};
+use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey, Handle};
 
 /// `DELETE a, b` or `DETACH DELETE a, b`.
@@ -63,7 +64,7 @@ impl<H: Handle> DeleteItems for H {
 }
 
 macro_rules! tuple_deletes {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<$($name: Handle),+> DeleteItems for ($($name,)+) {
             type Refs = crate::__private::both!($(Cons<$name::Binding, Nil>),+);
             fn push_keys(out: &mut Vec<BindingKey>) {
@@ -72,9 +73,7 @@ macro_rules! tuple_deletes {
         }
     };
 }
-tuple_deletes!(A B);
-tuple_deletes!(A B C);
-tuple_deletes!(A B C D);
+for_tuples!(tuple_deletes);
 
 impl<S, P> Query<S, P> {
     fn delete_clause<I: DeleteItems>(self, detach: bool) -> Query<S, Written> {

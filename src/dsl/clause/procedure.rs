@@ -12,6 +12,7 @@ use crate::dsl::expr::{ExprNode, IntoExpr, Name, NameTag, Val};
 use crate::dsl::query::{Called, Query};
 use crate::dsl::render::{escape_name, Renderer};
 use crate::dsl::scope::{AllBound, Both, Nil, NoVars, Required, Var};
+use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey};
 use core::marker::PhantomData;
 use std::borrow::Cow;
@@ -39,7 +40,7 @@ impl<Cols, Reads> Procedure<Cols, Reads> {
     }
 }
 
-/// The column types a procedure yields: a tuple of one to four Rust types.
+/// The column types a procedure yields: a tuple of up to 12 Rust types.
 pub trait YieldColumns {
     /// The column names, one per type: `["name", "versions"]`.
     type Names;
@@ -49,7 +50,7 @@ pub trait YieldColumns {
 }
 
 macro_rules! columns {
-    ($n:literal: $($t:ident)+) => {
+    ($n:literal: $($t:ident $_u:ident $_i:tt),+) => {
         impl<$($t),+> YieldColumns for ($($t,)+) {
             type Names = [&'static str; $n];
             fn names(names: Self::Names) -> Vec<Cow<'static, str>> {
@@ -58,10 +59,7 @@ macro_rules! columns {
         }
     };
 }
-columns!(1: A);
-columns!(2: A B);
-columns!(3: A B C);
-columns!(4: A B C D);
+for_tuples!(columns);
 
 /// A procedure typher has no signature for, with the column names and types you declare:
 /// the escape hatch. The name and columns are quoted where they need it; arguments go as
@@ -165,7 +163,7 @@ impl<C: 'static, Tag: NameTag> Yields<(C,)> for Name<Tag, C> {
 }
 
 macro_rules! yields {
-    ($($y:ident $c:ident),+) => {
+    ($n:literal: $($y:ident $c:ident $_i:tt),+) => {
         impl<$($c,)+ $($y: YieldItem<$c>),+> Yields<($($c,)+)> for ($($y,)+) {
             type Out<S> = yields!(@out S; $($y $c),+);
             fn keys() -> Vec<Option<BindingKey>> {
@@ -178,10 +176,7 @@ macro_rules! yields {
         <$y as YieldItem<$c>>::Entry<yields!(@out $s; $($rest)+)>
     };
 }
-yields!(A C1);
-yields!(A C1, B C2);
-yields!(A C1, B C2, C C3);
-yields!(A C1, B C2, C C3, D C4);
+for_tuples!(yields);
 
 /// `CALL name(args) YIELD column AS name, .. WHERE ..`.
 #[derive(Debug, Clone, PartialEq)]

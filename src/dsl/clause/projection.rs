@@ -10,6 +10,7 @@ use crate::dsl::expr::{Aliased, ExprKind, ExprNode, Expression, NameTag, Val};
 use crate::dsl::render::Renderer;
 use crate::dsl::row::{Columns, Single};
 use crate::dsl::scope::{Decoded, NoVars, NullIn, Var, Wrap};
+use crate::dsl::tuples::for_tuples;
 use crate::schema::identity::True;
 use crate::schema::{Binding, BindingKey};
 
@@ -284,7 +285,7 @@ macro_rules! nest {
 }
 
 macro_rules! projection_tuples {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<S, $($name: ProjectionItem<S>),+> Projection<S> for ($($name,)+) {
             type Output = ($($name::Output,)+);
             type Shape = Columns<Self::Output>;
@@ -300,18 +301,7 @@ macro_rules! projection_tuples {
         }
     };
 }
-projection_tuples!(A);
-projection_tuples!(A B);
-projection_tuples!(A B C);
-projection_tuples!(A B C D);
-projection_tuples!(A B C D E);
-projection_tuples!(A B C D E G);
-projection_tuples!(A B C D E G H);
-projection_tuples!(A B C D E G H I);
-projection_tuples!(A B C D E G H I J);
-projection_tuples!(A B C D E G H I J K);
-projection_tuples!(A B C D E G H I J K L);
-projection_tuples!(A B C D E G H I J K L M);
+for_tuples!(projection_tuples);
 
 /// Refuses a `WITH` item that is neither a binding nor named.
 #[diagnostic::on_unimplemented(
@@ -323,19 +313,8 @@ pub trait Carried {}
 impl Carried for True {}
 
 macro_rules! carried_tuples {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<$($name: Carried),+> Carried for ($($name,)+) {}
     };
 }
-carried_tuples!(A);
-carried_tuples!(A B);
-carried_tuples!(A B C);
-carried_tuples!(A B C D);
-carried_tuples!(A B C D E);
-carried_tuples!(A B C D E G);
-carried_tuples!(A B C D E G H);
-carried_tuples!(A B C D E G H I);
-carried_tuples!(A B C D E G H I J);
-carried_tuples!(A B C D E G H I J K);
-carried_tuples!(A B C D E G H I J K L);
-carried_tuples!(A B C D E G H I J K L M);
+for_tuples!(carried_tuples);

@@ -17,6 +17,7 @@ use crate::dsl::expr::{ExprKind, ExprNode, IntoExpr};
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{Both, Cons, Nil};
+use crate::dsl::tuples::for_tuples;
 use crate::schema::names::GraphName;
 use crate::schema::{
     Binding, BindingKey, ElementBinding, Field, Handle, HoldsBase, NodeHandle, NodeLabel, Property,
@@ -318,7 +319,7 @@ pub trait WriteMethods: Handle {
 
 impl<H: Handle> WriteMethods for H {}
 
-/// What `.set(..)` takes: an [`Assignment`], or a tuple of up to eight.
+/// What `.set(..)` takes: an [`Assignment`], or a tuple of up to 12.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not something `SET` can write",
     label = "expected `Property.to(value)`, `Label.assign(..)`, `Label.update(..)`, `Label.labeled(..)`, or a tuple of them"
@@ -397,7 +398,7 @@ pub struct LabelItem<R> {
 }
 
 macro_rules! tuple_items {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<$($name: SetItems),+> SetItems for ($($name,)+) {
             type Refs = crate::__private::both!($($name::Refs),+);
             #[allow(non_snake_case)]
@@ -416,14 +417,7 @@ macro_rules! tuple_items {
         }
     };
 }
-tuple_items!(A);
-tuple_items!(A B);
-tuple_items!(A B C);
-tuple_items!(A B C D);
-tuple_items!(A B C D E);
-tuple_items!(A B C D E F);
-tuple_items!(A B C D E F G);
-tuple_items!(A B C D E F G H);
+for_tuples!(tuple_items);
 
 impl<S, P> Query<S, P> {
     /// `SET ..`: properties to typed values, whole values, labels; a tuple sets several.

@@ -2,6 +2,7 @@
 
 use super::{Aliased, Expr, ExprKind, ExprNode, Expression, NameTag, Val};
 use crate::dsl::scope::Both;
+use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, Field, Handle, Property};
 
 /// One entry of a map projection: `.key` for a property of the projected node, or
@@ -49,7 +50,7 @@ impl<Tag: NameTag, T: 'static, R> MapItems for Aliased<Tag, T, R> {
 }
 
 macro_rules! map_tuples {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<$($name: MapItems),+> MapItems for ($($name,)+) {
             type Refs = crate::__private::both!($($name::Refs),+);
             #[allow(non_snake_case)]
@@ -60,14 +61,7 @@ macro_rules! map_tuples {
         }
     };
 }
-map_tuples!(A);
-map_tuples!(A B);
-map_tuples!(A B C);
-map_tuples!(A B C D);
-map_tuples!(A B C D E);
-map_tuples!(A B C D E G);
-map_tuples!(A B C D E G H);
-map_tuples!(A B C D E G H I);
+for_tuples!(map_tuples);
 
 /// `node {.key, name: expr, ..}` of type `T`.
 pub(crate) fn project<H: Handle, T, I: MapItems>(

@@ -10,6 +10,7 @@ use super::{
     Reads2,
 };
 use crate::dsl::scope::Both;
+use crate::dsl::tuples::for_tuples;
 use crate::dsl::value::Value;
 use crate::schema::{Comparable, Numeric, OptionalProperty, PropertyType, StringProperty};
 use core::marker::PhantomData;
@@ -674,7 +675,7 @@ where
 }
 
 macro_rules! order_tuples {
-    ($($name:ident)+) => {
+    ($n:literal: $($name:ident $_u:ident $_i:tt),+) => {
         impl<S, $($name: OrderItem<S>),+> OrderItems<S> for ($($name,)+) {
             type Refs = crate::__private::both!($($name::Refs),+);
             #[allow(non_snake_case)]
@@ -685,9 +686,4 @@ macro_rules! order_tuples {
         }
     };
 }
-order_tuples!(A);
-order_tuples!(A B);
-order_tuples!(A B C);
-order_tuples!(A B C D);
-order_tuples!(A B C D E);
-order_tuples!(A B C D E G);
+for_tuples!(order_tuples);
