@@ -63,11 +63,18 @@
 //! assert_eq!(q.to_cypher().params().get("p0"), Some(&typher::Value::from("drama")));
 //! ```
 //!
-//! The modules: [`schema`] (labels, relationship types and properties as types), [`dsl`]
-//! (the builder and its rendering), [`exec`] (running queries through neo4rs: [`Client`],
-//! [`raw`], transactions). A local test server lives in the separate `typher-testkit`
-//! crate, a dev-dependency. Most code needs only
-//! [`prelude`].
+//! The modules, each importing only those listed before it:
+//! - [`schema`]: labels, relationship types and properties as types (what the derives emit);
+//! - [`dsl`]: typed expressions, patterns and clauses, and their rendering to Cypher text
+//!   plus parameters; driver-free;
+//! - [`exec`]: running statements ([`Executor`], [`Client`], [`Transaction`], [`raw`]),
+//!   decoding rows; the one layer that talks to the driver;
+//! - [`ogm`]: nodes as entities, relationship managers, eager loading;
+//! - [`schema_tools`]: constraints and indexes from the models, drift, migrations, inspect;
+//! - [`Error`]: each layer's errors joined.
+//!
+//! A local test server lives in the separate `typher-testkit` crate, a dev-dependency. Most
+//! code needs only [`prelude`].
 
 #![warn(missing_docs)]
 

@@ -405,6 +405,48 @@ fn no_module_imports_another_around_a_circle() {
     );
 }
 
+/// The layers, bottom up: a file may import its own layer and those below it, never one
+/// above; the OGM and the schema tools sit side by side and do not import each other.
+const LAYERS: &[(&str, u8)] = &[
+    ("schema", 0),
+    ("dsl", 1),
+    ("exec", 2),
+    ("ogm", 3),
+    ("schema_tools", 3),
+    ("error.rs", 4),
+];
+
+/// The layer of a file of `src/`, by its top folder (`lib.rs`, the root, has none).
+fn layer(file: &Path) -> Option<(&'static str, u8)> {
+    let top = file.components().next()?.as_os_str().to_str()?;
+    LAYERS.iter().copied().find(|(name, _)| *name == top)
+}
+
+#[test]
+fn nothing_imports_a_layer_above_it() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut upward = Vec::new();
+    for ((from, to), paths) in edges(&root) {
+        let (Some((from_layer, from_rank)), Some((to_layer, to_rank))) = (layer(&from), layer(&to))
+        else {
+            continue;
+        };
+        if to_rank > from_rank || (to_rank == from_rank && from_layer != to_layer) {
+            upward.push(format!(
+                "{} -> {}: {}",
+                from.display(),
+                to.display(),
+                paths.iter().cloned().collect::<Vec<_>>().join(", ")
+            ));
+        }
+    }
+    assert!(
+        upward.is_empty(),
+        "these imports go up a layer (schema < dsl < exec < ogm, schema_tools < error):\n{}",
+        upward.join("\n")
+    );
+}
+
 /// The reader itself: re-exports are followed, a parent's face is no edge, and a circle of
 /// two files is found.
 #[test]
