@@ -8,36 +8,11 @@
 //! counts as importing `dsl/expr`, not `dsl/mod.rs`. A parent's re-exports of its own
 //! children are no edges: that is how a parent lays out its public face.
 //!
-//! The files still caught in a circle are listed in [`STILL_TO_UNTIE`] while the restructure
-//! that unties them is under way: the test fails when a file joins a circle, and when a listed
-//! file has left every circle (so the list only shrinks; it ends empty).
+//! A second test keeps the layers in order: nothing imports a layer above its own.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use syn::visit::Visit;
-
-/// Files of `src/` that still sit in an import circle. Remove a file as soon as it leaves.
-const STILL_TO_UNTIE: &[&str] = &[
-    "dsl/clause/match_.rs",
-    "dsl/clause/mod.rs",
-    "dsl/clause/projection.rs",
-    "dsl/clause/return_.rs",
-    "dsl/clause/with.rs",
-    "dsl/expr/functions.rs",
-    "dsl/expr/list.rs",
-    "dsl/expr/map.rs",
-    "dsl/expr/methods.rs",
-    "dsl/expr/mod.rs",
-    "dsl/expr/name.rs",
-    "dsl/expr/node.rs",
-    "dsl/expr/temporal.rs",
-    "dsl/path.rs",
-    "dsl/pattern.rs",
-    "dsl/query.rs",
-    "dsl/render.rs",
-    "dsl/scope.rs",
-    "dsl/subquery.rs",
-];
 
 /// A module path from the crate root: `["dsl", "clause", "call"]`.
 type ModPath = Vec<String>;
@@ -386,22 +361,10 @@ fn no_module_imports_another_around_a_circle() {
         edges.len()
     );
     let circles = circles(&edges);
-    let caught: BTreeSet<String> = circles
-        .iter()
-        .flatten()
-        .map(|p| p.display().to_string())
-        .collect();
-    let listed: BTreeSet<String> = STILL_TO_UNTIE.iter().map(|s| (*s).to_owned()).collect();
-    let joined: Vec<&String> = caught.difference(&listed).collect();
-    let left: Vec<&String> = listed.difference(&caught).collect();
     let report: String = circles.iter().map(|c| describe(c, &edges)).collect();
     assert!(
-        joined.is_empty(),
-        "these files joined an import circle: {joined:?}\n{report}"
-    );
-    assert!(
-        left.is_empty(),
-        "these files have left every import circle; remove them from STILL_TO_UNTIE: {left:?}"
+        circles.is_empty(),
+        "files import each other around a circle:\n{report}"
     );
 }
 

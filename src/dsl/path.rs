@@ -2,9 +2,9 @@
 //! `allShortestPaths`, the path functions, and the typed value a returned path decodes as.
 
 use super::expr::{Expr, ExprNode, Expression, Name, NameTag, Val};
-use super::pattern::Shortest;
 use super::query::{Pattern, Query};
 use super::scope::Var;
+use crate::dsl::ast::Shortest;
 use crate::schema::{Binding, OrNull};
 use serde::{Deserialize, Serialize};
 

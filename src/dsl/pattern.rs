@@ -19,6 +19,10 @@
 use super::expr::{ExprNode, Operand};
 use super::render::Renderer;
 use super::scope::{Both, Cons, Nil, Var};
+use crate::dsl::ast::{
+    Direction, HopBounds, NodePattern, PathPattern, Quantified, RelExtras, RelPattern, Shortest,
+    Step,
+};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::names::GraphName;
 use crate::schema::{
@@ -26,90 +30,6 @@ use crate::schema::{
     NodeLabel, PropertyType, RelHandle, RelUnion, StartOf, Unbound,
 };
 use core::marker::PhantomData;
-
-/// `(variable:Label {key: value})`, `(variable)` for a node bound before, `()` for an
-/// anonymous one.
-#[derive(Debug, Clone, PartialEq)]
-#[doc(hidden)]
-pub struct NodePattern {
-    pub(crate) binding: Option<BindingKey>,
-    pub(crate) label: Option<GraphName>,
-    /// The labels of a label expression `(:A|B)`, when there is no single label.
-    pub(crate) labels: Vec<GraphName>,
-    pub(crate) reuse: bool,
-    pub(crate) props: Vec<(GraphName, ExprNode)>,
-    /// `WHERE` inside the node pattern: `(movie:Movie WHERE movie.released > $p0)`.
-    pub(crate) filter: Option<ExprNode>,
-}
-
-/// `-[variable:TYPE|OTHER*1..3 {key: value}]->` in one of three directions.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct RelPattern {
-    pub binding: Option<BindingKey>,
-    pub types: std::borrow::Cow<'static, [GraphName]>,
-    pub direction: Direction,
-    pub extras: RelExtras,
-}
-
-/// What a relationship step may add to its type: a length range and inline properties.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[doc(hidden)]
-pub struct RelExtras {
-    pub(crate) hops: Option<HopBounds>,
-    pub(crate) props: Vec<(GraphName, ExprNode)>,
-}
-
-/// The length range of a variable-length step: `*`, `*2`, `*1..3`, `*..5`, `*2..`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct HopBounds {
-    /// The fewest relationships (`None`: Cypher's default, 1).
-    pub min: Option<u32>,
-    /// The most relationships (`None`: no limit).
-    pub max: Option<u32>,
-}
-
-/// Which way a relationship step points, seen from the node before it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Direction {
-    Outgoing,
-    Incoming,
-    Either,
-}
-
-/// One pattern of a `MATCH`: a start node and steps, maybe bound to a path variable.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct PathPattern {
-    pub path: Option<BindingKey>,
-    pub shortest: Option<Shortest>,
-    pub start: NodePattern,
-    pub steps: Vec<Step>,
-}
-
-/// One step of a pattern after its start node.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Step {
-    /// `-[:R]->(node)`.
-    Rel(RelPattern, NodePattern),
-    /// ` ((..)-[..]->(..) WHERE ..){1,3}`: a quantified path pattern.
-    Quantified(Box<Quantified>),
-    /// ` (node)`: the node after a quantified path pattern, where its last repetition ends.
-    Node(NodePattern),
-}
-
-/// A quantified path pattern: the inner pattern, its `WHERE`, and how often it repeats.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct Quantified {
-    pub inner: PathPattern,
-    pub filter: Option<ExprNode>,
-    pub bounds: HopBounds,
-}
-
-/// `shortestPath(..)` or `allShortestPaths(..)` around a pattern.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Shortest {
-    One,
-    All,
-}
 
 /// A node a pattern step or clause reaches: a new node (a handle), a bound one ([`Again`]),
 /// an anonymous one (`()`), any of them with inline properties ([`Having`]).

@@ -5,9 +5,9 @@
 //! (which may still be ordered, paged and made distinct; `O` is what `ORDER BY` may read),
 //! [`Unwound`] after `UNWIND`. Each clause module adds the methods of its clause.
 
-use super::clause::{Clause, QueryAst};
 use super::expr::Predicate;
 use super::scope::AllBound;
+use crate::dsl::ast::{Clause, QueryAst};
 use core::marker::PhantomData;
 
 /// A query being built; finish it with `.return_(..)`.
@@ -27,9 +27,7 @@ pub struct Projected<O, D = Unordered>(PhantomData<fn() -> (O, D)>);
 
 /// A projection not yet ordered: `.distinct()` may still narrow what `ORDER BY` reads.
 pub struct Unordered;
-/// A projection already ordered: its keys were checked against the wider scope. `P` keeps
-/// the returned items' own scope (what a `CALL` subquery adds to the enclosing query).
-pub struct Ordered<P = ()>(PhantomData<fn() -> P>);
+pub use super::scope::Ordered;
 
 /// Refuses `.distinct()` after `.order_by(..)`: the keys were checked before `DISTINCT`
 /// narrowed what they may read.

@@ -4,9 +4,10 @@
 //! renderer, which names variables and parameters so that they depend only on the
 //! query's shape, and writes expressions with the parentheses Cypher's precedence needs.
 
-use super::clause::QueryAst;
-use super::expr::{ExprKind, ExprNode, ListOp};
+use super::expr::ExprKind;
+use super::expr::ExprNode;
 use super::value::Value;
+use crate::dsl::ast::{Clause, ListOp, PathPattern, QueryAst, SubqueryExpr, SubqueryKind};
 use crate::schema::names::{is_plain, GraphName};
 use crate::schema::BindingKey;
 use std::borrow::Cow;
@@ -547,7 +548,7 @@ impl<'n> Renderer<'n> {
                 self.out.text.push_str(&escape_name(name));
             }
             ExprKind::Raw(text) => self.out.text.push_str(text),
-            ExprKind::Subquery(sub) => crate::dsl::subquery::render(sub, self),
+            ExprKind::Subquery(sub) => subquery(sub, self),
             ExprKind::Binary(op, pair) => {
                 let [left, right] = &**pair;
                 let own = op.precedence();
@@ -758,6 +759,58 @@ fn precedence(expr: &ExprNode) -> u8 {
         | ExprKind::Case { .. }
         | ExprKind::Subquery(_) => ATOM,
     }
+}
+
+/// The pattern, `WHERE` and item of a body that reads as a pattern comprehension.
+fn comprehension_parts(body: &QueryAst) -> Option<(&PathPattern, Option<&ExprNode>, &ExprNode)> {
+    match body.clauses.as_slice() {
+        [Clause::Match(m), Clause::Return(p)]
+            if !m.optional
+                && m.patterns.len() == 1
+                && m.patterns[0].shortest.is_none()
+                && p.items.len() == 1
+                && !p.star
+                && !p.distinct
+                && p.order.is_empty()
+                && p.skip.is_none()
+                && p.limit.is_none()
+                && p.filter.is_none() =>
+        {
+            Some((&m.patterns[0], m.filter.as_ref(), &p.items[0].expr))
+        }
+        _ => None,
+    }
+}
+
+/// Renders an expression subquery: `EXISTS { .. }`; its bindings are forgotten after it.
+fn subquery(sub: &SubqueryExpr, r: &mut Renderer) {
+    if sub.kind == SubqueryKind::Comprehension {
+        if let Some((pattern, filter, item)) = comprehension_parts(&sub.body) {
+            let returns_path =
+                matches!(&item.0, ExprKind::Variable(key) if pattern.path == Some(*key));
+            if !returns_path {
+                r.push("[");
+                let saved = r.enter_subquery();
+                pattern.render(r);
+                if let Some(filter) = filter {
+                    r.push(" WHERE ");
+                    r.expr(filter);
+                }
+                r.push(" | ");
+                r.expr(item);
+                r.leave_subquery(saved, &[]);
+                r.push("]");
+                return;
+            }
+        }
+    }
+    r.push(sub.kind.keyword());
+    let saved = r.enter_subquery();
+    for clause in &sub.body.clauses {
+        clause.render(r);
+    }
+    r.leave_subquery(saved, &[]);
+    r.push(" }");
 }
 
 #[cfg(test)]

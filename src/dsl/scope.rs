@@ -276,7 +276,11 @@ impl<S, B, N, R: Append<S>> Append<S> for Var<B, N, R> {
     type Out = Var<B, N, R::Out>;
 }
 
-impl<S, P: Append<S>> Append<S> for crate::dsl::query::Ordered<P> {
+/// A projection already ordered: its keys were checked against the wider scope. `P` keeps
+/// the returned items' own scope (what a `CALL` subquery adds to the enclosing query).
+pub struct Ordered<P = ()>(PhantomData<fn() -> P>);
+
+impl<S, P: Append<S>> Append<S> for Ordered<P> {
     type Out = P::Out;
 }
 
@@ -291,7 +295,7 @@ impl Nullify for NoVars {
 impl<B, N, R: Nullify> Nullify for Var<B, N, R> {
     type Out = Var<B, Nullable, R::Out>;
 }
-impl<P: Nullify> Nullify for crate::dsl::query::Ordered<P> {
+impl<P: Nullify> Nullify for Ordered<P> {
     type Out = P::Out;
 }
 
@@ -371,6 +375,6 @@ mod sealed {
     impl<R> Scope for super::Agg<R> {}
     impl<F, B> Scope for super::PropertyOr<F, B> {}
     impl Scope for super::NotFound {}
-    impl<P> Scope for crate::dsl::query::Ordered<P> {}
+    impl<P> Scope for super::Ordered<P> {}
     impl<F, B> Scope for super::ProjectedProperty<F, B> {}
 }

@@ -10,11 +10,11 @@
 //! variable), so it never makes an outer reference ambiguous.
 
 use super::clause::return_::Returning;
-use super::clause::QueryAst;
 use super::expr::{Expr, ExprKind, Name, NameTag, Val};
 use super::query::Query;
 use super::row::Single;
 use super::scope::{Cons, Nil, NoVars, NullOf, Required, Var};
+use crate::dsl::ast::{QueryAst, SubqueryExpr, SubqueryKind};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey, Handle};
 
@@ -143,7 +143,9 @@ impl<S, P> Body for Query<S, P> {}
 impl<O, R, P> Body for Returning<O, R, P> {}
 
 mod sealed {
-    use super::{Query, QueryAst, Returning};
+    use super::Query;
+    use super::Returning;
+    use crate::dsl::ast::QueryAst;
     /// Gives up the body's clauses; only typher's query types are bodies.
     pub trait Body {
         fn into_ast(self) -> QueryAst;
@@ -165,45 +167,8 @@ pub(crate) fn body_ast<B: Body>(body: B) -> QueryAst {
     sealed::Body::into_ast(body)
 }
 
-/// Which expression subquery.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
-    Exists,
-    Count,
-    Collect,
-    /// A pattern comprehension, `[(a)-->(b) WHERE .. | b.x]` (rendered as `COLLECT` when
-    /// the body is not one pattern and one item).
-    Comprehension,
-}
-
-impl Kind {
-    /// The column name of a returned subquery nobody named.
-    pub(crate) fn column(self) -> &'static str {
-        match self {
-            Kind::Exists => "exists",
-            Kind::Count => "count",
-            Kind::Collect | Kind::Comprehension => "collect",
-        }
-    }
-
-    pub(crate) fn keyword(self) -> &'static str {
-        match self {
-            Kind::Exists => "EXISTS {",
-            Kind::Count => "COUNT {",
-            Kind::Collect | Kind::Comprehension => "COLLECT {",
-        }
-    }
-}
-
-/// An expression subquery: its kind and body.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct SubqueryExpr {
-    pub kind: Kind,
-    pub body: QueryAst,
-}
-
 fn subquery<T, I: Imports, Q: Body>(
-    kind: Kind,
+    kind: SubqueryKind,
     body: impl FnOnce(SubqueryStart<I>) -> Q,
 ) -> Expr<T, I::Refs> {
     let start = Query::from_ast(QueryAst::default());
@@ -233,7 +198,7 @@ pub fn exists<I: Imports, Q: Body>(
     body: impl FnOnce(SubqueryStart<I>) -> Q,
 ) -> Expr<bool, I::Refs> {
     let _ = imports;
-    subquery::<_, I, _>(Kind::Exists, body)
+    subquery::<_, I, _>(SubqueryKind::Exists, body)
 }
 
 /// `COUNT { .. }`: how many rows the subquery has, as an `i64` expression.
@@ -255,7 +220,7 @@ pub fn count_of<I: Imports, Q: Body>(
     body: impl FnOnce(SubqueryStart<I>) -> Q,
 ) -> Expr<i64, I::Refs> {
     let _ = imports;
-    subquery::<_, I, _>(Kind::Count, body)
+    subquery::<_, I, _>(SubqueryKind::Count, body)
 }
 
 /// A subquery that returns exactly one column, of type `T`: what `COLLECT { .. }` takes.
@@ -296,7 +261,7 @@ pub fn collect_of<I: Imports, O, R: OneColumn, P>(
     body: impl FnOnce(SubqueryStart<I>) -> Returning<O, R, P>,
 ) -> Expr<Vec<R::Item>, I::Refs> {
     let _ = imports;
-    subquery::<_, I, _>(Kind::Collect, body)
+    subquery::<_, I, _>(SubqueryKind::Collect, body)
 }
 
 /// A pattern comprehension, `[(person)-[:DIRECTED]->(movie:Movie) WHERE .. | movie.title]`:
@@ -327,64 +292,5 @@ pub fn comprehension<I: Imports, O, R: OneColumn, P>(
     body: impl FnOnce(SubqueryStart<I>) -> Returning<O, R, P>,
 ) -> Expr<Vec<R::Item>, I::Refs> {
     let _ = imports;
-    subquery::<_, I, _>(Kind::Comprehension, body)
-}
-
-/// The pattern, `WHERE` and item of a body that reads as a pattern comprehension.
-fn comprehension_parts(
-    body: &QueryAst,
-) -> Option<(
-    &crate::dsl::pattern::PathPattern,
-    Option<&super::expr::ExprNode>,
-    &super::expr::ExprNode,
-)> {
-    use super::clause::Clause;
-    match body.clauses.as_slice() {
-        [Clause::Match(m), Clause::Return(p)]
-            if !m.optional
-                && m.patterns.len() == 1
-                && m.patterns[0].shortest.is_none()
-                && p.items.len() == 1
-                && !p.star
-                && !p.distinct
-                && p.order.is_empty()
-                && p.skip.is_none()
-                && p.limit.is_none()
-                && p.filter.is_none() =>
-        {
-            Some((&m.patterns[0], m.filter.as_ref(), &p.items[0].expr))
-        }
-        _ => None,
-    }
-}
-
-/// Renders an expression subquery: `EXISTS { .. }`; its bindings are forgotten after it.
-pub(crate) fn render(sub: &SubqueryExpr, r: &mut super::render::Renderer) {
-    if sub.kind == Kind::Comprehension {
-        if let Some((pattern, filter, item)) = comprehension_parts(&sub.body) {
-            let returns_path =
-                matches!(&item.0, ExprKind::Variable(key) if pattern.path == Some(*key));
-            if !returns_path {
-                r.push("[");
-                let saved = r.enter_subquery();
-                pattern.render(r);
-                if let Some(filter) = filter {
-                    r.push(" WHERE ");
-                    r.expr(filter);
-                }
-                r.push(" | ");
-                r.expr(item);
-                r.leave_subquery(saved, &[]);
-                r.push("]");
-                return;
-            }
-        }
-    }
-    r.push(sub.kind.keyword());
-    let saved = r.enter_subquery();
-    for clause in &sub.body.clauses {
-        clause.render(r);
-    }
-    r.leave_subquery(saved, &[]);
-    r.push(" }");
+    subquery::<_, I, _>(SubqueryKind::Comprehension, body)
 }

@@ -7,25 +7,12 @@
 //! types, and with `OPTIONAL CALL` as nullable.
 
 use super::return_::Returning;
-use super::{Clause, QueryAst};
+use crate::dsl::ast::{CallClause, Clause, QueryAst};
 use crate::dsl::expr::ExprKind;
 use crate::dsl::query::{Called, Query, WriteEnd, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Append, Nullify};
 use crate::dsl::subquery::{CallStart, Imports, ImportsFrom};
-use crate::schema::BindingKey;
-
-/// `CALL (imports) { body }`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct CallClause {
-    pub optional: bool,
-    pub imports: Vec<BindingKey>,
-    pub body: QueryAst,
-    /// Ids of what the body returns, which stay bound after it.
-    pub exported: Vec<u64>,
-    /// `IN TRANSACTIONS OF n ROWS`.
-    pub in_transactions: Option<u64>,
-}
 
 impl CallClause {
     fn new<I: Imports>(optional: bool, body: QueryAst) -> Self {

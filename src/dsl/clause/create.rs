@@ -8,7 +8,7 @@
 //! is set right after: `CREATE (person:Person) SET person = expr`. A relationship joins
 //! two nodes bound before, and its endpoints are checked as in `MATCH`.
 
-use super::Clause;
+use crate::dsl::ast::{Clause, CreateClause, Created};
 use crate::dsl::expr::{Expr, ExprKind, ExprNode, Name, NameTag, Val};
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
@@ -19,38 +19,6 @@ use crate::schema::{
     RelBindingHandle, RelType, StartOf,
 };
 use core::marker::PhantomData;
-
-/// What a `CREATE` clause creates, in order.
-#[derive(Debug, Clone, PartialEq)]
-#[doc(hidden)]
-pub enum Created {
-    /// `(variable:Label:Extra $value)`.
-    Node {
-        binding: BindingKey,
-        label: GraphName,
-        /// Labels the node also carries.
-        extra: &'static [GraphName],
-        value: ExprNode,
-        /// The label's properties, to spread a named row over.
-        properties: &'static [PropertyMeta],
-    },
-    /// `(from)-[variable:TYPE $value]->(to)`; no value for a relationship without properties.
-    Rel {
-        from: BindingKey,
-        binding: BindingKey,
-        rel_type: GraphName,
-        value: Option<ExprNode>,
-        /// The type's properties, to spread a named row over.
-        properties: &'static [PropertyMeta],
-        to: BindingKey,
-    },
-}
-
-/// `CREATE a, b, ..`, then `SET` of the values that are expressions.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct CreateClause {
-    pub items: Vec<Created>,
-}
 
 impl CreateClause {
     pub(crate) fn render(&self, r: &mut Renderer) {

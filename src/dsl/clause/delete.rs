@@ -3,19 +3,12 @@
 //! A plain `DELETE` of a node that still has relationships fails on the server and changes
 //! nothing; typher reports it as [`Error::NodeStillConnected`](crate::exec::Error::NodeStillConnected).
 
-use super::Clause;
+use crate::dsl::ast::{Clause, DeleteClause};
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey, Handle};
-
-/// `DELETE a, b` or `DETACH DELETE a, b`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct DeleteClause {
-    pub detach: bool,
-    pub items: Vec<BindingKey>,
-}
 
 impl DeleteClause {
     /// Calls `visit` on each deleted variable (a relationship matched without a variable

@@ -1,20 +1,12 @@
 //! `FOREACH (item IN list | ..)`: writes once per item of a list.
 
-use super::{Clause, QueryAst};
-use crate::dsl::expr::{ExprNode, IntoExpr, ListOf, Name, NameTag, Val};
+use crate::dsl::ast::{Clause, ForeachClause, QueryAst};
+use crate::dsl::expr::{IntoExpr, ListOf, Name, NameTag, Val};
 use crate::dsl::query::{Query, WriteEnd, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Required, Var};
 use crate::dsl::subquery::Imported;
-use crate::schema::{Binding, BindingKey};
-
-/// `FOREACH (name IN list | body)`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ForeachClause {
-    pub name: BindingKey,
-    pub list: ExprNode,
-    pub body: QueryAst,
-}
+use crate::schema::Binding;
 
 impl ForeachClause {
     pub(crate) fn render(&self, r: &mut Renderer) {

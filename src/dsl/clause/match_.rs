@@ -1,24 +1,18 @@
 //! `MATCH` and `OPTIONAL MATCH`: entry points, relationship steps, comma-separated
 //! patterns, path variables, and their rendering.
 
+use crate::dsl::ast::{Clause, Direction, MatchClause, PathPattern, Quantified, QueryAst, Step};
 use crate::dsl::expr::ExprNode;
+use crate::dsl::pattern::rel_pattern;
+use crate::dsl::pattern::ExtendScope;
+use crate::dsl::pattern::HopRange;
 use crate::dsl::pattern::IntoRelPattern;
-use crate::dsl::pattern::{
-    rel_pattern, Direction, ExtendScope, HopRange, NodeTarget, PathPattern, Quantified, Step,
-    WithRel,
-};
+use crate::dsl::pattern::NodeTarget;
+use crate::dsl::pattern::WithRel;
 use crate::dsl::query::{Pattern, Query, Repeated, Repeating};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, NoVars, Nullable, Required};
 use crate::schema::{AnyLabel, Connects, EndOf, Labels, NoLabels, RelHandle, StartOf};
-
-/// `MATCH` or `OPTIONAL MATCH` with its patterns and `WHERE`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct MatchClause {
-    pub optional: bool,
-    pub patterns: Vec<PathPattern>,
-    pub filter: Option<ExprNode>,
-}
 
 impl MatchClause {
     pub(crate) fn render(&self, r: &mut Renderer) {
@@ -120,7 +114,7 @@ where
 
 impl<S, P> Query<S, P> {
     fn clause<T: NodeTarget<S, M>, M>(self, node: T, optional: bool) -> Started<S, T, M> {
-        self.push(super::Clause::Match(MatchClause {
+        self.push(Clause::Match(MatchClause {
             optional,
             patterns: vec![start::<T, S, M>(node)],
             filter: None,
@@ -364,8 +358,8 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
         N: OwnClause,
         L1: Chains<L>,
     {
-        let start = Query::from_ast(super::QueryAst {
-            clauses: vec![super::Clause::Match(MatchClause {
+        let start = Query::from_ast(QueryAst {
+            clauses: vec![Clause::Match(MatchClause {
                 optional: false,
                 patterns: vec![start::<(), NoVars, Repeating>(())],
                 filter: None,

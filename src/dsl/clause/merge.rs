@@ -1,25 +1,19 @@
 //! `MERGE`: a node on its key properties, or a relationship between bound nodes, with
 //! `ON CREATE SET` and `ON MATCH SET`.
 
-use super::set::{render_items, SetItem, SetItems};
-use super::Clause;
+use super::set::render_items;
+use super::set::SetItems;
+use crate::dsl::ast::{Clause, Direction, MergeClause, PathPattern, Step};
 use crate::dsl::expr::ExprNode;
+use crate::dsl::pattern::rel_pattern;
+use crate::dsl::pattern::ExtendScope;
+use crate::dsl::pattern::Having;
 use crate::dsl::pattern::IntoRelPattern;
-use crate::dsl::pattern::{
-    rel_pattern, Direction, ExtendScope, Having, NodeTarget, PathPattern, Step,
-};
+use crate::dsl::pattern::NodeTarget;
 use crate::dsl::query::{Merged, Query};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required};
 use crate::schema::{EndOf, NodeHandle, RelBindingHandle, StartOf};
-
-/// `MERGE pattern ON CREATE SET .. ON MATCH SET ..`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct MergeClause {
-    pub pattern: PathPattern,
-    pub on_create: Vec<SetItem>,
-    pub on_match: Vec<SetItem>,
-}
 
 impl MergeClause {
     pub(crate) fn render(&self, r: &mut Renderer) {

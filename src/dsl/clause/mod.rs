@@ -1,5 +1,6 @@
-//! The clause pipeline: a query is a list of clauses, and each clause family lives in its own
-//! module with its builder methods, its AST node and its rendering.
+//! The clause pipeline: a query is a list of clauses ([`QueryAst`]),
+//! and each clause family lives in its own module with its typed builder methods and the
+//! rendering of its [`ast`](crate::dsl::ast) node.
 //!
 //! | module | clauses |
 //! | --- | --- |
@@ -33,30 +34,7 @@ pub mod with;
 
 use super::expr::ExprNode;
 use super::render::Renderer;
-
-/// One clause of a query.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Clause {
-    Match(match_::MatchClause),
-    Call(call::CallClause),
-    Procedure(procedure::ProcedureClause),
-    With(projection::ProjectionClause),
-    Unwind(unwind::UnwindClause),
-    Return(projection::ProjectionClause),
-    Create(create::CreateClause),
-    Merge(merge::MergeClause),
-    Set(set::SetClause),
-    Remove(set::RemoveClause),
-    Delete(delete::DeleteClause),
-    Foreach(foreach::ForeachClause),
-}
-
-/// A whole single query: its clauses in order.
-#[derive(Debug, Clone, Default, PartialEq)]
-#[doc(hidden)]
-pub struct QueryAst {
-    pub(crate) clauses: Vec<Clause>,
-}
+use crate::dsl::ast::{Clause, Created, MatchClause, PathPattern, ProjectionClause, QueryAst};
 
 impl Clause {
     /// Calls `visit` on every expression of the clause.
@@ -113,8 +91,7 @@ impl QueryAst {
             self.clauses.last(),
             Some(Clause::Match(_) | Clause::With(_) | Clause::Return(_) | Clause::Procedure(_))
         ) {
-            self.clauses
-                .push(Clause::With(projection::ProjectionClause::star()));
+            self.clauses.push(Clause::With(ProjectionClause::star()));
         }
         let slot = match self.clauses.last_mut() {
             Some(Clause::Match(m)) => &mut m.filter,
@@ -135,7 +112,7 @@ impl QueryAst {
     /// all or nothing on its own, and the explicit transaction would cost two round trips.
     pub fn writes_atomically(&self) -> bool {
         if let [Clause::Create(create), rest @ ..] = self.clauses.as_slice() {
-            let one_node = matches!(create.items.as_slice(), [create::Created::Node { .. }]);
+            let one_node = matches!(create.items.as_slice(), [Created::Node { .. }]);
             if one_node && rest.iter().all(|c| matches!(c, Clause::Return(_))) {
                 return false;
             }
@@ -163,7 +140,7 @@ impl QueryAst {
     }
 
     /// The last clause, if it is a `MATCH`.
-    pub(crate) fn last_match(&mut self) -> Option<&mut match_::MatchClause> {
+    pub(crate) fn last_match(&mut self) -> Option<&mut MatchClause> {
         match self.clauses.last_mut() {
             Some(Clause::Match(m)) => Some(m),
             _ => None,
@@ -171,12 +148,12 @@ impl QueryAst {
     }
 
     /// The pattern the last `MATCH` is building.
-    pub(crate) fn last_pattern(&mut self) -> Option<&mut crate::dsl::pattern::PathPattern> {
+    pub(crate) fn last_pattern(&mut self) -> Option<&mut PathPattern> {
         self.last_match().and_then(|m| m.patterns.last_mut())
     }
 
     /// The last clause, if it is a projection (`WITH` or `RETURN`).
-    pub(crate) fn projection(&mut self) -> Option<&mut projection::ProjectionClause> {
+    pub(crate) fn projection(&mut self) -> Option<&mut ProjectionClause> {
         match self.clauses.last_mut() {
             Some(Clause::With(p)) | Some(Clause::Return(p)) => Some(p),
             _ => None,

@@ -7,7 +7,7 @@
 //! names)` yields every column into a [`name!`](crate::name) (or `()` to leave it out), each
 //! checked against the column's type.
 
-use super::Clause;
+use crate::dsl::ast::{Clause, ProcedureClause};
 use crate::dsl::expr::{ExprNode, IntoExpr, Name, NameTag, Val};
 use crate::dsl::query::{Called, Query};
 use crate::dsl::render::{escape_name, Renderer};
@@ -177,15 +177,6 @@ macro_rules! yields {
     };
 }
 for_tuples!(yields);
-
-/// `CALL name(args) YIELD column AS name, .. WHERE ..`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct ProcedureClause {
-    pub name: Cow<'static, str>,
-    pub args: Vec<ExprNode>,
-    pub yields: Vec<(Cow<'static, str>, BindingKey)>,
-    pub filter: Option<ExprNode>,
-}
 
 impl ProcedureClause {
     fn new<Cols, Reads, Y: Yields<Cols>>(procedure: Procedure<Cols, Reads>) -> Self {

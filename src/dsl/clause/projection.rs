@@ -6,34 +6,14 @@
 //! properties), and what `ORDER BY` may read: after `DISTINCT` or an aggregation only those
 //! entries, otherwise also everything in scope before it.
 
+use crate::dsl::ast::{ProjectionClause, ReturnItem};
 use crate::dsl::expr::{Aliased, ExprKind, ExprNode, Expression, NameTag, Val};
 use crate::dsl::render::Renderer;
 use crate::dsl::row::{Columns, Single};
 use crate::dsl::scope::{Decoded, NoVars, NullIn, Var, Wrap};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::identity::True;
-use crate::schema::{Binding, BindingKey};
-
-/// One projected item: an expression and, for `expr AS name`, the name's binding.
-#[derive(Debug, Clone, PartialEq)]
-#[doc(hidden)]
-pub struct ReturnItem {
-    pub(crate) expr: ExprNode,
-    pub(crate) name: Option<BindingKey>,
-}
-
-/// `WITH` or `RETURN` with everything that may follow it.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub(crate) struct ProjectionClause {
-    pub items: Vec<ReturnItem>,
-    /// `WITH *`: carries everything (used for a `WHERE` right after `UNWIND`).
-    pub star: bool,
-    pub distinct: bool,
-    pub order: Vec<(ExprNode, bool)>,
-    pub skip: Option<ExprNode>,
-    pub limit: Option<ExprNode>,
-    pub filter: Option<ExprNode>,
-}
+use crate::schema::Binding;
 
 impl ProjectionClause {
     pub(crate) fn new(items: Vec<ReturnItem>) -> Self {

@@ -1,8 +1,8 @@
 //! `RETURN`: the end of a query, which fixes its row type; and the finished query.
 
-use super::projection::{Projection, ProjectionClause};
+use super::projection::Projection;
 use super::with::rows_param;
-use super::{Clause, QueryAst};
+use crate::dsl::ast::{Clause, ProjectionClause, QueryAst};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::{Literal, Param, SameAs};
 use crate::dsl::query::{DistinctFirst, Ordered, Query};

@@ -12,46 +12,17 @@
 //! | `.remove(Person.labeled(Actor))` | `REMOVE person:Actor` |
 
 use super::create::ValueOf;
-use super::Clause;
+use crate::dsl::ast::{Clause, RemoveClause, RemoveItem, SetClause, SetItem};
 use crate::dsl::expr::{ExprKind, ExprNode, IntoExpr};
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{Both, Cons, Nil};
 use crate::dsl::tuples::for_tuples;
-use crate::schema::names::GraphName;
 use crate::schema::{
     Binding, BindingKey, ElementBinding, Field, Handle, HoldsBase, NodeHandle, NodeLabel, Property,
     PropertyType,
 };
 use core::marker::PhantomData;
-
-/// One item of `SET` (also of `ON CREATE SET` and `ON MATCH SET`).
-#[derive(Debug, Clone, PartialEq)]
-#[doc(hidden)]
-pub enum SetItem {
-    /// `variable.key = value`
-    Property {
-        binding: BindingKey,
-        key: GraphName,
-        value: ExprNode,
-    },
-    /// `variable = value` (`merge`: `variable += value`)
-    Whole {
-        binding: BindingKey,
-        value: ExprNode,
-        merge: bool,
-    },
-    /// `variable:Label`
-    Label {
-        binding: BindingKey,
-        label: GraphName,
-    },
-    /// `variable:$(value)`
-    DynamicLabel {
-        binding: BindingKey,
-        value: ExprNode,
-    },
-}
 
 impl SetItem {
     fn binding(&self) -> BindingKey {
@@ -110,28 +81,6 @@ pub(crate) fn render_items(keyword: &str, items: &[SetItem], r: &mut Renderer) {
         }
         item.render(r);
     }
-}
-
-/// `SET a, b, ..`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct SetClause {
-    pub items: Vec<SetItem>,
-}
-
-/// One item of `REMOVE`.
-#[derive(Debug, Clone, PartialEq)]
-#[doc(hidden)]
-pub enum RemoveItem {
-    /// `variable.key`
-    Property { binding: BindingKey, key: GraphName },
-    /// `variable:Label`, `variable:$(value)`
-    Label(SetItem),
-}
-
-/// `REMOVE a, b, ..`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct RemoveClause {
-    pub items: Vec<RemoveItem>,
 }
 
 impl RemoveClause {

@@ -1,7 +1,7 @@
 //! `UNION` and `UNION ALL`: queries whose rows have one type, answered together.
 
 use super::return_::Returning;
-use super::QueryAst;
+use crate::dsl::ast::QueryAst;
 use crate::dsl::render::{render, CompiledQuery};
 use crate::dsl::row::Shape;
 use core::marker::PhantomData;

@@ -1,18 +1,11 @@
 //! `UNWIND list AS name`: one row per item of a typed list.
 
-use super::Clause;
+use crate::dsl::ast::{Clause, UnwindClause};
 use crate::dsl::expr::{ExprNode, IntoExpr, ListOf, Name, NameTag, Val};
 use crate::dsl::query::{Query, Unwound};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, NoVars, Required, Var};
-use crate::schema::{Binding, BindingKey};
-
-/// `UNWIND list AS name`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) struct UnwindClause {
-    pub list: ExprNode,
-    pub name: BindingKey,
-}
+use crate::schema::Binding;
 
 impl UnwindClause {
     pub(crate) fn render(&self, r: &mut Renderer) {

@@ -1,7 +1,8 @@
 //! `WITH`: projects the query into a new scope; what it does not carry is gone.
 
-use super::projection::{Carried, Projection, ProjectionClause};
-use super::Clause;
+use super::projection::Carried;
+use super::projection::Projection;
+use crate::dsl::ast::{Clause, ProjectionClause};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::ExprNode;
 use crate::dsl::query::{DistinctFirst, Ordered, Projected, Query};

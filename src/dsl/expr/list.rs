@@ -3,6 +3,7 @@
 //! typed [`Item`] expression; whatever else they read is checked against the query's scope.
 
 use super::{Expr, ExprKind, ExprNode, Expression};
+use crate::dsl::ast::ListOp;
 use crate::dsl::scope::{Both, Nil};
 use core::cell::Cell;
 use core::marker::PhantomData;
@@ -67,20 +68,6 @@ impl<T> Expression for Item<T> {
             accumulator: self.accumulator,
         })
     }
-}
-
-/// What a list closure builds: `[x IN list WHERE filter | map]`, a quantifier, or `reduce`.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum ListOp {
-    /// `[x IN list WHERE filter | map]`.
-    Comprehension {
-        filter: Option<ExprNode>,
-        map: Option<ExprNode>,
-    },
-    /// `any(x IN list WHERE pred)` and its siblings.
-    Quantifier(&'static str, ExprNode),
-    /// `reduce(acc = init, x IN list | step)`.
-    Reduce { init: ExprNode, step: ExprNode },
 }
 
 /// The node of a list operation over `list`, the item at `depth`.

@@ -1,19 +1,10 @@
 //! Map projection: `person {.name, .born, movies: ..}`, decoded into a struct of the caller's.
 
-use super::{Aliased, Expr, ExprKind, ExprNode, Expression, NameTag, Val};
+use super::{Aliased, Expr, ExprKind, Expression, NameTag, Val};
+use crate::dsl::ast::MapEntry;
 use crate::dsl::scope::Both;
 use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, Field, Handle, Property};
-
-/// One entry of a map projection: `.key` for a property of the projected node, or
-/// `key: expr` for anything else.
-#[derive(Debug, Clone, PartialEq)]
-#[doc(hidden)]
-pub struct MapEntry {
-    pub(crate) key: crate::schema::names::GraphName,
-    /// `None` for `.key`, the projected binding's own property.
-    pub(crate) value: Option<ExprNode>,
-}
 
 /// Entries accepted by `.project(..)`: properties, `expr.as_(name)`, or a tuple of them.
 #[diagnostic::on_unimplemented(

@@ -16,10 +16,11 @@ mod list;
 pub(crate) mod map;
 pub mod methods;
 mod name;
-mod node;
 mod ops;
 mod temporal;
 
+pub use crate::dsl::ast::ExprNode;
+pub(crate) use crate::dsl::ast::{BinaryOp, ExprKind};
 pub use aggregate::{
     avg, collect, collect_distinct, count, count_all, count_distinct, max, min, sum,
 };
@@ -28,12 +29,9 @@ pub use functions::{
     element_id, keys, labels, range, raw_expr, relationship_type, ListOf, MapNull,
 };
 pub use list::Item;
-pub(crate) use list::ListOp;
 pub use map::MapItems;
 pub use methods::{ExprMethods, Order};
 pub use name::{param, Aliased, Name, NameTag, Param, SameAs, Val};
-pub use node::ExprNode;
-pub(crate) use node::{BinaryOp, ExprKind};
 pub use temporal::{duration_between, now, today, HasDate, HasTime, Instant};
 
 use crate::dsl::scope::{Both, Cons, Nil};

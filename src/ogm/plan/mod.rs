@@ -3,16 +3,12 @@
 //! DSL would build for a concrete label (the snapshots in `tests/ogm.rs` pin the Cypher).
 //! What users pass in (filters, sort keys) is checked by the DSL's types at their call.
 
-use crate::dsl::clause::create::{CreateClause, Created};
-use crate::dsl::clause::delete::DeleteClause;
-use crate::dsl::clause::match_::MatchClause;
-use crate::dsl::clause::merge::MergeClause;
-use crate::dsl::clause::projection::{ProjectionClause, ReturnItem};
-use crate::dsl::clause::set::{RemoveClause, RemoveItem, SetClause, SetItem};
-use crate::dsl::clause::unwind::UnwindClause;
-use crate::dsl::clause::{Clause, QueryAst};
+use crate::dsl::ast::{
+    Clause, CreateClause, Created, DeleteClause, MatchClause, MergeClause, NodePattern,
+    PathPattern, ProjectionClause, QueryAst, RemoveClause, RemoveItem, ReturnItem, SetClause,
+    SetItem, UnwindClause,
+};
 use crate::dsl::expr::{BinaryOp, ExprKind, ExprNode};
-use crate::dsl::pattern::{NodePattern, PathPattern};
 use crate::dsl::row::Single;
 use crate::dsl::{Returning, Value};
 use crate::schema::names::GraphName;

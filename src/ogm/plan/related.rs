@@ -9,17 +9,13 @@
 //! the client), so the second always counts the first's relationship.
 
 use super::{all_of, has_id_of, path, Selection};
-use crate::dsl::clause::create::{CreateClause, Created};
-use crate::dsl::clause::delete::DeleteClause;
-use crate::dsl::clause::foreach::ForeachClause;
-use crate::dsl::clause::match_::MatchClause;
-use crate::dsl::clause::projection::{ProjectionClause, ReturnItem};
-use crate::dsl::clause::set::{RemoveClause, RemoveItem, SetClause, SetItem};
-use crate::dsl::clause::{Clause, QueryAst};
+use crate::dsl::ast::{
+    Clause, CreateClause, Created, DeleteClause, Direction, ForeachClause, MapEntry, MatchClause,
+    NodePattern, PathPattern, ProjectionClause, QueryAst, RelExtras, RelPattern, RemoveClause,
+    RemoveItem, ReturnItem, SetClause, SetItem, Step, SubqueryExpr, SubqueryKind as Kind,
+};
 use crate::dsl::expr::{BinaryOp, ExprKind, ExprNode};
-use crate::dsl::pattern::{Direction, NodePattern, PathPattern, RelExtras, RelPattern, Step};
 use crate::dsl::row::Columns;
-use crate::dsl::subquery::{Kind, SubqueryExpr};
 use crate::dsl::{Returning, Value};
 use crate::schema::names::GraphName;
 use crate::schema::{Binding, BindingKey, Cardinality, Identified, NodeLabel, RelType};
@@ -557,11 +553,11 @@ pub(crate) fn loaded(binding: BindingKey, related: Option<ExprNode>) -> ExprNode
         Some(related) => ExprNode(ExprKind::MapProjection {
             binding,
             entries: vec![
-                crate::dsl::expr::map::MapEntry {
+                MapEntry {
                     key: GraphName::new("node"),
                     value: Some(node),
                 },
-                crate::dsl::expr::map::MapEntry {
+                MapEntry {
                     key: GraphName::new("related"),
                     value: Some(related),
                 },
