@@ -62,13 +62,24 @@ fn member(handle: &str, age: Option<i64>) -> Member {
     }
 }
 
+/// A client of the shared database, once `Member.handle` is unique. Every test here writes
+/// through it, so the constraint is created once, before any of them writes a `Member`.
+/// When one test created it while another was writing, a prefix query sometimes missed a
+/// node just saved (twice in CI runs); an index built under concurrent writes is the
+/// likeliest cause, and this order rules it out.
 async fn with_unique_handle() -> Client {
+    static CONSTRAINED: tokio::sync::OnceCell<()> = tokio::sync::OnceCell::const_new();
     let db = client().await;
-    db.execute(raw::<()>(
-        "CREATE CONSTRAINT member_handle IF NOT EXISTS FOR (m:Member) REQUIRE m.handle IS UNIQUE",
-    ))
-    .await
-    .unwrap();
+    CONSTRAINED
+        .get_or_init(|| async {
+            db.execute(raw::<()>(
+                "CREATE CONSTRAINT member_handle IF NOT EXISTS \
+                 FOR (m:Member) REQUIRE m.handle IS UNIQUE",
+            ))
+            .await
+            .unwrap();
+        })
+        .await;
     db
 }
 
@@ -78,7 +89,7 @@ fn prefixed(prefix: &str) -> typher::ogm::NodeSet<Member> {
 
 #[tokio::test]
 async fn create_refresh_save_and_delete_round_trip() {
-    let db = client().await;
+    let db = with_unique_handle().await;
     let mut ann = member("o1-ann", Some(30)).create(&db).await.unwrap();
     assert!(!ann.element_id.is_empty());
     assert_eq!(ann.labels, ["Member"]);
@@ -135,7 +146,7 @@ async fn create_refresh_save_and_delete_round_trip() {
 
 #[tokio::test]
 async fn save_leaves_other_properties_and_relationships_alone() {
-    let db = client().await;
+    let db = with_unique_handle().await;
     let mut bob = Guest {
         name: "o2-bob".into(),
         age: Some(40),
@@ -167,7 +178,7 @@ async fn save_leaves_other_properties_and_relationships_alone() {
 
 #[tokio::test]
 async fn node_sets_filter_order_page_count_and_get_one() {
-    let db = client().await;
+    let db = with_unique_handle().await;
     let all: Vec<Member> = (0..10)
         .map(|i| member(&format!("o3-{i}"), Some(20 + i)))
         .collect();
@@ -286,7 +297,7 @@ async fn racing_get_or_create_on_one_key_makes_one_node() {
 
 #[tokio::test]
 async fn a_stale_save_is_refused_and_writes_nothing() {
-    let db = client().await;
+    let db = with_unique_handle().await;
     let memo = Memo {
         slug: "o6".into(),
         text: "first".into(),
@@ -326,7 +337,7 @@ async fn a_stale_save_is_refused_and_writes_nothing() {
 
 #[tokio::test]
 async fn hooks_run_around_writes_and_can_refuse() {
-    let db = client().await;
+    let db = with_unique_handle().await;
     let saved = Login {
         email: "  O7-Ann@Example.org ".into(),
     }
@@ -390,7 +401,7 @@ async fn hooks_run_around_writes_and_can_refuse() {
 
 #[tokio::test]
 async fn operations_in_a_transaction_roll_back_together() {
-    let db = client().await;
+    let db = with_unique_handle().await;
     let tx = db.begin().await.unwrap();
     let mut one = member("o8-a", None).create(&tx).await.unwrap();
     one.age = Some(5);
@@ -423,7 +434,7 @@ pub struct Scrap {
 
 #[tokio::test]
 async fn a_node_with_several_labels_loads_as_each() {
-    let db = client().await;
+    let db = with_unique_handle().await;
     let vip = Vip {
         name: "multi-vip".into(),
         age: Some(40),
@@ -501,7 +512,7 @@ async fn a_node_with_several_labels_loads_as_each() {
 
 #[tokio::test]
 async fn undeclared_properties_are_kept_in_the_extras_map() {
-    let db = client().await;
+    let db = with_unique_handle().await;
     let extra = |pairs: &[(&str, serde_json::Value)]| {
         pairs
             .iter()
