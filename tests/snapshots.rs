@@ -1029,3 +1029,16 @@ snap!(procedure_declared_with_arguments_and_skipped_column, {
     .unwind(vec![1, 2], item)
     .return_((score, item))
 });
+
+// FINISH: a query that returns no rows.
+snap!(
+    finish_after_a_write,
+    match_(Person)
+        .filter(Person.born.is_null())
+        .set(Person.born.to(0))
+        .finish()
+);
+snap!(
+    finish_after_a_read,
+    match_(Person).rel(ACTED_IN).to(Movie).finish()
+);

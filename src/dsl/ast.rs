@@ -397,6 +397,8 @@ pub(crate) enum Clause {
     Remove(RemoveClause),
     Delete(DeleteClause),
     Foreach(ForeachClause),
+    /// `FINISH`: the query ends without returning rows.
+    Finish,
 }
 
 /// A whole single query: its clauses in order.

@@ -123,6 +123,14 @@ impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
     }
 }
 
+/// A query ended by `FINISH` runs for what it does; it returns no rows.
+impl Statement for crate::dsl::clause::finish::Finished {
+    type Shape = ByName<()>;
+    fn prepare(&self) -> Result<Prepared<'_>> {
+        typed(self, self.compiled(), &[], self.ast.writes_atomically())
+    }
+}
+
 impl<R: Shape> Statement for Union<R> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
@@ -247,6 +255,7 @@ mod sealed {
     pub trait Statement {}
     impl<O, R, P> Statement for Returning<O, R, P> {}
     impl<R> Statement for Union<R> {}
+    impl Statement for crate::dsl::clause::finish::Finished {}
     impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {}
     impl<Q: Statement + ?Sized> Statement for &Q {}
     impl<R> Statement for Raw<R> {}

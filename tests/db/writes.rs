@@ -417,3 +417,27 @@ async fn a_managed_write_failing_half_way_leaves_nothing() {
         .unwrap();
     assert_eq!(shelves, 0);
 }
+
+/// `FINISH` runs what comes before it and returns no rows.
+#[tokio::test]
+async fn a_finished_query_runs_its_writes_and_returns_no_rows() {
+    let db = client().await;
+    let created = db
+        .execute(create(gizmo("fin-a", 3)).finish())
+        .await
+        .unwrap();
+    assert_eq!(created.rows_returned, 0);
+    assert_eq!(created.counters.nodes_created, 1);
+    let raised = db
+        .execute(
+            match_(Gizmo)
+                .filter(Gizmo.sku.starts_with("fin-"))
+                .set(Gizmo.price.to(4))
+                .finish(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(raised.rows_returned, 0);
+    assert_eq!(raised.counters.properties_set, 1);
+    assert_eq!(gizmos(&db, "fin-").await, vec![gizmo("fin-a", 4)]);
+}

@@ -21,6 +21,7 @@
 pub mod call;
 pub mod create;
 pub mod delete;
+pub mod finish;
 pub mod foreach;
 pub mod match_;
 pub mod merge;
@@ -54,6 +55,7 @@ impl Clause {
                 visit(&f.list);
                 f.body.for_each_expr(visit);
             }
+            Clause::Finish => {}
         }
     }
 
@@ -72,6 +74,7 @@ impl Clause {
             Clause::Remove(c) => c.render(r),
             Clause::Delete(c) => c.render(r),
             Clause::Foreach(f) => f.render(r),
+            Clause::Finish => r.clause("FINISH"),
         }
     }
 }
