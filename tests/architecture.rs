@@ -447,3 +447,61 @@ fn the_reader_follows_reexports_and_finds_circles() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Every node of the query tree is built through `dsl::ast::build`: outside `dsl/ast/`, no
+/// file writes a struct literal of a tree type (`MatchClause { .. }`, `SetItem::Whole { .. }`),
+/// so a change to a node's fields changes the tree, its constructors and the renderer only.
+#[test]
+fn the_query_tree_is_built_only_through_its_constructors() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let tree_file = root.join("dsl/ast/mod.rs");
+    let tree: syn::File = syn::parse_file(&std::fs::read_to_string(&tree_file).unwrap()).unwrap();
+    let names: BTreeSet<String> = tree
+        .items
+        .iter()
+        .filter_map(|item| match item {
+            syn::Item::Struct(s) => Some(s.ident.to_string()),
+            syn::Item::Enum(e) => Some(e.ident.to_string()),
+            _ => None,
+        })
+        .collect();
+    assert!(names.contains("MatchClause") && names.contains("ExprKind"));
+
+    struct Literals<'n> {
+        names: &'n BTreeSet<String>,
+        found: Vec<String>,
+    }
+    impl<'ast> Visit<'ast> for Literals<'_> {
+        fn visit_expr_struct(&mut self, node: &'ast syn::ExprStruct) {
+            let segments: Vec<String> = node
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            if segments.iter().any(|s| self.names.contains(s)) {
+                self.found.push(segments.join("::"));
+            }
+            syn::visit::visit_expr_struct(self, node);
+        }
+    }
+    let mut offending = Vec::new();
+    for file in read_files(&root) {
+        if file.path.starts_with("dsl/ast") {
+            continue;
+        }
+        let mut literals = Literals {
+            names: &names,
+            found: Vec::new(),
+        };
+        literals.visit_file(&file.ast);
+        for found in literals.found {
+            offending.push(format!("{}: {found} {{ .. }}", file.path.display()));
+        }
+    }
+    assert!(
+        offending.is_empty(),
+        "these build query-tree nodes field by field; use `dsl::ast::build`:\n{}",
+        offending.join("\n")
+    );
+}

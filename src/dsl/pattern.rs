@@ -20,8 +20,8 @@ use super::expr::{ExprNode, Operand};
 use super::render::Renderer;
 use super::scope::{Both, Cons, Nil, Var};
 use crate::dsl::ast::{
-    Direction, HopBounds, NodePattern, PathPattern, Quantified, RelExtras, RelPattern, Shortest,
-    Step,
+    Direction, HopBounds, NodePattern, PathPattern, PatternStep, Quantified, RelExtras, RelPattern,
+    Shortest,
 };
 use crate::dsl::tuples::for_tuples;
 use crate::schema::names::GraphName;
@@ -63,14 +63,11 @@ impl<S, N, H: NodeHandle> NodeTarget<S, N> for H {
     type Needs = Nil;
     type Checks = Nil;
     fn node_pattern(self) -> NodePattern {
-        NodePattern {
-            binding: Some(<H::Binding as Binding>::KEY),
-            label: Some(<H::Label as NodeLabel>::LABEL_NAME),
-            labels: Vec::new(),
-            reuse: false,
-            props: Vec::new(),
-            filter: None,
-        }
+        crate::dsl::ast::build::node(
+            Some(<H::Binding as Binding>::KEY),
+            Some(<H::Label as NodeLabel>::LABEL_NAME),
+            false,
+        )
     }
 }
 
@@ -81,14 +78,7 @@ impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H> {
     type Needs = Cons<H::Binding, Nil>;
     type Checks = Nil;
     fn node_pattern(self) -> NodePattern {
-        NodePattern {
-            binding: Some(<H::Binding as Binding>::KEY),
-            label: None,
-            labels: Vec::new(),
-            reuse: true,
-            props: Vec::new(),
-            filter: None,
-        }
+        crate::dsl::ast::build::node(Some(<H::Binding as Binding>::KEY), None, true)
     }
 }
 
@@ -101,30 +91,7 @@ impl<S, N> NodeTarget<S, N> for () {
     type Needs = Nil;
     type Checks = Nil;
     fn node_pattern(self) -> NodePattern {
-        NodePattern::anonymous()
-    }
-}
-
-impl NodePattern {
-    /// `()`.
-    pub(crate) fn anonymous() -> Self {
-        Self::bound(None, None, false)
-    }
-
-    /// `(variable:Label)`, `(variable)` when `reuse`, `()` without a binding.
-    pub(crate) fn bound(
-        binding: Option<BindingKey>,
-        label: Option<GraphName>,
-        reuse: bool,
-    ) -> Self {
-        Self {
-            binding,
-            label,
-            labels: Vec::new(),
-            reuse,
-            props: Vec::new(),
-            filter: None,
-        }
+        crate::dsl::ast::build::anonymous()
     }
 }
 
@@ -353,14 +320,7 @@ impl<S, N, Set: LabelNames> NodeTarget<S, N> for OneOf<Set> {
     fn node_pattern(self) -> NodePattern {
         let mut labels = Vec::new();
         Set::push_names(&mut labels);
-        NodePattern {
-            binding: None,
-            label: None,
-            labels,
-            reuse: false,
-            props: Vec::new(),
-            filter: None,
-        }
+        crate::dsl::ast::build::node_of_labels(labels)
     }
 }
 
@@ -414,12 +374,7 @@ impl<S, N, B: Binding> ExtendScope<S, N> for B {
 pub type WithRel<S, N, R> = <<R as RelHandle>::Bound as ExtendScope<S, N>>::Out;
 
 pub(crate) fn rel_pattern<R: IntoRelPattern>(rel: R, direction: Direction) -> RelPattern {
-    RelPattern {
-        binding: R::KEY,
-        types: R::types(),
-        direction,
-        extras: rel.extras(),
-    }
+    crate::dsl::ast::build::rel(R::KEY, R::types(), direction, rel.extras())
 }
 
 /// What `.hops(..)` takes: `2` (exactly), `1..=3`, `..=5`, `2..` or `..`.
@@ -434,42 +389,27 @@ pub trait HopRange {
 }
 impl HopRange for u32 {
     fn bounds(self) -> HopBounds {
-        HopBounds {
-            min: Some(self),
-            max: Some(self),
-        }
+        crate::dsl::ast::build::hops(Some(self), Some(self))
     }
 }
 impl HopRange for core::ops::RangeInclusive<u32> {
     fn bounds(self) -> HopBounds {
-        HopBounds {
-            min: Some(*self.start()),
-            max: Some(*self.end()),
-        }
+        crate::dsl::ast::build::hops(Some(*self.start()), Some(*self.end()))
     }
 }
 impl HopRange for core::ops::RangeToInclusive<u32> {
     fn bounds(self) -> HopBounds {
-        HopBounds {
-            min: None,
-            max: Some(self.end),
-        }
+        crate::dsl::ast::build::hops(None, Some(self.end))
     }
 }
 impl HopRange for core::ops::RangeFrom<u32> {
     fn bounds(self) -> HopBounds {
-        HopBounds {
-            min: Some(self.start),
-            max: None,
-        }
+        crate::dsl::ast::build::hops(Some(self.start), None)
     }
 }
 impl HopRange for core::ops::RangeFull {
     fn bounds(self) -> HopBounds {
-        HopBounds {
-            min: None,
-            max: None,
-        }
+        crate::dsl::ast::build::hops(None, None)
     }
 }
 
@@ -800,12 +740,12 @@ impl PathPattern {
         self.start.render(r);
         for step in &self.steps {
             match step {
-                Step::Rel(rel, node) => {
+                PatternStep::Rel(rel, node) => {
                     rel.render(r);
                     node.render(r);
                 }
-                Step::Quantified(q) => q.render(r),
-                Step::Node(node) => {
+                PatternStep::Quantified(q) => q.render(r),
+                PatternStep::Node(node) => {
                     r.push(" ");
                     node.render(r);
                 }
@@ -813,30 +753,6 @@ impl PathPattern {
         }
         if self.shortest.is_some() {
             r.push(")");
-        }
-    }
-
-    /// Calls `visit` on every inline property value and node `WHERE`.
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        let node = |n: &NodePattern, visit: &mut dyn FnMut(&ExprNode)| {
-            n.props.iter().for_each(|(_, v)| visit(v));
-            if let Some(f) = &n.filter {
-                visit(f);
-            }
-        };
-        node(&self.start, visit);
-        for step in &self.steps {
-            match step {
-                Step::Rel(rel, n) => {
-                    rel.extras.props.iter().for_each(|(_, v)| visit(v));
-                    node(n, visit);
-                }
-                Step::Quantified(q) => {
-                    q.inner.for_each_expr(visit);
-                    q.filter.iter().for_each(&mut *visit);
-                }
-                Step::Node(n) => node(n, visit),
-            }
         }
     }
 }
@@ -847,10 +763,12 @@ impl Quantified {
     fn render(&self, r: &mut Renderer) {
         r.push(" (");
         let saved = r.enter_subquery();
-        let mut read = Vec::new();
-        let mut note = |e: &ExprNode| e.walk(&mut |n| read.extend(n.binding_id()));
-        self.inner.for_each_expr(&mut note);
-        self.filter.iter().for_each(&mut note);
+        let mut reads = crate::dsl::ast::visit::Reads::default();
+        crate::dsl::ast::visit::pattern(&self.inner, &mut reads);
+        if let Some(filter) = &self.filter {
+            crate::dsl::ast::visit::expr(filter, &mut reads);
+        }
+        let read = reads.0;
         let mut inner = self.inner.clone();
         let quiet = |key: &mut Option<BindingKey>| {
             if key.is_some_and(|k| !read.contains(&k.id)) {
@@ -862,14 +780,14 @@ impl Quantified {
         }
         for step in &mut inner.steps {
             match step {
-                Step::Rel(rel, n) => {
+                PatternStep::Rel(rel, n) => {
                     quiet(&mut rel.binding);
                     if !n.reuse {
                         quiet(&mut n.binding);
                     }
                 }
-                Step::Node(n) if !n.reuse => quiet(&mut n.binding),
-                Step::Node(_) | Step::Quantified(_) => {}
+                PatternStep::Node(n) if !n.reuse => quiet(&mut n.binding),
+                PatternStep::Node(_) | PatternStep::Quantified(_) => {}
             }
         }
         inner.render(r);

@@ -141,8 +141,6 @@ impl<S, P> Query<S, P> {
 impl Query<super::scope::NoVars, ()> {
     /// A query with no clause yet; the entry points start from it.
     pub(crate) fn empty() -> Self {
-        Self::from_ast(QueryAst {
-            clauses: Vec::with_capacity(4),
-        })
+        Self::from_ast(crate::dsl::ast::build::query(Vec::with_capacity(4)))
     }
 }

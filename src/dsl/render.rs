@@ -7,6 +7,7 @@
 use super::expr::ExprKind;
 use super::expr::ExprNode;
 use super::value::Value;
+use crate::dsl::ast::visit;
 use crate::dsl::ast::{Clause, ListOp, PathPattern, QueryAst, SubqueryExpr, SubqueryKind};
 use crate::schema::names::{is_plain, GraphName};
 use crate::schema::BindingKey;
@@ -209,25 +210,14 @@ fn unicode_escape(rest: &[char]) -> Option<(char, usize)> {
 /// Renders queries joined by `UNION` (one query when `branches` has one), with
 /// parameters numbered across all of them. Later branches take the first one's column names.
 pub(crate) fn render(branches: &[(&QueryAst, bool)]) -> CompiledQuery {
-    let mut named = Vec::new();
+    let mut pass = PrePass::default();
     let mut reads = Vec::with_capacity(branches.len());
     for (ast, _) in branches {
-        let mut read = Vec::with_capacity(8);
-        ast.for_each_expr(&mut |e| {
-            e.walk(&mut |node| match node {
-                ExprKind::Property { binding, .. }
-                | ExprKind::Variable(binding)
-                | ExprKind::Identified { binding, .. }
-                    if !read.contains(&binding.id) =>
-                {
-                    read.push(binding.id)
-                }
-                ExprKind::NamedParam(name) if !named.contains(name) => named.push(*name),
-                _ => {}
-            })
-        });
-        reads.push(read);
+        pass.read = Vec::with_capacity(8);
+        visit::query(ast, &mut pass);
+        reads.push(std::mem::take(&mut pass.read));
     }
+    let named = pass.named;
     let mut out = Output::default();
     let mut columns: Vec<String> = Vec::new();
     for (i, ((ast, all), read)) in branches.iter().zip(reads).enumerate() {
@@ -251,6 +241,30 @@ pub(crate) fn render(branches: &[(&QueryAst, bool)]) -> CompiledQuery {
         columns,
         named,
         problem: out.problem,
+    }
+}
+
+/// What rendering must know before it starts: the bindings some expression reads (a
+/// relationship gets a variable only then) and the user's named parameters (generated
+/// names avoid them).
+#[derive(Default)]
+struct PrePass {
+    read: Vec<u64>,
+    named: Vec<&'static str>,
+}
+
+impl visit::Visitor for PrePass {
+    fn expr(&mut self, expr: &ExprKind) {
+        match expr {
+            ExprKind::NamedParam(name) if !self.named.contains(name) => self.named.push(name),
+            _ => {
+                if let Some(id) = expr.binding_id() {
+                    if !self.read.contains(&id) {
+                        self.read.push(id);
+                    }
+                }
+            }
+        }
     }
 }
 

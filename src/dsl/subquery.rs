@@ -10,11 +10,11 @@
 //! variable), so it never makes an outer reference ambiguous.
 
 use super::clause::return_::Returning;
-use super::expr::{Expr, ExprKind, Name, NameTag, Val};
+use super::expr::{Expr, Name, NameTag, Val};
 use super::query::Query;
 use super::row::Single;
 use super::scope::{Cons, Nil, NoVars, NullOf, Required, Var};
-use crate::dsl::ast::{QueryAst, SubqueryExpr, SubqueryKind};
+use crate::dsl::ast::{QueryAst, SubqueryKind};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey, Handle};
 
@@ -172,10 +172,10 @@ fn subquery<T, I: Imports, Q: Body>(
     body: impl FnOnce(SubqueryStart<I>) -> Q,
 ) -> Expr<T, I::Refs> {
     let start = Query::from_ast(QueryAst::default());
-    Expr::from(ExprKind::Subquery(Box::new(SubqueryExpr {
+    Expr::new(crate::dsl::ast::build::subquery(
         kind,
-        body: sealed::Body::into_ast(body(start)),
-    })))
+        sealed::Body::into_ast(body(start)),
+    ))
 }
 
 /// `EXISTS { .. }`: whether the subquery finds anything. Its body may read only `imports`

@@ -6,9 +6,10 @@ use super::error::{Error, Result};
 use super::executor::Executor;
 use super::log::QueryLog;
 use super::settings::Settings;
-use super::statement::{Again, Prepared};
+use super::statement::{labels, Again, Prepared};
 use super::stream::RowStream;
 use super::txn::Transaction;
+use crate::dsl::ast::QueryAst;
 use futures_util::future::BoxFuture;
 use futures_util::{ready, Stream};
 use std::pin::Pin;
@@ -22,8 +23,8 @@ struct Streaming {
     rows: DriverRows,
     lease: Lease,
     driver: Driver,
-    /// The statement's text, to name a broken constraint.
-    text: String,
+    /// The labels the statement names, to name a broken constraint.
+    labels: Vec<&'static str>,
     log: QueryLog,
     count: usize,
     ended: bool,
@@ -96,7 +97,7 @@ impl Stream for Records {
                     .instrument(span)
                     .await;
                 let next = match next {
-                    Err(e) => Err(state.driver.name_constraint(e, &state.text).await),
+                    Err(e) => Err(state.driver.name_constraint(e, &state.labels).await),
                     other => other,
                 };
                 (state, next)
@@ -162,10 +163,10 @@ impl Client {
     }
 
     /// Names the constraint a failed statement broke, when the server did not.
-    async fn named<T>(&self, result: Result<T>, text: &str) -> Result<T> {
+    async fn named<T>(&self, result: Result<T>, tree: Option<&QueryAst>) -> Result<T> {
         match result {
             Err(e @ Error::ConstraintViolation { .. }) => {
-                Err(self.driver.name_constraint(e, text).await)
+                Err(self.driver.name_constraint(e, &labels(tree)).await)
             }
             other => other,
         }
@@ -346,7 +347,7 @@ impl Executor for Client {
                 .instrument(log.span().clone())
                 .await
                 .map(|(records, _)| records);
-            let result = self.named(result, prepared.text).await;
+            let result = self.named(result, prepared.tree).await;
             log.end(&result, Vec::len);
             return result.map(RowStream::read);
         }
@@ -357,7 +358,7 @@ impl Executor for Client {
         }
         .instrument(log.span().clone())
         .await;
-        let (rows, lease) = match self.named(opened, prepared.text).await {
+        let (rows, lease) = match self.named(opened, prepared.tree).await {
             Ok(opened) => opened,
             Err(e) => {
                 log.failed(&e);
@@ -368,7 +369,7 @@ impl Executor for Client {
             rows,
             lease,
             driver: self.driver.clone(),
-            text: prepared.text.to_owned(),
+            labels: labels(prepared.tree),
             log,
             count: 0,
             ended: false,
@@ -404,7 +405,7 @@ impl Executor for Client {
         }
         .instrument(log.span().clone())
         .await;
-        let result = self.named(result, prepared.text).await;
+        let result = self.named(result, prepared.tree).await;
         log.end(&result, |done| done.rows_returned);
         result
     }

@@ -24,6 +24,15 @@ pub struct Prepared<'a> {
     /// The statement it came from, to build the query anew for a retry: a batch's
     /// parameters are never copied for a retry that never comes.
     pub(crate) source: &'a dyn Again,
+    /// The typed query's tree (none for raw Cypher or a union), asked which labels it
+    /// names when a write breaks a constraint.
+    pub(crate) tree: Option<&'a crate::dsl::ast::QueryAst>,
+}
+
+/// The labels a statement's tree names: where a constraint it broke may be (none known
+/// for raw Cypher).
+pub(crate) fn labels(tree: Option<&crate::dsl::ast::QueryAst>) -> Vec<&'static str> {
+    tree.map(|tree| tree.labels()).unwrap_or_default()
 }
 
 /// A statement that builds its query again.
@@ -54,6 +63,7 @@ pub trait Statement: sealed::Statement + Sync {
 /// naming the first named parameter that has no value.
 fn typed<'a>(
     source: &'a dyn Again,
+    tree: Option<&'a crate::dsl::ast::QueryAst>,
     compiled: &'a CompiledQuery,
     bound: &[(&'static str, Value)],
     atomic: bool,
@@ -100,6 +110,7 @@ fn typed<'a>(
             .collect(),
         atomic,
         source,
+        tree,
     })
 }
 
@@ -108,6 +119,7 @@ impl<O, R: Shape, P> Statement for Returning<O, R, P> {
     fn prepare(&self) -> Result<Prepared<'_>> {
         typed(
             self,
+            Some(&self.ast),
             self.compiled(),
             self.bound(),
             self.ast.writes_atomically(),
@@ -119,7 +131,13 @@ impl<O, R: Shape, P> Statement for Returning<O, R, P> {
 impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
     type Shape = ByName<()>;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self, self.compiled(), &[], self.ast.writes_atomically())
+        typed(
+            self,
+            Some(&self.ast),
+            self.compiled(),
+            &[],
+            self.ast.writes_atomically(),
+        )
     }
 }
 
@@ -127,14 +145,20 @@ impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
 impl Statement for crate::dsl::clause::finish::Finished {
     type Shape = ByName<()>;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self, self.compiled(), &[], self.ast.writes_atomically())
+        typed(
+            self,
+            Some(&self.ast),
+            self.compiled(),
+            &[],
+            self.ast.writes_atomically(),
+        )
     }
 }
 
 impl<R: Shape> Statement for Union<R> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self, self.compiled(), &[], false)
+        typed(self, None, self.compiled(), &[], false)
     }
 }
 
@@ -237,6 +261,7 @@ impl<R: Shape> Statement for Raw<R> {
             names: self.params.iter().map(|(name, _)| name.as_str()).collect(),
             atomic: false,
             source: self,
+            tree: None,
         })
     }
 }

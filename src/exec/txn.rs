@@ -5,7 +5,7 @@ use super::driver::{Access, Driver, DriverTxn, Lease, Record};
 use super::error::{Error, Result};
 use super::executor::Executor;
 use super::log::QueryLog;
-use super::statement::Prepared;
+use super::statement::{labels, Prepared};
 use super::stream::RowStream;
 use tokio::sync::Mutex;
 use tracing::Instrument;
@@ -65,7 +65,7 @@ impl Transaction {
         .await;
         let result = match result {
             Err(e @ Error::ConstraintViolation { .. }) => {
-                Err(self.driver.name_constraint(e, prepared.text).await)
+                Err(self.driver.name_constraint(e, &labels(prepared.tree)).await)
             }
             other => other,
         };

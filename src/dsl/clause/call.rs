@@ -14,8 +14,9 @@ use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Append, Nullify};
 use crate::dsl::subquery::{CallStart, Imports, ImportsFrom};
 
-impl CallClause {
-    fn new<I: Imports>(optional: bool, body: QueryAst) -> Self {
+/// `CALL (imports) { body }`, keeping bound what the body returns.
+fn call_clause<I: Imports>(optional: bool, body: QueryAst, in_transactions: Option<u64>) -> Clause {
+    {
         let mut imports = Vec::new();
         I::keys(&mut imports);
         let exported = match body.clauses.last() {
@@ -30,15 +31,11 @@ impl CallClause {
                 .collect(),
             _ => Vec::new(),
         };
-        Self {
-            optional,
-            imports,
-            body,
-            exported,
-            in_transactions: None,
-        }
+        crate::dsl::ast::build::call(optional, imports, body, exported, in_transactions)
     }
+}
 
+impl CallClause {
     pub(crate) fn render(&self, r: &mut Renderer) {
         r.clause(if self.optional {
             "OPTIONAL CALL ("
@@ -103,7 +100,7 @@ impl<S, Pos> Query<S, Pos> {
     {
         let _ = imports;
         let body = crate::dsl::subquery::body_ast(body(Query::from_ast(QueryAst::default())));
-        self.push(Clause::Call(CallClause::new::<I>(false, body)))
+        self.push(call_clause::<I>(false, body, None))
     }
 
     /// `OPTIONAL CALL (imports) { .. }`: like [`call`](Self::call), but a row whose subquery
@@ -136,7 +133,7 @@ impl<S, Pos> Query<S, Pos> {
     {
         let _ = imports;
         let body = crate::dsl::subquery::body_ast(body(Query::from_ast(QueryAst::default())));
-        self.push(Clause::Call(CallClause::new::<I>(true, body)))
+        self.push(call_clause::<I>(true, body, None))
     }
 
     /// `CALL (imports) { .. } IN TRANSACTIONS OF n ROWS`: runs the writes `body` builds in
@@ -171,8 +168,6 @@ impl<S, Pos> Query<S, Pos> {
     {
         let _ = imports;
         let body = body(Query::from_ast(QueryAst::default())).ast;
-        let mut clause = CallClause::new::<I>(false, body);
-        clause.in_transactions = Some(rows.max(1));
-        self.push(Clause::Call(clause))
+        self.push(call_clause::<I>(false, body, Some(rows.max(1))))
     }
 }

@@ -83,15 +83,6 @@ impl CreateClause {
             r.expr(value);
         }
     }
-
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        for item in &self.items {
-            match item {
-                Created::Node { value, .. } => visit(value),
-                Created::Rel { value, .. } => value.iter().for_each(&mut *visit),
-            }
-        }
-    }
 }
 
 /// Renders `value` inside the pattern when it can go there, and says whether it did: a
@@ -192,13 +183,13 @@ where
     type Binding = L;
     type Refs = Nil;
     fn created(self) -> Created {
-        Created::Node {
-            binding: L::KEY,
-            label: L::LABEL_NAME,
-            extra: L::EXTRA_LABELS,
-            value: ExprNode::serialized(&self),
-            properties: L::SPREAD,
-        }
+        crate::dsl::ast::build::create_node(
+            L::KEY,
+            L::LABEL_NAME,
+            L::EXTRA_LABELS,
+            ExprNode::serialized(&self),
+            L::SPREAD,
+        )
     }
 }
 
@@ -223,13 +214,13 @@ impl<H: NodeHandle, R> NewNode for NodeValue<H, R> {
     type Binding = H::Binding;
     type Refs = R;
     fn created(self) -> Created {
-        Created::Node {
-            binding: <H::Binding as Binding>::KEY,
-            label: <H::Label as NodeLabel>::LABEL_NAME,
-            extra: <H::Label as NodeLabel>::EXTRA_LABELS,
-            value: self.value,
-            properties: <H::Label as NodeLabel>::SPREAD,
-        }
+        crate::dsl::ast::build::create_node(
+            <H::Binding as Binding>::KEY,
+            <H::Label as NodeLabel>::LABEL_NAME,
+            <H::Label as NodeLabel>::EXTRA_LABELS,
+            self.value,
+            <H::Label as NodeLabel>::SPREAD,
+        )
     }
 }
 
@@ -331,7 +322,7 @@ impl<S, P> Query<S, P> {
             c.items.push(item);
             return self.retype();
         }
-        self.push(Clause::Create(CreateClause { items: vec![item] }))
+        self.push(crate::dsl::ast::build::create(vec![item]))
     }
 
     /// `CREATE (movie:Movie $p0)`: creates a node from a value of its label's struct (or
@@ -386,13 +377,15 @@ impl<S, P> Query<S, P> {
     {
         let _ = (from, to);
         let (rel_type, value, properties) = rel.parts();
-        self.push_created(Created::Rel {
-            from: <A::Binding as Binding>::KEY,
-            binding: <R::Binding as Binding>::KEY,
+        self.push_created(crate::dsl::ast::build::create_rel(
+            [
+                <A::Binding as Binding>::KEY,
+                <R::Binding as Binding>::KEY,
+                <B::Binding as Binding>::KEY,
+            ],
             rel_type,
             value,
             properties,
-            to: <B::Binding as Binding>::KEY,
-        })
+        ))
     }
 }

@@ -3,7 +3,7 @@
 //! A plain `DELETE` of a node that still has relationships fails on the server and changes
 //! nothing; typher reports it as [`Error::NodeStillConnected`](crate::exec::Error::NodeStillConnected).
 
-use crate::dsl::ast::{Clause, DeleteClause};
+use crate::dsl::ast::DeleteClause;
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil};
@@ -11,16 +11,6 @@ use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey, Handle};
 
 impl DeleteClause {
-    /// Calls `visit` on each deleted variable (a relationship matched without a variable
-    /// gets one).
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&crate::dsl::expr::ExprNode)) {
-        for key in &self.items {
-            visit(&crate::dsl::expr::ExprNode(
-                crate::dsl::expr::ExprKind::Variable(*key),
-            ));
-        }
-    }
-
     pub(crate) fn render(&self, r: &mut Renderer) {
         r.clause(if self.detach {
             "DETACH DELETE "
@@ -72,7 +62,7 @@ impl<S, P> Query<S, P> {
     fn delete_clause<I: DeleteItems>(self, detach: bool) -> Query<S, Written> {
         let mut items = Vec::new();
         I::push_keys(&mut items);
-        self.push(Clause::Delete(DeleteClause { detach, items }))
+        self.push(crate::dsl::ast::build::delete(detach, items))
     }
 
     /// `DELETE ..`: relationships, or nodes without relationships. A node that still has

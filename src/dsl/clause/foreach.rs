@@ -1,6 +1,6 @@
 //! `FOREACH (item IN list | ..)`: writes once per item of a list.
 
-use crate::dsl::ast::{Clause, ForeachClause, QueryAst};
+use crate::dsl::ast::ForeachClause;
 use crate::dsl::expr::{IntoExpr, ListOf, Name, NameTag, Val};
 use crate::dsl::query::{Query, WriteEnd, Written};
 use crate::dsl::render::Renderer;
@@ -61,11 +61,11 @@ impl<S, P> Query<S, P> {
         P2: WriteEnd,
     {
         let _ = item;
-        let body = body(Query::from_ast(QueryAst::default())).ast;
-        self.push(Clause::Foreach(ForeachClause {
-            name: <Val<Tag, T> as Binding>::KEY,
-            list: list.into_operand(),
-            body,
-        }))
+        let body = body(Query::from_ast(crate::dsl::ast::build::query(Vec::new()))).ast;
+        self.push(crate::dsl::ast::build::foreach(
+            <Val<Tag, T> as Binding>::KEY,
+            list.into_operand(),
+            body.clauses,
+        ))
     }
 }

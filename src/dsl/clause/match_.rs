@@ -1,8 +1,7 @@
 //! `MATCH` and `OPTIONAL MATCH`: entry points, relationship steps, comma-separated
 //! patterns, path variables, and their rendering.
 
-use crate::dsl::ast::{Clause, Direction, MatchClause, PathPattern, Quantified, QueryAst, Step};
-use crate::dsl::expr::ExprNode;
+use crate::dsl::ast::{Direction, MatchClause, PathPattern, PatternStep};
 use crate::dsl::pattern::rel_pattern;
 use crate::dsl::pattern::ExtendScope;
 use crate::dsl::pattern::HopRange;
@@ -32,24 +31,11 @@ impl MatchClause {
             r.expr(filter);
         }
     }
-
-    /// Calls `visit` on every expression: inline property values and the `WHERE`.
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        for pattern in &self.patterns {
-            pattern.for_each_expr(visit);
-        }
-        self.filter.iter().for_each(visit);
-    }
 }
 
 /// A new pattern starting at `node`.
 pub(crate) fn start<T: NodeTarget<S, N>, S, N>(node: T) -> PathPattern {
-    PathPattern {
-        path: None,
-        shortest: None,
-        start: node.node_pattern(),
-        steps: Vec::with_capacity(4),
-    }
+    crate::dsl::ast::build::path(node.node_pattern())
 }
 
 /// A relationship step waiting for the node at its other end: `.to(..)`, `.from(..)`, `.either(..)`.
@@ -114,11 +100,11 @@ where
 
 impl<S, P> Query<S, P> {
     fn clause<T: NodeTarget<S, M>, M>(self, node: T, optional: bool) -> Started<S, T, M> {
-        self.push(Clause::Match(MatchClause {
+        self.push(crate::dsl::ast::build::match_(
             optional,
-            patterns: vec![start::<T, S, M>(node)],
-            filter: None,
-        }))
+            vec![start::<T, S, M>(node)],
+            None,
+        ))
     }
 
     /// Starts another `MATCH` clause at `node`: a new node for a handle, or the node an
@@ -217,7 +203,7 @@ where
         if let Some(pattern) = self.query.ast.last_pattern() {
             pattern
                 .steps
-                .push(Step::Rel(rel_pattern(self.rel, direction), node));
+                .push(PatternStep::Rel(rel_pattern(self.rel, direction), node));
         }
         self.query.retype()
     }
@@ -358,22 +344,18 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
         N: OwnClause,
         L1: Chains<L>,
     {
-        let start = Query::from_ast(QueryAst {
-            clauses: vec![Clause::Match(MatchClause {
-                optional: false,
-                patterns: vec![start::<(), NoVars, Repeating>(())],
-                filter: None,
-            })],
-        });
+        let start = Query::from_ast(crate::dsl::ast::build::query(vec![
+            crate::dsl::ast::build::match_(false, vec![start::<(), NoVars, Repeating>(())], None),
+        ]));
         let mut inner = segment(start).ast;
         if let Some(m) = inner.last_match() {
-            let quantified = Quantified {
-                inner: m.patterns.swap_remove(0),
-                filter: m.filter.take(),
-                bounds: times.bounds(),
-            };
+            let quantified = crate::dsl::ast::build::quantified(
+                m.patterns.swap_remove(0),
+                m.filter.take(),
+                times.bounds(),
+            );
             if let Some(pattern) = self.ast.last_pattern() {
-                pattern.steps.push(Step::Quantified(Box::new(quantified)));
+                pattern.steps.push(quantified);
             }
         }
         self.retype()
@@ -407,7 +389,7 @@ impl<S, L, N> Query<S, Repeated<L, N>> {
     {
         let node = node.node_pattern();
         if let Some(pattern) = self.ast.last_pattern() {
-            pattern.steps.push(Step::Node(node));
+            pattern.steps.push(PatternStep::Node(node));
         }
         self.retype()
     }

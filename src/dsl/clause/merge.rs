@@ -3,8 +3,7 @@
 
 use super::set::render_items;
 use super::set::SetItems;
-use crate::dsl::ast::{Clause, Direction, MergeClause, PathPattern, Step};
-use crate::dsl::expr::ExprNode;
+use crate::dsl::ast::{Clause, Direction, MergeClause};
 use crate::dsl::pattern::rel_pattern;
 use crate::dsl::pattern::ExtendScope;
 use crate::dsl::pattern::Having;
@@ -24,13 +23,6 @@ impl MergeClause {
         }
         if !self.on_match.is_empty() {
             render_items("ON MATCH SET ", &self.on_match, r);
-        }
-    }
-
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        self.pattern.for_each_expr(visit);
-        for item in self.on_create.iter().chain(&self.on_match) {
-            item.for_each_expr(visit);
         }
     }
 }
@@ -89,11 +81,11 @@ impl<S, P> Query<S, P> {
         T::Needs: AllBound<S>,
     {
         let pattern = super::match_::start::<T, S, Required>(node);
-        self.push(Clause::Merge(MergeClause {
+        self.push(crate::dsl::ast::build::merge(
             pattern,
-            on_create: Vec::new(),
-            on_match: Vec::new(),
-        }))
+            Vec::new(),
+            Vec::new(),
+        ))
     }
 
     /// `MERGE (person)-[:FOLLOWS]->(other)`: finds the relationship between two nodes bound
@@ -129,20 +121,15 @@ impl<S, P> Query<S, P> {
         Cons<A::Binding, Cons<B::Binding, Nil>>: AllBound<S>,
         R::Needs: AllBound<S>,
     {
-        let pattern = PathPattern {
-            path: None,
-            shortest: None,
-            start: super::match_::start::<_, S, Required>(from.again()).start,
-            steps: vec![Step::Rel(
-                rel_pattern(rel, Direction::Outgoing),
-                super::match_::start::<_, S, Required>(to.again()).start,
-            )],
-        };
-        self.push(Clause::Merge(MergeClause {
+        let pattern = super::match_::start::<_, S, Required>(from.again()).then(
+            rel_pattern(rel, Direction::Outgoing),
+            super::match_::start::<_, S, Required>(to.again()).start,
+        );
+        self.push(crate::dsl::ast::build::merge(
             pattern,
-            on_create: Vec::new(),
-            on_match: Vec::new(),
-        }))
+            Vec::new(),
+            Vec::new(),
+        ))
     }
 }
 

@@ -178,28 +178,18 @@ macro_rules! yields {
 }
 for_tuples!(yields);
 
+/// `CALL name(args) YIELD ..` of `procedure`, its columns named by `Y`.
+fn procedure_clause<Cols, Reads, Y: Yields<Cols>>(procedure: Procedure<Cols, Reads>) -> Clause {
+    let yields = procedure
+        .columns
+        .into_iter()
+        .zip(Y::keys())
+        .filter_map(|(column, key)| Some((column, key?)))
+        .collect();
+    crate::dsl::ast::build::procedure(procedure.name, procedure.args, yields)
+}
+
 impl ProcedureClause {
-    fn new<Cols, Reads, Y: Yields<Cols>>(procedure: Procedure<Cols, Reads>) -> Self {
-        let yields = procedure
-            .columns
-            .into_iter()
-            .zip(Y::keys())
-            .filter_map(|(column, key)| Some((column, key?)))
-            .collect();
-        Self {
-            name: procedure.name,
-            args: procedure.args,
-            yields,
-            filter: None,
-        }
-    }
-
-    /// Calls `visit` on the arguments and the `WHERE`.
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        self.args.iter().for_each(&mut *visit);
-        self.filter.iter().for_each(visit);
-    }
-
     pub(crate) fn render(&self, r: &mut Renderer) {
         r.clause("CALL ");
         for (i, part) in self.name.split('.').enumerate() {
@@ -284,8 +274,6 @@ impl<S, P> Query<S, P> {
         Y: Yields<Cols>,
     {
         let _ = names;
-        self.push(Clause::Procedure(ProcedureClause::new::<Cols, Reads, Y>(
-            procedure,
-        )))
+        self.push(procedure_clause::<Cols, Reads, Y>(procedure))
     }
 }

@@ -16,30 +16,6 @@ use crate::schema::identity::True;
 use crate::schema::Binding;
 
 impl ProjectionClause {
-    pub(crate) fn new(items: Vec<ReturnItem>) -> Self {
-        Self {
-            items,
-            ..Self::default()
-        }
-    }
-
-    pub(crate) fn star() -> Self {
-        Self {
-            star: true,
-            ..Self::default()
-        }
-    }
-
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        self.items.iter().map(|i| &i.expr).for_each(&mut *visit);
-        self.order.iter().map(|(e, _)| e).for_each(&mut *visit);
-        self.skip
-            .iter()
-            .chain(&self.limit)
-            .chain(&self.filter)
-            .for_each(visit);
-    }
-
     pub(crate) fn render(&self, returning: bool, r: &mut Renderer) {
         let forced = if returning {
             r.forced_columns.take()
@@ -184,10 +160,7 @@ where
     type Fresh<Rest> = Rest;
     type Carry = E::Carry;
     fn into_item(self) -> ReturnItem {
-        ReturnItem {
-            expr: self.into_expr_node(),
-            name: None,
-        }
+        crate::dsl::ast::build::item(self.into_expr_node(), None)
     }
 }
 
@@ -202,10 +175,7 @@ where
     type Fresh<Rest> = Var<Val<Tag, T>, R::Null, Rest>;
     type Carry = True;
     fn into_item(self) -> ReturnItem {
-        ReturnItem {
-            expr: self.expr,
-            name: Some(<Val<Tag, T> as Binding>::KEY),
-        }
+        crate::dsl::ast::build::item(self.expr, Some(<Val<Tag, T> as Binding>::KEY))
     }
 }
 

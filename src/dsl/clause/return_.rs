@@ -72,7 +72,7 @@ impl<S, P> Query<S, P> {
         let mut list = Vec::new();
         items.push_items(&mut list);
         Returning::new(
-            self.push::<(), ()>(Clause::Return(ProjectionClause::new(list)))
+            self.push::<(), ()>(Clause::Return(crate::dsl::ast::build::projection(list)))
                 .ast,
         )
     }

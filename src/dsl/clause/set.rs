@@ -12,8 +12,8 @@
 //! | `.remove(Person.labeled(Actor))` | `REMOVE person:Actor` |
 
 use super::create::ValueOf;
-use crate::dsl::ast::{Clause, RemoveClause, RemoveItem, SetClause, SetItem};
-use crate::dsl::expr::{ExprKind, ExprNode, IntoExpr};
+use crate::dsl::ast::{RemoveClause, RemoveItem, SetItem};
+use crate::dsl::expr::{ExprNode, IntoExpr};
 use crate::dsl::query::{Query, Written};
 use crate::dsl::render::Renderer;
 use crate::dsl::scope::{Both, Cons, Nil};
@@ -58,18 +58,6 @@ impl SetItem {
             }
         }
     }
-
-    /// Calls `visit` on the item's target (it reads that variable: a relationship matched
-    /// without a variable gets one) and on its value.
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        visit(&ExprNode(ExprKind::Variable(self.binding())));
-        match self {
-            SetItem::Property { value, .. }
-            | SetItem::Whole { value, .. }
-            | SetItem::DynamicLabel { value, .. } => visit(value),
-            SetItem::Label { .. } => {}
-        }
-    }
 }
 
 /// Renders `items` after `keyword` (`SET `, `ON CREATE SET `..), comma-separated.
@@ -97,17 +85,6 @@ impl RemoveClause {
                     r.push_name(*key);
                 }
                 RemoveItem::Label(label) => label.render(r),
-            }
-        }
-    }
-
-    pub(crate) fn for_each_expr(&self, visit: &mut impl FnMut(&ExprNode)) {
-        for item in &self.items {
-            match item {
-                RemoveItem::Label(label) => label.for_each_expr(visit),
-                RemoveItem::Property { binding, .. } => {
-                    visit(&ExprNode(ExprKind::Variable(*binding)))
-                }
             }
         }
     }
@@ -159,11 +136,11 @@ impl<F: Field, B: Binding> Property<F, B> {
     where
         V: Storable<<F::Value as PropertyType>::Base>,
     {
-        Assignment::new(SetItem::Property {
-            binding: B::KEY,
-            key: F::KEY_NAME,
-            value: value.into_operand(),
-        })
+        Assignment::new(crate::dsl::ast::build::set_property(
+            B::KEY,
+            F::KEY_NAME,
+            value.into_operand(),
+        ))
     }
 }
 
@@ -190,11 +167,11 @@ pub trait WriteMethods: Handle {
     where
         V: ValueOf<<Self::Binding as ElementBinding>::Element>,
     {
-        Assignment::new(SetItem::Whole {
-            binding: <Self::Binding as Binding>::KEY,
-            value: value.into_value(),
-            merge: false,
-        })
+        Assignment::new(crate::dsl::ast::build::set_whole(
+            <Self::Binding as Binding>::KEY,
+            value.into_value(),
+            false,
+        ))
     }
 
     /// `SET variable += $value`: sets the properties `value` has, keeping the others.
@@ -211,11 +188,11 @@ pub trait WriteMethods: Handle {
     where
         V: ValueOf<<Self::Binding as ElementBinding>::Element>,
     {
-        Assignment::new(SetItem::Whole {
-            binding: <Self::Binding as Binding>::KEY,
-            value: value.into_value(),
-            merge: true,
-        })
+        Assignment::new(crate::dsl::ast::build::set_whole(
+            <Self::Binding as Binding>::KEY,
+            value.into_value(),
+            true,
+        ))
     }
 
     /// `variable:Label`: a label to add with `.set(..)` or take away with `.remove(..)`.
@@ -234,10 +211,10 @@ pub trait WriteMethods: Handle {
     {
         let _ = label;
         LabelItem {
-            item: SetItem::Label {
-                binding: <Self::Binding as Binding>::KEY,
-                label: <L::Label as NodeLabel>::LABEL_NAME,
-            },
+            item: crate::dsl::ast::build::set_label(
+                <Self::Binding as Binding>::KEY,
+                <L::Label as NodeLabel>::LABEL_NAME,
+            ),
             _reads: PhantomData,
         }
     }
@@ -257,10 +234,10 @@ pub trait WriteMethods: Handle {
         Self: NodeHandle,
     {
         LabelItem {
-            item: SetItem::DynamicLabel {
-                binding: <Self::Binding as Binding>::KEY,
-                value: ExprNode::param(crate::dsl::Value::String(name.into())),
-            },
+            item: crate::dsl::ast::build::set_dynamic_label(
+                <Self::Binding as Binding>::KEY,
+                ExprNode::param(crate::dsl::Value::String(name.into())),
+            ),
             _reads: PhantomData,
         }
     }
@@ -317,10 +294,7 @@ where
 {
     type Refs = Cons<B, Nil>;
     fn push_remove(self, out: &mut Vec<RemoveItem>) {
-        out.push(RemoveItem::Property {
-            binding: B::KEY,
-            key: F::KEY_NAME,
-        });
+        out.push(crate::dsl::ast::build::remove_property(B::KEY, F::KEY_NAME));
     }
 }
 
@@ -391,7 +365,7 @@ impl<S, P> Query<S, P> {
     {
         let mut list = Vec::new();
         items.push_set(&mut list);
-        self.push(Clause::Set(SetClause { items: list }))
+        self.push(crate::dsl::ast::build::set(list))
     }
 
     /// `REMOVE ..`: optional properties and labels; a tuple removes several. Removing a
@@ -410,6 +384,6 @@ impl<S, P> Query<S, P> {
     {
         let mut list = Vec::new();
         items.push_remove(&mut list);
-        self.push(Clause::Remove(RemoveClause { items: list }))
+        self.push(crate::dsl::ast::build::remove(list))
     }
 }

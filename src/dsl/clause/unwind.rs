@@ -16,10 +16,7 @@ impl UnwindClause {
 }
 
 fn clause<L: IntoExpr, Tag: NameTag, T: 'static>(list: L) -> Clause {
-    Clause::Unwind(UnwindClause {
-        list: list.into_operand(),
-        name: <Val<Tag, T> as Binding>::KEY,
-    })
+    crate::dsl::ast::build::unwind(list.into_operand(), <Val<Tag, T> as Binding>::KEY)
 }
 
 /// `UNWIND list AS name` at the start of a query: a literal `Vec` (one parameter), a
@@ -162,10 +159,10 @@ pub type LinkPart<V, Tag, F, R, T> = crate::dsl::expr::Expr<
 
 impl<Tag: NameTag, F: 'static, R: 'static, T: 'static> Name<Tag, Link<F, R, T>> {
     fn part<V>(self, key: &'static str) -> LinkPart<V, Tag, F, R, T> {
-        crate::dsl::expr::Expr::from(crate::dsl::expr::ExprKind::Property {
-            binding: <Val<Tag, Link<F, R, T>> as Binding>::KEY,
-            key: crate::schema::names::GraphName::new(key),
-        })
+        crate::dsl::expr::Expr::new(crate::dsl::ast::build::property(
+            <Val<Tag, Link<F, R, T>> as Binding>::KEY,
+            crate::schema::names::GraphName::new(key),
+        ))
     }
 
     /// `link.from`: the key of the start node.

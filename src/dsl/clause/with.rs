@@ -55,7 +55,7 @@ impl<S, P> Query<S, P> {
     {
         let mut list = Vec::new();
         items.push_items(&mut list);
-        self.push(Clause::With(ProjectionClause::new(list)))
+        self.push(Clause::With(crate::dsl::ast::build::projection(list)))
     }
 }
 

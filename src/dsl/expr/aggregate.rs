@@ -10,11 +10,11 @@ use crate::dsl::scope::{Agg, Nil};
 use crate::schema::{Comparable, Numeric, OrNull, PropertyType};
 
 fn call<T, E: Expression>(name: &'static str, distinct: bool, e: E) -> Expr<T, Agg<E::Refs>> {
-    Expr::from(ExprKind::Call {
+    Expr::new(crate::dsl::ast::build::call_distinct(
         name,
         distinct,
-        args: vec![e.into_expr_node()],
-    })
+        vec![e.into_expr_node()],
+    ))
 }
 
 /// `count(*)`: the number of rows.

@@ -1,6 +1,6 @@
 //! `CASE` expressions with a typed result: every branch must give the first branch's type.
 
-use super::{Expr, ExprKind, ExprNode, IntoExpr, Operand, Predicate};
+use super::{Expr, ExprNode, IntoExpr, Operand, Predicate};
 use crate::dsl::scope::{Both, Nil};
 use crate::schema::{OrNull, PropertyType};
 use core::marker::PhantomData;
@@ -92,11 +92,11 @@ impl<State, R> Case<State, R> {
     }
 
     fn finish<T, R2>(self, otherwise: Option<ExprNode>) -> Expr<T, R2> {
-        Expr::from(ExprKind::Case {
-            subject: self.subject,
-            branches: self.branches,
-            otherwise: otherwise.map(Box::new),
-        })
+        Expr::new(crate::dsl::ast::build::case(
+            self.subject,
+            self.branches,
+            otherwise,
+        ))
     }
 }
 

@@ -19,7 +19,9 @@ impl<T> ListOf<T> for Option<Vec<T>> {}
 fn of_binding<T, H: Handle>(name: &'static str) -> Expr<T, Cons<H::Binding, Nil>> {
     Expr::new(ExprNode::call(
         name,
-        vec![ExprNode(ExprKind::Variable(<H::Binding as Binding>::KEY))],
+        vec![crate::dsl::ast::build::variable(
+            <H::Binding as Binding>::KEY,
+        )],
     ))
 }
 

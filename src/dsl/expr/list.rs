@@ -63,20 +63,13 @@ impl<T> Expression for Item<T> {
     type Entry<N, Rest> = Rest;
     type Carry = crate::dsl::scope::False;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(ExprKind::Local {
-            depth: self.depth,
-            accumulator: self.accumulator,
-        })
+        crate::dsl::ast::build::local(self.depth, self.accumulator)
     }
 }
 
 /// The node of a list operation over `list`, the item at `depth`.
 pub(crate) fn list_node(list: ExprNode, depth: u32, op: ListOp) -> ExprNode {
-    ExprNode(ExprKind::List {
-        list: Box::new(list),
-        depth,
-        op: Box::new(op),
-    })
+    crate::dsl::ast::build::list_op(list, depth, op)
 }
 
 /// `[x IN list WHERE pred(x)]`.
@@ -90,10 +83,7 @@ pub(crate) fn filtered<L: Expression, T, R>(
         Expr::new(list_node(
             list,
             depth,
-            ListOp::Comprehension {
-                filter: Some(filter),
-                map: None,
-            },
+            crate::dsl::ast::build::comprehension(Some(filter), None),
         ))
     })
 }
@@ -116,27 +106,18 @@ pub(crate) fn mapped<L: Expression, T, U, R>(
                 ListOp::Comprehension { filter, map: None } => list_node(
                     *inner,
                     depth,
-                    ListOp::Comprehension {
-                        filter,
-                        map: Some(map),
-                    },
+                    crate::dsl::ast::build::comprehension(filter, Some(map)),
                 ),
                 other => list_node(
                     list_node(*inner, depth, other),
                     depth,
-                    ListOp::Comprehension {
-                        filter: None,
-                        map: Some(map),
-                    },
+                    crate::dsl::ast::build::comprehension(None, Some(map)),
                 ),
             },
             other => list_node(
                 ExprNode(other),
                 depth,
-                ListOp::Comprehension {
-                    filter: None,
-                    map: Some(map),
-                },
+                crate::dsl::ast::build::comprehension(None, Some(map)),
             ),
         };
         Expr::new(node)
@@ -173,6 +154,10 @@ where
     let init = init.into_operand();
     nested(|depth| {
         let step = step(Item::new(depth, true), Item::new(depth, false)).node;
-        Expr::new(list_node(list, depth, ListOp::Reduce { init, step }))
+        Expr::new(list_node(
+            list,
+            depth,
+            crate::dsl::ast::build::reduce(init, step),
+        ))
     })
 }

@@ -1,6 +1,6 @@
 //! Map projection: `person {.name, .born, movies: ..}`, decoded into a struct of the caller's.
 
-use super::{Aliased, Expr, ExprKind, Expression, NameTag, Val};
+use super::{Aliased, Expr, Expression, NameTag, Val};
 use crate::dsl::ast::MapEntry;
 use crate::dsl::scope::Both;
 use crate::dsl::tuples::for_tuples;
@@ -23,20 +23,17 @@ impl<F: Field, B: Binding> MapItems for Property<F, B> {
     type Refs = <Self as Expression>::Refs;
     fn push_entries(self, owner: u64, out: &mut Vec<MapEntry>) {
         let value = (B::KEY.id != owner).then(|| self.into_expr_node());
-        out.push(MapEntry {
-            key: F::KEY_NAME,
-            value,
-        });
+        out.push(crate::dsl::ast::build::map_entry(F::KEY_NAME, value));
     }
 }
 
 impl<Tag: NameTag, T: 'static, R> MapItems for Aliased<Tag, T, R> {
     type Refs = R;
     fn push_entries(self, _owner: u64, out: &mut Vec<MapEntry>) {
-        out.push(MapEntry {
-            key: <Val<Tag, T> as Binding>::KEY.variable,
-            value: Some(self.expr),
-        });
+        out.push(crate::dsl::ast::build::entry(
+            <Val<Tag, T> as Binding>::KEY.variable,
+            self.expr,
+        ));
     }
 }
 
@@ -63,5 +60,5 @@ pub(crate) fn project<H: Handle, T, I: MapItems>(
     let mut entries = Vec::new();
     items.push_entries(binding.id, &mut entries);
     let _ = handle;
-    Expr::from(ExprKind::MapProjection { binding, entries })
+    Expr::new(crate::dsl::ast::build::map_projection(binding, entries))
 }

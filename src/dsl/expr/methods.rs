@@ -138,10 +138,10 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: OptionalProperty,
     {
-        Expr::from(ExprKind::IsNull {
-            expr: Box::new(self.into_expr_node()),
-            negated: false,
-        })
+        Expr::new(crate::dsl::ast::build::is_null(
+            self.into_expr_node(),
+            false,
+        ))
     }
 
     /// `expr IS NOT NULL`; only on optional values.
@@ -149,10 +149,7 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: OptionalProperty,
     {
-        Expr::from(ExprKind::IsNull {
-            expr: Box::new(self.into_expr_node()),
-            negated: true,
-        })
+        Expr::new(crate::dsl::ast::build::is_null(self.into_expr_node(), true))
     }
 
     /// Whether the property is stored at all: `expr IS NOT NULL` (Cypher 5's spelling of
@@ -161,10 +158,7 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: PropertyType,
     {
-        Expr::from(ExprKind::IsNull {
-            expr: Box::new(self.into_expr_node()),
-            negated: true,
-        })
+        Expr::new(crate::dsl::ast::build::is_null(self.into_expr_node(), true))
     }
 
     /// `expr STARTS WITH value`; only on strings.
@@ -398,11 +392,11 @@ pub trait ExprMethods: Expression {
     where
         Self::Type: ListOf<T>,
     {
-        Expr::from(ExprKind::Slice {
-            list: Box::new(self.into_expr_node()),
-            from: Some(Box::new(from.into_operand())),
-            to: Some(Box::new(to.into_operand())),
-        })
+        Expr::new(crate::dsl::ast::build::slice(
+            self.into_expr_node(),
+            Some(from.into_operand()),
+            Some(to.into_operand()),
+        ))
     }
 
     /// `[x IN list WHERE pred(x)]`: the items for which `pred` holds. The closure gets the

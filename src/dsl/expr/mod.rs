@@ -217,10 +217,7 @@ impl<F: Field, B: Binding> Expression for Property<F, B> {
         crate::dsl::scope::Var<crate::dsl::scope::ProjectedProperty<F, B>, N, Rest>;
     type Carry = crate::dsl::scope::False;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(ExprKind::Property {
-            binding: B::KEY,
-            key: F::KEY_NAME,
-        })
+        crate::dsl::ast::build::property(B::KEY, F::KEY_NAME)
     }
 }
 
@@ -232,7 +229,7 @@ impl<H: Handle> Expression for H {
     type Entry<N, Rest> = crate::dsl::scope::Var<H::Binding, N, Rest>;
     type Carry = crate::schema::identity::True;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(ExprKind::Variable(<H::Binding as Binding>::KEY))
+        crate::dsl::ast::build::variable(<H::Binding as Binding>::KEY)
     }
 }
 
@@ -243,10 +240,7 @@ impl<H: Handle> Expression for WithIdentity<H> {
     type Entry<N, Rest> = Rest;
     type Carry = crate::dsl::scope::False;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(ExprKind::Identified {
-            binding: <H::Binding as Binding>::KEY,
-            relationship: H::RELATIONSHIP,
-        })
+        crate::dsl::ast::build::identified(<H::Binding as Binding>::KEY, H::RELATIONSHIP)
     }
 }
 

@@ -1,6 +1,6 @@
 //! Named values and named parameters: the typed handles of `AS name` and `$name`.
 
-use super::{ExprKind, ExprNode, Expression};
+use super::{ExprNode, Expression};
 use crate::dsl::scope::{Cons, Nil, Var};
 use crate::schema::identity::True;
 use crate::schema::{Binding, BindingKey};
@@ -73,10 +73,10 @@ impl<Tag: NameTag, T: 'static> Name<Tag, T> {
         F: crate::schema::Field<Owner = T>,
     {
         let _ = property;
-        super::Expr::from(ExprKind::Property {
-            binding: <Val<Tag, T> as Binding>::KEY,
-            key: F::KEY_NAME,
-        })
+        super::Expr::new(crate::dsl::ast::build::property(
+            <Val<Tag, T> as Binding>::KEY,
+            F::KEY_NAME,
+        ))
     }
 }
 
@@ -87,7 +87,7 @@ impl<Tag: NameTag, T: 'static> Expression for Name<Tag, T> {
     type Entry<N, Rest> = Var<Val<Tag, T>, N, Rest>;
     type Carry = True;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(ExprKind::Variable(<Val<Tag, T> as Binding>::KEY))
+        crate::dsl::ast::build::variable(<Val<Tag, T> as Binding>::KEY)
     }
 }
 
@@ -165,6 +165,6 @@ impl<T> Expression for Param<T> {
     type Entry<N, Rest> = Rest;
     type Carry = crate::dsl::scope::False;
     fn into_expr_node(self) -> ExprNode {
-        ExprNode(ExprKind::NamedParam(self.name))
+        crate::dsl::ast::build::named_param(self.name)
     }
 }

@@ -520,9 +520,9 @@ struct ShownConstraint {
 
 impl Driver {
     /// Names the constraint a [`Error::ConstraintViolation`] broke when the server did not:
-    /// among the constraints `SHOW CONSTRAINTS` lists, those on a label the statement
-    /// `text` writes (and on a property the message names); one left is the one.
-    pub(crate) async fn name_constraint(&self, error: Error, text: &str) -> Error {
+    /// among the constraints `SHOW CONSTRAINTS` lists, those on one of the `labels` the
+    /// statement names (and on a property the message names); one left is the one.
+    pub(crate) async fn name_constraint(&self, error: Error, labels: &[&str]) -> Error {
         let Error::ConstraintViolation {
             code,
             constraint: None,
@@ -555,16 +555,12 @@ impl Driver {
         }
         .await
         .unwrap_or_default();
-        let writes = |name: &str| {
-            let escaped = crate::dsl::escape_name(name);
-            text.contains(&format!(":{escaped}"))
-        };
         let candidates: Vec<&ShownConstraint> = shown
             .iter()
             .filter(|c| {
                 c.labels.iter().flatten().any(|l| match &label {
                     Some(known) => l == known,
-                    None => writes(l),
+                    None => labels.contains(&l.as_str()),
                 })
             })
             .filter(|c| {

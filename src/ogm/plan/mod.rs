@@ -3,12 +3,8 @@
 //! DSL would build for a concrete label (the snapshots in `tests/ogm.rs` pin the Cypher).
 //! What users pass in (filters, sort keys) is checked by the DSL's types at their call.
 
-use crate::dsl::ast::{
-    Clause, CreateClause, Created, DeleteClause, MatchClause, MergeClause, NodePattern,
-    PathPattern, ProjectionClause, QueryAst, RemoveClause, RemoveItem, ReturnItem, SetClause,
-    SetItem, UnwindClause,
-};
-use crate::dsl::expr::{BinaryOp, ExprKind, ExprNode};
+use crate::dsl::ast::build::{self, all_of, identified, item, path, property, variable};
+use crate::dsl::ast::{BinaryOp, Clause, ExprNode, NodePattern, QueryAst, ReturnItem};
 use crate::dsl::row::Single;
 use crate::dsl::{Returning, Value};
 use crate::schema::names::GraphName;
@@ -30,34 +26,12 @@ pub type ColumnQuery<T> = Returning<(), Single<T>, ()>;
 
 /// `(person:Person)`, or `(person:Person {key: value, ..})`.
 fn node<L: NodeLabel + Binding>(props: Vec<(GraphName, ExprNode)>) -> NodePattern {
-    NodePattern {
-        props,
-        ..NodePattern::bound(Some(L::KEY), Some(L::LABEL_NAME), false)
-    }
-}
-
-fn path(start: NodePattern) -> PathPattern {
-    PathPattern {
-        path: None,
-        shortest: None,
-        start,
-        steps: Vec::new(),
-    }
-}
-
-fn variable<L: Binding>() -> ExprNode {
-    ExprNode(ExprKind::Variable(L::KEY))
+    build::node(Some(L::KEY), Some(L::LABEL_NAME), false).with_props(props)
 }
 
 /// `{element_id: elementId(person), labels: labels(person), data: person}`.
-fn identified<L: Binding>() -> ReturnItem {
-    ReturnItem {
-        expr: ExprNode(ExprKind::Identified {
-            binding: L::KEY,
-            relationship: false,
-        }),
-        name: None,
-    }
+fn identity<L: Binding>() -> ReturnItem {
+    item(identified(L::KEY, false), None)
 }
 
 /// A value as a parameter.
@@ -74,25 +48,14 @@ pub(crate) fn has_id<L: Binding>(id: &str) -> ExprNode {
 pub(crate) fn has_id_of(binding: BindingKey, id: &str) -> ExprNode {
     ExprNode::binary(
         BinaryOp::Eq,
-        ExprNode::call("elementId", vec![ExprNode(ExprKind::Variable(binding))]),
+        ExprNode::call("elementId", vec![variable(binding)]),
         ExprNode::param(Value::String(id.to_owned())),
     )
 }
 
-/// `condition AND condition ..`, or none.
-fn all_of(conditions: impl IntoIterator<Item = ExprNode>) -> Option<ExprNode> {
-    conditions
-        .into_iter()
-        .reduce(|a, b| ExprNode::binary(BinaryOp::And, a, b))
-}
-
 /// `MATCH (person:Person) WHERE ..`.
 pub(crate) fn match_node<L: NodeLabel + Binding>(filters: Vec<ExprNode>) -> Clause {
-    Clause::Match(MatchClause {
-        optional: false,
-        patterns: vec![path(node::<L>(Vec::new()))],
-        filter: all_of(filters),
-    })
+    build::match_(false, vec![path(node::<L>(Vec::new()))], all_of(filters))
 }
 
 /// What a node set reads: filters, order and paging.
@@ -117,17 +80,13 @@ impl Selection {
     }
 }
 
-fn rows_param(rows: u64) -> ExprNode {
-    ExprNode::param(Value::Int(i64::try_from(rows).unwrap_or(i64::MAX)))
-}
-
 /// `MATCH (person:Person) WHERE .. RETURN {..person's identity..} ORDER BY .. SKIP .. LIMIT ..`;
 /// `limit` caps the selection's own limit.
 pub fn select<L: NodeLabel + Binding>(
     selection: &Selection,
     limit: Option<u64>,
 ) -> ColumnQuery<Identified<L>> {
-    ColumnQuery::new(select_item::<L>(selection, limit, identified::<L>()))
+    ColumnQuery::new(select_item::<L>(selection, limit, identity::<L>()))
 }
 
 /// Like [`select`], each node returned with `related` loaded along:
@@ -137,11 +96,8 @@ pub fn select_including<L: NodeLabel + Binding, T>(
     limit: Option<u64>,
     related: ExprNode,
 ) -> ColumnQuery<T> {
-    let item = ReturnItem {
-        expr: related::loaded(L::KEY, Some(related)),
-        name: None,
-    };
-    ColumnQuery::new(select_item::<L>(selection, limit, item))
+    let loaded = item(related::loaded(L::KEY, Some(related)), None);
+    ColumnQuery::new(select_item::<L>(selection, limit, loaded))
 }
 
 fn select_item<L: NodeLabel + Binding>(
@@ -153,13 +109,14 @@ fn select_item<L: NodeLabel + Binding>(
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
     };
-    let mut projection = ProjectionClause::new(vec![item]);
+    let mut projection = crate::dsl::ast::build::projection(vec![item]);
     projection.order = selection.order.clone();
-    projection.skip = selection.skip.map(rows_param);
-    projection.limit = limit.map(rows_param);
-    QueryAst {
-        clauses: vec![selection.match_clause::<L>(), Clause::Return(projection)],
-    }
+    projection.skip = selection.skip.map(build::int);
+    projection.limit = limit.map(build::int);
+    build::query(vec![
+        selection.match_clause::<L>(),
+        Clause::Return(projection),
+    ])
 }
 
 /// How many nodes the selection holds (its paging applied, its order ignored):
@@ -167,19 +124,13 @@ fn select_item<L: NodeLabel + Binding>(
 pub fn count<L: NodeLabel + Binding>(selection: &Selection) -> ColumnQuery<i64> {
     let mut clauses = vec![selection.match_clause::<L>()];
     if selection.skip.is_some() || selection.limit.is_some() {
-        let mut with = ProjectionClause::new(vec![ReturnItem {
-            expr: variable::<L>(),
-            name: None,
-        }]);
-        with.skip = selection.skip.map(rows_param);
-        with.limit = selection.limit.map(rows_param);
+        let mut with = build::projection(vec![item(variable(L::KEY), None)]);
+        with.skip = selection.skip.map(build::int);
+        with.limit = selection.limit.map(build::int);
         clauses.push(Clause::With(with));
     }
-    clauses.push(Clause::Return(ProjectionClause::new(vec![ReturnItem {
-        expr: ExprNode(ExprKind::CountAll),
-        name: None,
-    }])));
-    ColumnQuery::new(QueryAst { clauses })
+    clauses.push(build::return_(vec![item(build::count_all(), None)]));
+    ColumnQuery::new(build::query(clauses))
 }
 
 /// `CREATE (person:Person $value) RETURN {..}`.
@@ -187,20 +138,10 @@ pub fn create<L>(value: &L) -> ColumnQuery<Identified<L>>
 where
     L: NodeLabel + Binding + serde::Serialize,
 {
-    ColumnQuery::new(QueryAst {
-        clauses: vec![
-            Clause::Create(CreateClause {
-                items: vec![Created::Node {
-                    binding: L::KEY,
-                    label: L::LABEL_NAME,
-                    extra: L::EXTRA_LABELS,
-                    value: ExprNode::serialized(value),
-                    properties: L::SPREAD,
-                }],
-            }),
-            Clause::Return(ProjectionClause::new(vec![identified::<L>()])),
-        ],
-    })
+    ColumnQuery::new(build::query(vec![
+        create_node::<L>(ExprNode::serialized(value)),
+        build::return_(vec![identity::<L>()]),
+    ]))
 }
 
 /// `UNWIND $values AS row CREATE (person:Person {key: row.key, ..}) RETURN {..}`: one
@@ -209,36 +150,31 @@ pub fn create_many<L>(values: &[L]) -> ColumnQuery<Identified<L>>
 where
     L: NodeLabel + Binding + serde::Serialize,
 {
-    ColumnQuery::new(QueryAst {
-        clauses: vec![
-            unwind(values),
-            Clause::Create(CreateClause {
-                items: vec![Created::Node {
-                    binding: L::KEY,
-                    label: L::LABEL_NAME,
-                    extra: L::EXTRA_LABELS,
-                    value: ExprNode(ExprKind::Variable(ROW)),
-                    properties: L::SPREAD,
-                }],
-            }),
-            Clause::Return(ProjectionClause::new(vec![identified::<L>()])),
-        ],
-    })
+    ColumnQuery::new(build::query(vec![
+        unwind(values),
+        create_node::<L>(variable(ROW)),
+        build::return_(vec![identity::<L>()]),
+    ]))
+}
+
+/// `CREATE (person:Person $value)`.
+fn create_node<L: NodeLabel + Binding>(value: ExprNode) -> Clause {
+    build::create(vec![build::create_node(
+        L::KEY,
+        L::LABEL_NAME,
+        L::EXTRA_LABELS,
+        value,
+        L::SPREAD,
+    )])
 }
 
 fn unwind<L: serde::Serialize>(values: &[L]) -> Clause {
-    Clause::Unwind(UnwindClause {
-        list: ExprNode::serialized(values),
-        name: ROW,
-    })
+    build::unwind(ExprNode::serialized(values), ROW)
 }
 
 /// `row.key`.
 fn row_key(key: &'static str) -> ExprNode {
-    ExprNode(ExprKind::Property {
-        binding: ROW,
-        key: GraphName::new(key),
-    })
+    property(ROW, GraphName::new(key))
 }
 
 /// `UNWIND $values AS row MERGE (person:Person {key: row.key}) ON CREATE SET person = row,
@@ -259,73 +195,33 @@ where
             .map(|&key| (GraphName::new(key), row_key(key)))
             .collect(),
     );
-    let on_create = vec![
-        SetItem::Whole {
-            binding: L::KEY,
-            value: ExprNode(ExprKind::Variable(ROW)),
-            merge: false,
-        },
-        SetItem::Property {
-            binding: L::KEY,
-            key: mark,
-            value: ExprNode::param(Value::Bool(true)),
-        },
+    let on_create = [
+        build::set_whole(L::KEY, variable(ROW), false),
+        build::set_property(L::KEY, mark, ExprNode::param(Value::Bool(true))),
     ]
     .into_iter()
-    .chain(L::EXTRA_LABELS.iter().map(|&label| SetItem::Label {
-        binding: L::KEY,
-        label,
-    }))
+    .chain(
+        L::EXTRA_LABELS
+            .iter()
+            .map(|&label| build::set_label(L::KEY, label)),
+    )
     .collect();
     let on_match = if update {
-        vec![SetItem::Whole {
-            binding: L::KEY,
-            value: ExprNode(ExprKind::Variable(ROW)),
-            merge: true,
-        }]
+        vec![build::set_whole(L::KEY, variable(ROW), true)]
     } else {
         Vec::new()
     };
-    let created = ExprNode(ExprKind::IsNull {
-        expr: Box::new(ExprNode(ExprKind::Property {
-            binding: L::KEY,
-            key: mark,
-        })),
-        negated: true,
-    });
-    Returning::new(QueryAst {
-        clauses: vec![
-            unwind(values),
-            Clause::Merge(MergeClause {
-                pattern: path(pattern),
-                on_create,
-                on_match,
-            }),
-            Clause::With(ProjectionClause::new(vec![
-                ReturnItem {
-                    expr: variable::<L>(),
-                    name: None,
-                },
-                ReturnItem {
-                    expr: created,
-                    name: Some(CREATED),
-                },
-            ])),
-            Clause::Remove(RemoveClause {
-                items: vec![RemoveItem::Property {
-                    binding: L::KEY,
-                    key: mark,
-                }],
-            }),
-            Clause::Return(ProjectionClause::new(vec![
-                identified::<L>(),
-                ReturnItem {
-                    expr: ExprNode(ExprKind::Variable(CREATED)),
-                    name: None,
-                },
-            ])),
-        ],
-    })
+    let created = build::is_null(property(L::KEY, mark), true);
+    Returning::new(build::query(vec![
+        unwind(values),
+        build::merge(path(pattern), on_create, on_match),
+        build::with(vec![
+            item(variable(L::KEY), None),
+            item(created, Some(CREATED)),
+        ]),
+        build::remove(vec![build::remove_property(L::KEY, mark)]),
+        build::return_(vec![identity::<L>(), item(variable(CREATED), None)]),
+    ]))
 }
 
 /// `MATCH (person:Person) WHERE elementId(person) = $id [AND person.version = $v] SET
@@ -341,34 +237,25 @@ where
     L: NodeLabel + Binding + serde::Serialize,
 {
     let mut filters = vec![has_id::<L>(id)];
-    let mut items = vec![SetItem::Whole {
-        binding: L::KEY,
-        value: ExprNode::serialized(value),
-        merge: true,
-    }];
+    let mut items = vec![build::set_whole(L::KEY, ExprNode::serialized(value), true)];
     if let Some((key, current)) = version {
-        let property = ExprNode(ExprKind::Property {
-            binding: L::KEY,
-            key: GraphName::new(key),
-        });
+        let key = GraphName::new(key);
         filters.push(ExprNode::binary(
             BinaryOp::Eq,
-            property,
+            property(L::KEY, key),
             ExprNode::param(Value::Int(current)),
         ));
-        items.push(SetItem::Property {
-            binding: L::KEY,
-            key: GraphName::new(key),
-            value: ExprNode::param(Value::Int(current.saturating_add(1))),
-        });
+        items.push(build::set_property(
+            L::KEY,
+            key,
+            ExprNode::param(Value::Int(current.saturating_add(1))),
+        ));
     }
-    ColumnQuery::new(QueryAst {
-        clauses: vec![
-            match_node::<L>(filters),
-            Clause::Set(SetClause { items }),
-            Clause::Return(ProjectionClause::new(vec![identified::<L>()])),
-        ],
-    })
+    ColumnQuery::new(build::query(vec![
+        match_node::<L>(filters),
+        build::set(items),
+        build::return_(vec![identity::<L>()]),
+    ]))
 }
 
 /// `MATCH (person:Person) WHERE elementId(person) = $id RETURN {..}`.
@@ -384,15 +271,10 @@ pub fn by_id<L: NodeLabel + Binding>(id: &str) -> ColumnQuery<Identified<L>> {
 
 /// `MATCH (person:Person) WHERE elementId(person) = $id DETACH DELETE person`.
 pub fn delete<L: NodeLabel + Binding>(id: &str) -> crate::dsl::Query<(), crate::dsl::Written> {
-    crate::dsl::Query::from_ast(QueryAst {
-        clauses: vec![
-            match_node::<L>(vec![has_id::<L>(id)]),
-            Clause::Delete(DeleteClause {
-                detach: true,
-                items: vec![L::KEY],
-            }),
-        ],
-    })
+    crate::dsl::Query::from_ast(build::query(vec![
+        match_node::<L>(vec![has_id::<L>(id)]),
+        build::delete(true, vec![L::KEY]),
+    ]))
 }
 
 /// `MATCH (person:Person) WHERE elementId(person) = $id SET person:Label RETURN {..}`
@@ -402,22 +284,15 @@ pub fn relabel<L: NodeLabel + Binding>(
     label: GraphName,
     add: bool,
 ) -> ColumnQuery<Identified<L>> {
-    let item = SetItem::Label {
-        binding: L::KEY,
-        label,
-    };
+    let label = build::set_label(L::KEY, label);
     let change = if add {
-        Clause::Set(SetClause { items: vec![item] })
+        build::set(vec![label])
     } else {
-        Clause::Remove(RemoveClause {
-            items: vec![RemoveItem::Label(item)],
-        })
+        build::remove(vec![build::remove_label(label)])
     };
-    ColumnQuery::new(QueryAst {
-        clauses: vec![
-            match_node::<L>(vec![has_id::<L>(id)]),
-            change,
-            Clause::Return(ProjectionClause::new(vec![identified::<L>()])),
-        ],
-    })
+    ColumnQuery::new(build::query(vec![
+        match_node::<L>(vec![has_id::<L>(id)]),
+        change,
+        build::return_(vec![identity::<L>()]),
+    ]))
 }

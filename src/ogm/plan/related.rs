@@ -8,13 +8,14 @@
 //! (Neo4j's lock) or one of them fails at commit (ArcadeDB's optimistic check, retried by
 //! the client), so the second always counts the first's relationship.
 
-use super::{all_of, has_id_of, path, Selection};
-use crate::dsl::ast::{
-    Clause, CreateClause, Created, DeleteClause, Direction, ForeachClause, MapEntry, MatchClause,
-    NodePattern, PathPattern, ProjectionClause, QueryAst, RelExtras, RelPattern, RemoveClause,
-    RemoveItem, ReturnItem, SetClause, SetItem, Step, SubqueryExpr, SubqueryKind as Kind,
+use super::{has_id_of, Selection};
+use crate::dsl::ast::build::{
+    self, all_of, anonymous, direction, entry, identified, int, path, subquery, variable as var,
 };
-use crate::dsl::expr::{BinaryOp, ExprKind, ExprNode};
+use crate::dsl::ast::{
+    BinaryOp, Clause, ExprNode, NodePattern, PathPattern, RelExtras, RelPattern, ReturnItem,
+    SubqueryKind as Kind,
+};
 use crate::dsl::row::Columns;
 use crate::dsl::{Returning, Value};
 use crate::schema::names::GraphName;
@@ -94,35 +95,28 @@ impl Anchor {
 
     /// `-[rel:R]->` seen from the near node.
     fn step(&self, binding: Option<BindingKey>) -> RelPattern {
-        RelPattern {
+        build::rel(
             binding,
-            types: std::borrow::Cow::Owned(vec![self.rel_type]),
-            direction: if self.outgoing {
-                Direction::Outgoing
-            } else {
-                Direction::Incoming
-            },
-            extras: RelExtras::default(),
-        }
+            std::borrow::Cow::Owned(vec![self.rel_type]),
+            direction(self.outgoing),
+            RelExtras::default(),
+        )
     }
 
     /// `(near)-[rel:R]->(far)` with the given end patterns.
     fn pattern(&self, near: NodePattern, rel: Option<BindingKey>, far: NodePattern) -> PathPattern {
-        PathPattern {
-            steps: vec![Step::Rel(self.step(rel), far)],
-            ..path(near)
-        }
+        path(near).then(self.step(rel), far)
     }
 
     /// `MATCH (near:Near)-[:R]->(far:Far) WHERE elementId(near) = $id AND ..`: what a
     /// relationship manager reads.
     pub(crate) fn match_far(&self, filters: Vec<ExprNode>, rel: Option<BindingKey>) -> Clause {
         let pattern = self.pattern(self.near_node(false), rel, self.far_node(false));
-        Clause::Match(MatchClause {
-            optional: false,
-            patterns: vec![pattern],
-            filter: all_of(core::iter::once(self.near_has_id()).chain(filters)),
-        })
+        build::match_(
+            false,
+            vec![pattern],
+            all_of(core::iter::once(self.near_has_id()).chain(filters)),
+        )
     }
 
     fn near_has_id(&self) -> ExprNode {
@@ -132,17 +126,22 @@ impl Anchor {
     /// `MATCH (near:Near) WHERE elementId(near) = $id MATCH (far:Far) WHERE elementId(far) = $far`.
     fn match_both(&self, far_id: &str) -> [Clause; 2] {
         [
-            Clause::Match(MatchClause {
-                optional: false,
-                patterns: vec![path(self.near_node(false))],
-                filter: Some(self.near_has_id()),
-            }),
-            Clause::Match(MatchClause {
-                optional: false,
-                patterns: vec![path(self.far_node(false))],
-                filter: Some(has_id_of(self.far, far_id)),
-            }),
+            self.match_near(),
+            build::match_(
+                false,
+                vec![path(self.far_node(false))],
+                Some(has_id_of(self.far, far_id)),
+            ),
         ]
+    }
+
+    /// `MATCH (near:Near) WHERE elementId(near) = $id`.
+    fn match_near(&self) -> Clause {
+        build::match_(
+            false,
+            vec![path(self.near_node(false))],
+            Some(self.near_has_id()),
+        )
     }
 
     /// `COUNT { (near)-[:R]->() }`, or `COUNT { (near)-[:R]->(far) }` with `far` bound.
@@ -164,66 +163,31 @@ impl Anchor {
         } else {
             (far, self.near)
         };
-        Clause::Create(CreateClause {
-            items: vec![Created::Rel {
-                from,
-                binding: REL,
-                rel_type: self.rel_type,
-                value,
-                properties: &[],
-                to,
-            }],
-        })
+        build::create(vec![build::create_rel(
+            [from, REL, to],
+            self.rel_type,
+            value,
+            &[],
+        )])
     }
 }
 
 fn node(binding: BindingKey, label: Option<GraphName>, reuse: bool) -> NodePattern {
-    NodePattern::bound(Some(binding), label, reuse)
-}
-
-fn anonymous() -> NodePattern {
-    NodePattern::anonymous()
-}
-
-fn var(key: BindingKey) -> ExprNode {
-    ExprNode(ExprKind::Variable(key))
-}
-
-fn int(n: u64) -> ExprNode {
-    ExprNode::param(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
+    build::node(Some(binding), label, reuse)
 }
 
 fn count(pattern: PathPattern) -> ExprNode {
-    ExprNode(ExprKind::Subquery(Box::new(SubqueryExpr {
-        kind: Kind::Count,
-        body: QueryAst {
-            clauses: vec![Clause::Match(MatchClause {
-                optional: false,
-                patterns: vec![pattern],
-                filter: None,
-            })],
-        },
-    })))
+    let body = build::query(vec![build::match_(false, vec![pattern], None)]);
+    subquery(Kind::Count, body)
 }
 
 /// `[pattern WHERE filter | item]`.
 fn comprehension(pattern: PathPattern, filter: Option<ExprNode>, item: ExprNode) -> ExprNode {
-    ExprNode(ExprKind::Subquery(Box::new(SubqueryExpr {
-        kind: Kind::Comprehension,
-        body: QueryAst {
-            clauses: vec![
-                Clause::Match(MatchClause {
-                    optional: false,
-                    patterns: vec![pattern],
-                    filter,
-                }),
-                Clause::Return(ProjectionClause::new(vec![ReturnItem {
-                    expr: item,
-                    name: None,
-                }])),
-            ],
-        },
-    })))
+    let body = build::query(vec![
+        build::match_(false, vec![pattern], filter),
+        build::return_(vec![build::item(item, None)]),
+    ]);
+    subquery(Kind::Comprehension, body)
 }
 
 fn size(list: ExprNode) -> ExprNode {
@@ -231,17 +195,11 @@ fn size(list: ExprNode) -> ExprNode {
 }
 
 fn item(expr: ExprNode, name: BindingKey) -> ReturnItem {
-    ReturnItem {
-        expr,
-        name: Some(name),
-    }
+    build::item(expr, Some(name))
 }
 
 fn carry(key: BindingKey) -> ReturnItem {
-    ReturnItem {
-        expr: var(key),
-        name: None,
-    }
+    build::item(var(key), None)
 }
 
 /// `SET a.__typher_lock = true, .. REMOVE a.__typher_lock, ..`: a write lock on `nodes`.
@@ -251,22 +209,20 @@ fn lock(nodes: &[BindingKey]) -> Vec<Clause> {
     }
     let key = GraphName::new(LOCK);
     vec![
-        Clause::Set(SetClause {
-            items: nodes
+        build::set(
+            nodes
                 .iter()
-                .map(|&binding| SetItem::Property {
-                    binding,
-                    key,
-                    value: ExprNode::param(Value::Bool(true)),
+                .map(|&binding| {
+                    build::set_property(binding, key, ExprNode::param(Value::Bool(true)))
                 })
                 .collect(),
-        }),
-        Clause::Remove(RemoveClause {
-            items: nodes
+        ),
+        build::remove(
+            nodes
                 .iter()
-                .map(|&binding| RemoveItem::Property { binding, key })
+                .map(|&binding| build::remove_property(binding, key))
                 .collect(),
-        }),
+        ),
     ]
 }
 
@@ -279,18 +235,14 @@ fn foreach_if(
     body: Vec<Clause>,
 ) -> Clause {
     let list = match condition {
-        Some(condition) => ExprNode(ExprKind::Case {
-            subject: None,
-            branches: vec![(condition.clone(), list)],
-            otherwise: Some(Box::new(ExprNode::param(Value::List(Vec::new())))),
-        }),
+        Some(condition) => build::case_when(
+            condition.clone(),
+            list,
+            ExprNode::param(Value::List(Vec::new())),
+        ),
         None => list,
     };
-    Clause::Foreach(ForeachClause {
-        name,
-        list,
-        body: QueryAst { clauses: body },
-    })
+    build::foreach(name, list, body)
 }
 
 /// One relationship write of a manager.
@@ -334,11 +286,7 @@ pub fn write(anchor: &Anchor, write: Write<'_>) -> WriteOutcome {
     let mut clauses = Vec::new();
     match far_id {
         Some(far_id) => clauses.extend(anchor.match_both(far_id)),
-        None => clauses.push(Clause::Match(MatchClause {
-            optional: false,
-            patterns: vec![path(anchor.near_node(false))],
-            filter: Some(anchor.near_has_id()),
-        })),
+        None => clauses.push(anchor.match_near()),
     }
     let mut carried = vec![anchor.near];
     if far_id.is_some() {
@@ -363,7 +311,7 @@ pub fn write(anchor: &Anchor, write: Write<'_>) -> WriteOutcome {
             ),
             OTHERS,
         ));
-        clauses.push(Clause::With(ProjectionClause::new(with)));
+        clauses.push(build::with(with));
         clauses.push(foreach_if(None, LOCKED, var(OTHERS), lock(&[LOCKED])));
     }
 
@@ -454,17 +402,14 @@ pub fn write(anchor: &Anchor, write: Write<'_>) -> WriteOutcome {
     }
     let done = all_of(checks);
     if with.len() > carried.len() {
-        clauses.push(Clause::With(ProjectionClause::new(with)));
+        clauses.push(build::with(with));
     }
     if removes {
         clauses.push(foreach_if(
             done.as_ref(),
             REL,
             var(RELS),
-            vec![Clause::Delete(DeleteClause {
-                detach: false,
-                items: vec![REL],
-            })],
+            vec![build::delete(false, vec![REL])],
         ));
     }
     if let Some(value) = creates {
@@ -487,7 +432,7 @@ pub fn write(anchor: &Anchor, write: Write<'_>) -> WriteOutcome {
             item(ExprNode::param(none), key)
         }
     };
-    clauses.push(Clause::Return(ProjectionClause::new(vec![
+    clauses.push(build::return_(vec![
         item(
             done.unwrap_or_else(|| ExprNode::param(Value::Bool(true))),
             DONE,
@@ -504,8 +449,8 @@ pub fn write(anchor: &Anchor, write: Write<'_>) -> WriteOutcome {
             Value::Int(0),
         ),
         column(BREAKING, others_under.is_some(), Value::List(Vec::new())),
-    ])));
-    Returning::new(QueryAst { clauses })
+    ]));
+    Returning::new(build::query(clauses))
 }
 
 /// Far nodes, each with the relationship leading to it.
@@ -514,55 +459,32 @@ pub type WithRelationships<R, Far> = Returning<(), Columns<(Identified<R>, Ident
 /// `MATCH (near:Near)-[rel:R]->(far:Far) WHERE .. RETURN {..rel..}, {..far..} ORDER BY ..`:
 /// the far nodes with the relationships that lead to them.
 pub fn relationships<R, Far>(anchor: &Anchor, selection: &Selection) -> WithRelationships<R, Far> {
-    let mut projection = ProjectionClause::new(vec![
-        ReturnItem {
-            expr: ExprNode(ExprKind::Identified {
-                binding: REL,
-                relationship: true,
-            }),
-            name: None,
-        },
-        ReturnItem {
-            expr: ExprNode(ExprKind::Identified {
-                binding: anchor.far,
-                relationship: false,
-            }),
-            name: None,
-        },
+    let mut projection = build::projection(vec![
+        build::item(identified(REL, true), None),
+        build::item(identified(anchor.far, false), None),
     ]);
     projection.order = selection.order.clone();
     projection.skip = selection.skip.map(int);
     projection.limit = selection.limit.map(int);
-    Returning::new(QueryAst {
-        clauses: vec![
-            anchor.match_far(selection.filters.clone(), Some(REL)),
-            Clause::Return(projection),
-        ],
-    })
+    Returning::new(build::query(vec![
+        anchor.match_far(selection.filters.clone(), Some(REL)),
+        Clause::Return(projection),
+    ]))
 }
 
 /// `{element_id: .., labels: .., data: far}`, or with `related` loaded along:
 /// `far {node: {..}, related: ..}`.
 pub(crate) fn loaded(binding: BindingKey, related: Option<ExprNode>) -> ExprNode {
-    let node = ExprNode(ExprKind::Identified {
-        binding,
-        relationship: false,
-    });
+    let node = identified(binding, false);
     match related {
         None => node,
-        Some(related) => ExprNode(ExprKind::MapProjection {
+        Some(related) => build::map_projection(
             binding,
-            entries: vec![
-                MapEntry {
-                    key: GraphName::new("node"),
-                    value: Some(node),
-                },
-                MapEntry {
-                    key: GraphName::new("related"),
-                    value: Some(related),
-                },
+            vec![
+                entry(GraphName::new("node"), node),
+                entry(GraphName::new("related"), related),
             ],
-        }),
+        ),
     }
 }
 
@@ -574,19 +496,12 @@ pub fn follow<R: RelType, Far: NodeLabel>(
     far: BindingKey,
     nested: Option<ExprNode>,
 ) -> ExprNode {
-    let step = RelPattern {
-        binding: None,
-        types: std::borrow::Cow::Owned(vec![R::TYPE_NAME]),
-        direction: if outgoing {
-            Direction::Outgoing
-        } else {
-            Direction::Incoming
-        },
-        extras: RelExtras::default(),
-    };
-    let pattern = PathPattern {
-        steps: vec![Step::Rel(step, node(far, Some(Far::LABEL_NAME), false))],
-        ..path(node(near, None, true))
-    };
+    let step = build::rel(
+        None,
+        std::borrow::Cow::Owned(vec![R::TYPE_NAME]),
+        direction(outgoing),
+        RelExtras::default(),
+    );
+    let pattern = path(node(near, None, true)).then(step, node(far, Some(Far::LABEL_NAME), false));
     comprehension(pattern, None, loaded(far, nested))
 }

@@ -10,6 +10,9 @@ use crate::schema::BindingKey;
 use crate::schema::PropertyMeta;
 use std::borrow::Cow;
 
+pub(crate) mod build;
+pub(crate) mod visit;
+
 /// An expression tree node; opaque, built only through the typed DSL.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExprNode(pub(crate) ExprKind);
@@ -158,92 +161,6 @@ impl BinaryOp {
     }
 }
 
-impl ExprNode {
-    /// A parameter holding `value`; for the derives of user property types.
-    #[doc(hidden)]
-    pub fn param(value: crate::dsl::Value) -> Self {
-        Self(ExprKind::Param(std::sync::Arc::new(value)))
-    }
-
-    /// A `Serialize` value as a parameter; a value that cannot be one (an integer beyond
-    /// `i64`, a NaN, a failing `Serialize`) fails the query when it is run.
-    pub(crate) fn serialized<T: serde::Serialize + ?Sized>(value: &T) -> Self {
-        match crate::dsl::value::to_value(value) {
-            Ok(value) => Self::param(value),
-            Err(e) => Self(ExprKind::Unsendable(e.0)),
-        }
-    }
-
-    pub(crate) fn binary(op: BinaryOp, left: ExprNode, right: ExprNode) -> Self {
-        Self(ExprKind::Binary(op, Box::new([left, right])))
-    }
-
-    pub(crate) fn call(name: &'static str, args: Vec<ExprNode>) -> Self {
-        Self(ExprKind::Call {
-            name,
-            distinct: false,
-            args,
-        })
-    }
-
-    /// Calls `visit` on this node and every node below it.
-    pub(crate) fn walk(&self, visit: &mut impl FnMut(&ExprKind)) {
-        visit(&self.0);
-        match &self.0 {
-            ExprKind::Property { .. }
-            | ExprKind::Variable(_)
-            | ExprKind::Identified { .. }
-            | ExprKind::Param(_)
-            | ExprKind::Unsendable(_)
-            | ExprKind::NamedParam(_)
-            | ExprKind::Raw(_)
-            | ExprKind::Local { .. }
-            | ExprKind::CountAll => {}
-            ExprKind::List { list, op, .. } => {
-                list.walk(visit);
-                match &**op {
-                    ListOp::Comprehension { filter, map } => {
-                        filter.iter().chain(map).for_each(|e| e.walk(visit))
-                    }
-                    ListOp::Quantifier(_, pred) => pred.walk(visit),
-                    ListOp::Reduce { init, step } => {
-                        init.walk(visit);
-                        step.walk(visit);
-                    }
-                }
-            }
-            ExprKind::Binary(_, pair) | ExprKind::Index(pair) => {
-                pair.iter().for_each(|e| e.walk(visit))
-            }
-            ExprKind::Subquery(sub) => sub.body.for_each_expr(&mut |e| e.walk(visit)),
-            ExprKind::Not(inner)
-            | ExprKind::Negate(inner)
-            | ExprKind::Component(inner, _)
-            | ExprKind::IsNull { expr: inner, .. } => inner.walk(visit),
-            ExprKind::Call { args, .. } => args.iter().for_each(|a| a.walk(visit)),
-            ExprKind::MapProjection { entries, .. } => entries
-                .iter()
-                .filter_map(|e| e.value.as_ref())
-                .for_each(|e| e.walk(visit)),
-            ExprKind::Slice { list, from, to } => {
-                list.walk(visit);
-                from.iter().chain(to).for_each(|e| e.walk(visit));
-            }
-            ExprKind::Case {
-                subject,
-                branches,
-                otherwise,
-            } => {
-                subject.iter().chain(otherwise).for_each(|e| e.walk(visit));
-                for (when, then) in branches {
-                    when.walk(visit);
-                    then.walk(visit);
-                }
-            }
-        }
-    }
-}
-
 impl ExprKind {
     /// The id of the binding this node reads directly, if any.
     pub(crate) fn binding_id(&self) -> Option<u64> {
@@ -353,12 +270,12 @@ pub(crate) struct PathPattern {
     pub path: Option<BindingKey>,
     pub shortest: Option<Shortest>,
     pub start: NodePattern,
-    pub steps: Vec<Step>,
+    pub steps: Vec<PatternStep>,
 }
 
 /// One step of a pattern after its start node.
 #[derive(Debug, Clone, PartialEq)]
-pub(crate) enum Step {
+pub(crate) enum PatternStep {
     /// `-[:R]->(node)`.
     Rel(RelPattern, NodePattern),
     /// ` ((..)-[..]->(..) WHERE ..){1,3}`: a quantified path pattern.
