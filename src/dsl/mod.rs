@@ -4,18 +4,19 @@
 //! [`Value`] parameters; the execution layer converts them when it sends the query.
 //!
 //! * [`ast`]: the untyped query tree as plain data (expressions, patterns, clauses,
-//!   queries), which the typed builders and the OGM build and the renderer writes.
+//!   queries), its constructors (`ast::build`, the only way the typed builders and the
+//!   OGM build a node) and one visitor (`ast::visit`) every walk over the tree uses.
 //! * [`scope`]: the type-level scope every reference is checked against.
 //! * [`expr`]: typed expressions, their methods, operators, functions, aggregates and CASE.
 //! * [`pattern`] and [`clause`]: patterns, then one module per clause family;
 //!   [`handles`]: the pattern methods of label and relationship handles (`having`,
 //!   `where_`, `value`, `hops`).
-//! * [`query`]: the builder type; [`render`]: names, escaping and parameters.
+//! * [`query`]: the builder type; [`render`]: the one renderer, a family per file.
 //! * `tuples`: the one list of tuple arities (1 to 12) every tuple-taking method shares.
 //!
 //! No two files import each other (the architecture test checks it): [`ast`] and [`render`]
-//! import nothing of the typed layer; the rendering of each clause still sits beside its
-//! typed builder, as methods on the [`ast`] types.
+//! import nothing of the typed layer. A new clause costs one [`ast`] type (and its
+//! constructor), one render function with its dispatch arm, and one typed builder method.
 
 pub mod ast;
 pub mod clause;

@@ -235,12 +235,3 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
         self.bind_path(Some(Shortest::All))
     }
 }
-
-/// Renders a returned path variable as the map [`Path`] decodes from.
-pub(crate) fn render_path_value(r: &mut super::render::Renderer, key: crate::schema::BindingKey) {
-    r.push("{nodes: nodes(");
-    r.push_variable(key);
-    r.push("), relationships: relationships(");
-    r.push_variable(key);
-    r.push(")}");
-}

@@ -163,6 +163,7 @@ impl BinaryOp {
 
 impl ExprKind {
     /// The id of the binding this node reads directly, if any.
+    #[inline]
     pub(crate) fn binding_id(&self) -> Option<u64> {
         match self {
             ExprKind::Property { binding, .. }

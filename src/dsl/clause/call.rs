@@ -7,10 +7,9 @@
 //! types, and with `OPTIONAL CALL` as nullable.
 
 use super::return_::Returning;
-use crate::dsl::ast::{CallClause, Clause, QueryAst};
+use crate::dsl::ast::{Clause, QueryAst};
 use crate::dsl::expr::ExprKind;
 use crate::dsl::query::{Called, Query, WriteEnd, Written};
-use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Append, Nullify};
 use crate::dsl::subquery::{CallStart, Imports, ImportsFrom};
 
@@ -32,34 +31,6 @@ fn call_clause<I: Imports>(optional: bool, body: QueryAst, in_transactions: Opti
             _ => Vec::new(),
         };
         crate::dsl::ast::build::call(optional, imports, body, exported, in_transactions)
-    }
-}
-
-impl CallClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause(if self.optional {
-            "OPTIONAL CALL ("
-        } else {
-            "CALL ("
-        });
-        for (i, key) in self.imports.iter().enumerate() {
-            if i > 0 {
-                r.push(", ");
-            }
-            r.push_variable(*key);
-        }
-        r.push(") {");
-        let saved = r.enter_subquery();
-        for clause in &self.body.clauses {
-            clause.render(r);
-        }
-        r.leave_subquery(saved, &self.exported);
-        r.push(" }");
-        if let Some(rows) = self.in_transactions {
-            r.push(" IN TRANSACTIONS OF ");
-            r.push(&rows.to_string());
-            r.push(" ROWS");
-        }
     }
 }
 

@@ -8,112 +8,16 @@
 //! is set right after: `CREATE (person:Person) SET person = expr`. A relationship joins
 //! two nodes bound before, and its endpoints are checked as in `MATCH`.
 
-use crate::dsl::ast::{Clause, CreateClause, Created};
+use crate::dsl::ast::{Clause, Created};
 use crate::dsl::expr::{Expr, ExprKind, ExprNode, Name, NameTag, Val};
 use crate::dsl::query::{Query, Written};
-use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required, Var};
 use crate::schema::names::GraphName;
 use crate::schema::{
-    Binding, BindingKey, ElementBinding, EndOf, HasHandle, NodeHandle, NodeLabel, PropertyMeta,
+    Binding, ElementBinding, EndOf, HasHandle, NodeHandle, NodeLabel, PropertyMeta,
     RelBindingHandle, RelType, StartOf,
 };
 use core::marker::PhantomData;
-
-impl CreateClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause("CREATE ");
-        let mut later: Vec<(BindingKey, &ExprNode)> = Vec::new();
-        for (i, item) in self.items.iter().enumerate() {
-            if i > 0 {
-                r.push(", ");
-            }
-            match item {
-                Created::Node {
-                    binding,
-                    label,
-                    extra,
-                    value,
-                    properties,
-                } => {
-                    r.push("(");
-                    r.push_fresh(*binding);
-                    for label in core::iter::once(label).chain(extra.iter()) {
-                        r.push(":");
-                        r.push_name(*label);
-                    }
-                    if !inline_value(r, value, properties) {
-                        later.push((*binding, value));
-                    }
-                    r.push(")");
-                }
-                Created::Rel {
-                    from,
-                    binding,
-                    rel_type,
-                    value,
-                    properties,
-                    to,
-                } => {
-                    r.push("(");
-                    r.push_variable(*from);
-                    r.push(")-[");
-                    r.push_fresh(*binding);
-                    r.push(":");
-                    r.push_name(*rel_type);
-                    if let Some(value) = value {
-                        if !inline_value(r, value, properties) {
-                            later.push((*binding, value));
-                        }
-                    }
-                    r.push("]->(");
-                    r.push_variable(*to);
-                    r.push(")");
-                }
-            }
-        }
-        for (i, (key, value)) in later.into_iter().enumerate() {
-            if i == 0 {
-                r.clause("SET ");
-            } else {
-                r.push(", ");
-            }
-            r.push_variable(key);
-            r.push(" = ");
-            r.expr(value);
-        }
-    }
-}
-
-/// Renders `value` inside the pattern when it can go there, and says whether it did: a
-/// parameter as it is (` $p0`), a named row spread over the properties
-/// (` {name: row.name, born: row.born}`). Anything else is set after the pattern.
-fn inline_value(r: &mut Renderer, value: &ExprNode, properties: &[PropertyMeta]) -> bool {
-    match value.0 {
-        ExprKind::Param(_) | ExprKind::Unsendable(_) => {
-            r.push(" ");
-            r.expr(value);
-            true
-        }
-        ExprKind::Variable(row) if !properties.is_empty() => {
-            r.push(" {");
-            for (i, property) in properties.iter().enumerate() {
-                if i > 0 {
-                    r.push(", ");
-                }
-                let key = GraphName::new(property.key);
-                r.push_name(key);
-                r.push(": ");
-                r.push_variable(row);
-                r.push(".");
-                r.push_name(key);
-            }
-            r.push("}");
-            true
-        }
-        _ => false,
-    }
-}
 
 /// A value of label or relationship type `L`: the struct itself (sent as one map
 /// parameter), or an expression holding one (a row of `UNWIND`, a named value).

@@ -3,28 +3,10 @@
 //! A plain `DELETE` of a node that still has relationships fails on the server and changes
 //! nothing; typher reports it as [`Error::NodeStillConnected`](crate::exec::Error::NodeStillConnected).
 
-use crate::dsl::ast::DeleteClause;
 use crate::dsl::query::{Query, Written};
-use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey, Handle};
-
-impl DeleteClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause(if self.detach {
-            "DETACH DELETE "
-        } else {
-            "DELETE "
-        });
-        for (i, key) in self.items.iter().enumerate() {
-            if i > 0 {
-                r.push(", ");
-            }
-            r.push_variable(*key);
-        }
-    }
-}
 
 /// What `DELETE` takes: a label or relationship handle bound before, or a tuple of them.
 #[diagnostic::on_unimplemented(

@@ -1,28 +1,10 @@
 //! `FOREACH (item IN list | ..)`: writes once per item of a list.
 
-use crate::dsl::ast::ForeachClause;
 use crate::dsl::expr::{IntoExpr, ListOf, Name, NameTag, Val};
 use crate::dsl::query::{Query, WriteEnd, Written};
-use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Required, Var};
 use crate::dsl::subquery::Imported;
 use crate::schema::Binding;
-
-impl ForeachClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause("FOREACH (");
-        let saved = r.enter_subquery();
-        r.push_fresh(self.name);
-        r.push(" IN ");
-        r.expr(&self.list);
-        r.push(" |");
-        for clause in &self.body.clauses {
-            clause.render(r);
-        }
-        r.leave_subquery(saved, &[]);
-        r.push(")");
-    }
-}
 
 impl<S, P> Query<S, P> {
     /// `FOREACH (item IN list | ..)`: runs the writes `body` builds once per item; `item`

@@ -1,7 +1,7 @@
 //! `MATCH` and `OPTIONAL MATCH`: entry points, relationship steps, comma-separated
 //! patterns, path variables, and their rendering.
 
-use crate::dsl::ast::{Direction, MatchClause, PathPattern, PatternStep};
+use crate::dsl::ast::{Direction, PathPattern, PatternStep};
 use crate::dsl::pattern::rel_pattern;
 use crate::dsl::pattern::ExtendScope;
 use crate::dsl::pattern::HopRange;
@@ -9,29 +9,8 @@ use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::NodeTarget;
 use crate::dsl::pattern::WithRel;
 use crate::dsl::query::{Pattern, Query, Repeated, Repeating};
-use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, NoVars, Nullable, Required};
 use crate::schema::{AnyLabel, Connects, EndOf, Labels, NoLabels, RelHandle, StartOf};
-
-impl MatchClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause(if self.optional {
-            "OPTIONAL MATCH "
-        } else {
-            "MATCH "
-        });
-        for (i, pattern) in self.patterns.iter().enumerate() {
-            if i > 0 {
-                r.push(", ");
-            }
-            pattern.render(r);
-        }
-        if let Some(filter) = &self.filter {
-            r.clause("WHERE ");
-            r.expr(filter);
-        }
-    }
-}
 
 /// A new pattern starting at `node`.
 pub(crate) fn start<T: NodeTarget<S, N>, S, N>(node: T) -> PathPattern {

@@ -1,31 +1,16 @@
 //! `MERGE`: a node on its key properties, or a relationship between bound nodes, with
 //! `ON CREATE SET` and `ON MATCH SET`.
 
-use super::set::render_items;
 use super::set::SetItems;
-use crate::dsl::ast::{Clause, Direction, MergeClause};
+use crate::dsl::ast::{Clause, Direction};
 use crate::dsl::pattern::rel_pattern;
 use crate::dsl::pattern::ExtendScope;
 use crate::dsl::pattern::Having;
 use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::NodeTarget;
 use crate::dsl::query::{Merged, Query};
-use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required};
 use crate::schema::{EndOf, NodeHandle, RelBindingHandle, StartOf};
-
-impl MergeClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause("MERGE ");
-        self.pattern.render(r);
-        if !self.on_create.is_empty() {
-            render_items("ON CREATE SET ", &self.on_create, r);
-        }
-        if !self.on_match.is_empty() {
-            render_items("ON MATCH SET ", &self.on_match, r);
-        }
-    }
-}
 
 /// A node `MERGE` can find or create: a label with the key properties it is found by
 /// (`Person.having(Person.name, "Ann")`), or a bare label.

@@ -1,6 +1,6 @@
 //! The clause pipeline: a query is a list of clauses ([`QueryAst`]),
-//! and each clause family lives in its own module with its typed builder methods and the
-//! rendering of its [`ast`](crate::dsl::ast) node.
+//! and each clause family lives in its own module with its typed builder methods; the
+//! [`ast`](crate::dsl::ast) nodes they build are rendered by [`render`](crate::dsl::render).
 //!
 //! | module | clauses |
 //! | --- | --- |
@@ -34,29 +34,7 @@ pub mod unwind;
 pub mod with;
 
 use super::expr::ExprNode;
-use super::render::Renderer;
 use crate::dsl::ast::{Clause, MatchClause, PathPattern, ProjectionClause, QueryAst};
-
-impl Clause {
-    /// Renders the clause (one or more lines in `Display`).
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        match self {
-            Clause::Match(m) => m.render(r),
-            Clause::With(p) => p.render(false, r),
-            Clause::Unwind(u) => u.render(r),
-            Clause::Return(p) => p.render(true, r),
-            Clause::Call(c) => c.render(r),
-            Clause::Procedure(c) => c.render(r),
-            Clause::Create(c) => c.render(r),
-            Clause::Merge(m) => m.render(r),
-            Clause::Set(c) => set::render_items("SET ", &c.items, r),
-            Clause::Remove(c) => c.render(r),
-            Clause::Delete(c) => c.render(r),
-            Clause::Foreach(f) => f.render(r),
-            Clause::Finish => r.clause("FINISH"),
-        }
-    }
-}
 
 impl QueryAst {
     /// Adds `condition` to the `WHERE` of the last clause, joined with `AND`; after an

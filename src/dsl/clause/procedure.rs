@@ -7,10 +7,9 @@
 //! names)` yields every column into a [`name!`](crate::name) (or `()` to leave it out), each
 //! checked against the column's type.
 
-use crate::dsl::ast::{Clause, ProcedureClause};
+use crate::dsl::ast::Clause;
 use crate::dsl::expr::{ExprNode, IntoExpr, Name, NameTag, Val};
 use crate::dsl::query::{Called, Query};
-use crate::dsl::render::{escape_name, Renderer};
 use crate::dsl::scope::{AllBound, Both, Nil, NoVars, Required, Var};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::{Binding, BindingKey};
@@ -187,34 +186,6 @@ fn procedure_clause<Cols, Reads, Y: Yields<Cols>>(procedure: Procedure<Cols, Rea
         .filter_map(|(column, key)| Some((column, key?)))
         .collect();
     crate::dsl::ast::build::procedure(procedure.name, procedure.args, yields)
-}
-
-impl ProcedureClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause("CALL ");
-        for (i, part) in self.name.split('.').enumerate() {
-            if i > 0 {
-                r.push(".");
-            }
-            r.push(&escape_name(part));
-        }
-        r.push("(");
-        for (i, arg) in self.args.iter().enumerate() {
-            if i > 0 {
-                r.push(", ");
-            }
-            r.expr(arg);
-        }
-        r.push(")");
-        for (i, (column, key)) in self.yields.iter().enumerate() {
-            r.push(if i == 0 { " YIELD " } else { ", " });
-            r.push_yield(column, *key);
-        }
-        if let Some(filter) = &self.filter {
-            r.push(" WHERE ");
-            r.expr(filter);
-        }
-    }
 }
 
 /// The query after `.call_procedure(procedure, names)` in scope `S`.

@@ -6,127 +6,13 @@
 //! properties), and what `ORDER BY` may read: after `DISTINCT` or an aggregation only those
 //! entries, otherwise also everything in scope before it.
 
-use crate::dsl::ast::{ProjectionClause, ReturnItem};
-use crate::dsl::expr::{Aliased, ExprKind, ExprNode, Expression, NameTag, Val};
-use crate::dsl::render::Renderer;
+use crate::dsl::ast::ReturnItem;
+use crate::dsl::expr::{Aliased, Expression, NameTag, Val};
 use crate::dsl::row::{Columns, Single};
 use crate::dsl::scope::{Decoded, NoVars, NullIn, Var, Wrap};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::identity::True;
 use crate::schema::Binding;
-
-impl ProjectionClause {
-    pub(crate) fn render(&self, returning: bool, r: &mut Renderer) {
-        let forced = if returning {
-            r.forced_columns.take()
-        } else {
-            None
-        };
-        r.clause(match (returning, self.distinct) {
-            (true, false) => "RETURN ",
-            (true, true) => "RETURN DISTINCT ",
-            (false, false) => "WITH ",
-            (false, true) => "WITH DISTINCT ",
-        });
-        if self.star {
-            r.push("*");
-        }
-        let mut columns = Vec::with_capacity(self.items.len());
-        for (i, item) in self.items.iter().enumerate() {
-            if i > 0 {
-                r.push(", ");
-            }
-            let wanted = forced.as_ref().and_then(|f| f.get(i));
-            if let (true, None, ExprKind::Variable(key)) = (returning, &item.name, &item.expr.0) {
-                if r.is_path(key) {
-                    crate::dsl::path::render_path_value(r, *key);
-                    let own = r.variable_ref(*key);
-                    let column = match wanted {
-                        Some(wanted) if r.raw(own) != wanted => {
-                            r.push_alias(wanted.clone().into(), false)
-                        }
-                        _ => {
-                            r.push(" AS ");
-                            r.push_ref(own);
-                            own
-                        }
-                    };
-                    columns.push(Some(column));
-                    continue;
-                }
-            }
-            r.expr(&item.expr);
-            let column = match (&item.name, &item.expr.0, wanted) {
-                (Some(key), _, None) => Some(r.push_alias_of(*key)),
-                (None, ExprKind::Variable(key), None) => Some(r.variable_ref(*key)),
-                (None, ExprKind::Variable(key), Some(wanted)) => {
-                    let own = r.variable_ref(*key);
-                    if r.raw(own) == wanted {
-                        Some(own)
-                    } else {
-                        Some(r.push_alias(wanted.clone().into(), false))
-                    }
-                }
-                (_, _, Some(wanted)) => Some(r.push_alias(wanted.clone().into(), false)),
-                (None, _, None) if returning => {
-                    let (alias, plain) = auto_alias(&item.expr);
-                    Some(r.push_alias(alias.into(), plain))
-                }
-                (None, _, None) => None,
-            };
-            columns.push(column);
-        }
-        for (i, (expr, descending)) in self.order.iter().enumerate() {
-            if i == 0 {
-                r.clause("ORDER BY ");
-            } else {
-                r.push(", ");
-            }
-            let projected = self.items.iter().position(|item| item.expr == *expr);
-            match projected.and_then(|column| columns[column]) {
-                Some(name) => r.push_ref(name),
-                None => r.expr(expr),
-            }
-            r.push(if *descending { " DESC" } else { " ASC" });
-        }
-        for (keyword, expr) in [("SKIP ", &self.skip), ("LIMIT ", &self.limit)] {
-            if let Some(expr) = expr {
-                r.clause(keyword);
-                r.expr(expr);
-            }
-        }
-        if let Some(filter) = &self.filter {
-            r.clause("WHERE ");
-            r.expr(filter);
-        }
-        if returning {
-            r.columns = columns
-                .into_iter()
-                .map(|c| c.map(|name| r.raw(name).to_owned()).unwrap_or_default())
-                .collect();
-        }
-    }
-}
-
-/// The column name of a returned expression nobody named: a property's key, a function's
-/// name, else `expr`; and whether it is known to need no quotes.
-fn auto_alias(expr: &ExprNode) -> (&'static str, bool) {
-    match &expr.0 {
-        ExprKind::Property { key, .. } => (key.text, key.plain),
-        // `duration.between` is named `duration`.
-        ExprKind::Call { name, .. } => {
-            let name = name.split('.').next().unwrap_or(name);
-            (name, crate::schema::names::is_plain(name))
-        }
-        ExprKind::CountAll => ("count", true),
-        ExprKind::Subquery(sub) => (sub.kind.column(), true),
-        ExprKind::Component(_, name) => (name, true),
-        ExprKind::Identified { binding, .. } | ExprKind::MapProjection { binding, .. } => {
-            (binding.variable.text, binding.variable.plain)
-        }
-        _ => ("expr", true),
-    }
-}
 
 /// One item of a `WITH` or `RETURN`: an expression, or an expression with a name.
 #[diagnostic::on_unimplemented(

@@ -12,83 +12,16 @@
 //! | `.remove(Person.labeled(Actor))` | `REMOVE person:Actor` |
 
 use super::create::ValueOf;
-use crate::dsl::ast::{RemoveClause, RemoveItem, SetItem};
+use crate::dsl::ast::{RemoveItem, SetItem};
 use crate::dsl::expr::{ExprNode, IntoExpr};
 use crate::dsl::query::{Query, Written};
-use crate::dsl::render::Renderer;
 use crate::dsl::scope::{Both, Cons, Nil};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::{
-    Binding, BindingKey, ElementBinding, Field, Handle, HoldsBase, NodeHandle, NodeLabel, Property,
+    Binding, ElementBinding, Field, Handle, HoldsBase, NodeHandle, NodeLabel, Property,
     PropertyType,
 };
 use core::marker::PhantomData;
-
-impl SetItem {
-    fn binding(&self) -> BindingKey {
-        match self {
-            SetItem::Property { binding, .. }
-            | SetItem::Whole { binding, .. }
-            | SetItem::Label { binding, .. }
-            | SetItem::DynamicLabel { binding, .. } => *binding,
-        }
-    }
-
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.push_variable(self.binding());
-        match self {
-            SetItem::Property { key, value, .. } => {
-                r.push(".");
-                r.push_name(*key);
-                r.push(" = ");
-                r.expr(value);
-            }
-            SetItem::Whole { value, merge, .. } => {
-                r.push(if *merge { " += " } else { " = " });
-                r.expr(value);
-            }
-            SetItem::Label { label, .. } => {
-                r.push(":");
-                r.push_name(*label);
-            }
-            SetItem::DynamicLabel { value, .. } => {
-                r.push(":$(");
-                r.expr(value);
-                r.push(")");
-            }
-        }
-    }
-}
-
-/// Renders `items` after `keyword` (`SET `, `ON CREATE SET `..), comma-separated.
-pub(crate) fn render_items(keyword: &str, items: &[SetItem], r: &mut Renderer) {
-    r.clause(keyword);
-    for (i, item) in items.iter().enumerate() {
-        if i > 0 {
-            r.push(", ");
-        }
-        item.render(r);
-    }
-}
-
-impl RemoveClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause("REMOVE ");
-        for (i, item) in self.items.iter().enumerate() {
-            if i > 0 {
-                r.push(", ");
-            }
-            match item {
-                RemoveItem::Property { binding, key } => {
-                    r.push_variable(*binding);
-                    r.push(".");
-                    r.push_name(*key);
-                }
-                RemoveItem::Label(label) => label.render(r),
-            }
-        }
-    }
-}
 
 /// An item of `SET`: what `Movie.released.to(..)`, `Person.assign(..)`,
 /// `Person.update(..)`, `Person.labeled(..)` make. `R` lists the bindings it reads.

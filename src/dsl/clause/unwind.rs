@@ -1,19 +1,10 @@
 //! `UNWIND list AS name`: one row per item of a typed list.
 
-use crate::dsl::ast::{Clause, UnwindClause};
+use crate::dsl::ast::Clause;
 use crate::dsl::expr::{ExprNode, IntoExpr, ListOf, Name, NameTag, Val};
 use crate::dsl::query::{Query, Unwound};
-use crate::dsl::render::Renderer;
 use crate::dsl::scope::{AllBound, NoVars, Required, Var};
 use crate::schema::Binding;
-
-impl UnwindClause {
-    pub(crate) fn render(&self, r: &mut Renderer) {
-        r.clause("UNWIND ");
-        r.expr(&self.list);
-        r.push_alias_of(self.name);
-    }
-}
 
 fn clause<L: IntoExpr, Tag: NameTag, T: 'static>(list: L) -> Clause {
     crate::dsl::ast::build::unwind(list.into_operand(), <Val<Tag, T> as Binding>::KEY)
