@@ -114,16 +114,26 @@ fn typed<'a>(
     })
 }
 
+/// [`typed`] for a statement built from one query tree: run atomically when it writes.
+fn from_tree<'a>(
+    source: &'a dyn Again,
+    tree: &'a crate::dsl::ast::QueryAst,
+    compiled: &'a CompiledQuery,
+    bound: &[(&'static str, Value)],
+) -> Result<Prepared<'a>> {
+    typed(
+        source,
+        Some(tree),
+        compiled,
+        bound,
+        tree.writes_atomically(),
+    )
+}
+
 impl<O, R: Shape, P> Statement for Returning<O, R, P> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(
-            self,
-            Some(&self.ast),
-            self.compiled(),
-            self.bound(),
-            self.ast.writes_atomically(),
-        )
+        from_tree(self, &self.ast, self.compiled(), self.bound())
     }
 }
 
@@ -131,13 +141,7 @@ impl<O, R: Shape, P> Statement for Returning<O, R, P> {
 impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
     type Shape = ByName<()>;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(
-            self,
-            Some(&self.ast),
-            self.compiled(),
-            &[],
-            self.ast.writes_atomically(),
-        )
+        from_tree(self, &self.ast, self.compiled(), &[])
     }
 }
 
@@ -145,13 +149,7 @@ impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
 impl Statement for crate::dsl::clause::finish::Finished {
     type Shape = ByName<()>;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(
-            self,
-            Some(&self.ast),
-            self.compiled(),
-            &[],
-            self.ast.writes_atomically(),
-        )
+        from_tree(self, &self.ast, self.compiled(), &[])
     }
 }
 
