@@ -238,9 +238,10 @@ pub mod prelude {
     pub use crate::dsl::{
         avg, call_procedure, case, case_of, collect, collect_distinct, collect_of, comprehension,
         count, count_all, count_distinct, count_of, create, db, duration_between, element_id,
-        exists, keys, labels, length, match_, max, merge, min, nodes, not, now, one_of,
-        optional_match, param, procedure, range, raw_expr, relationship_type, relationships, rows,
-        sum, today, unwind, ExprMethods, NodeMethods, Path, RelMethods, WriteMethods, ANY_REL,
+        exists, keys, labels, length, lit, match_, max, merge, min, nodes, not, now, null, one_of,
+        optional_match, param, procedure, range, raw_expr, relationship_type, relationships,
+        return_, rows, sum, today, unwind, with, ExprMethods, NodeMethods, Path, RelMethods,
+        WriteMethods, ANY_REL,
     };
     pub use crate::exec::Executor;
     pub use crate::ogm::{Entity, IncludeThen};

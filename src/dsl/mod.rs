@@ -39,16 +39,17 @@ pub use clause::match_::{match_, optional_match, AfterStep, RelStep};
 pub use clause::merge::{merge, MergeNode, MergeRel};
 pub use clause::procedure::{call_procedure, db, procedure, Procedure};
 pub use clause::projection::{Projection, ProjectionItem};
-pub use clause::return_::Returning;
+pub use clause::return_::{return_, Returning};
 pub use clause::set::{Assignment, LabelItem, RemoveItems, SetItems, WriteMethods};
 pub use clause::union::Union;
 pub use clause::unwind::{rows, unwind, Link, Rows};
+pub use clause::with::with;
 pub use expr::methods::{OrderItem, OrderItems};
 pub use expr::{
     avg, case, case_of, collect, collect_distinct, count, count_all, count_distinct,
-    duration_between, element_id, keys, labels, max, min, not, now, param, range, raw_expr,
-    relationship_type, sum, today, Expr, ExprMethods, Expression, IntoExpr, Literal, Name, Operand,
-    Order, Param, Predicate,
+    duration_between, element_id, keys, labels, lit, max, min, not, now, null, param, range,
+    raw_expr, relationship_type, sum, today, Expr, ExprMethods, Expression, IntoExpr, Literal,
+    Name, Operand, Order, Param, Predicate,
 };
 pub use handles::{NodeMethods, RelMethods};
 pub use path::{length, nodes, relationships, Path};

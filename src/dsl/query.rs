@@ -16,7 +16,32 @@ pub struct Query<S, P> {
     pub(crate) ast: QueryAst,
     /// The rendering of a query that ends in a write, made when it is first run.
     compiled: std::sync::OnceLock<Box<super::render::CompiledQuery>>,
+    /// Values of named parameters, carried to the `RETURN` (or run with the write).
+    pub(crate) bound: Bound,
     _state: PhantomData<fn() -> (S, P)>,
+}
+
+/// Values bound to named parameters: the last value bound to a name wins.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Bound(pub(crate) Vec<(&'static str, super::Value)>);
+
+impl Bound {
+    /// Binds `name` to `value`, replacing an earlier value.
+    pub(crate) fn set(&mut self, name: &'static str, value: super::Value) {
+        match self.0.iter_mut().find(|(n, _)| *n == name) {
+            Some(slot) => slot.1 = value,
+            None => self.0.push((name, value)),
+        }
+    }
+
+    /// Takes in `other`'s values for the names not bound here.
+    pub(crate) fn merge(&mut self, other: Bound) {
+        for (name, value) in other.0 {
+            if !self.0.iter().any(|(n, _)| *n == name) {
+                self.0.push((name, value));
+            }
+        }
+    }
 }
 
 /// Position: a `MATCH` pattern ending at a node of label `L`, in a clause of nullability `N`.
@@ -66,7 +91,7 @@ impl<S, P: WriteEnd> Query<S, P> {
     /// assert_eq!(q.to_cypher().text(), "CREATE (person:Person $p0)");
     /// ```
     pub fn to_cypher(&self) -> super::render::CompiledQuery {
-        self.compiled().clone()
+        self.compiled().with_bound(&self.bound.0)
     }
 
     /// The rendering, made on first use and kept.
@@ -89,7 +114,9 @@ pub struct Repeating;
 
 impl<S, P> Clone for Query<S, P> {
     fn clone(&self) -> Self {
-        Self::from_ast(self.ast.clone())
+        let mut copy = Self::from_ast(self.ast.clone());
+        copy.bound = self.bound.clone();
+        copy
     }
 }
 
@@ -98,13 +125,36 @@ impl<S, P> Query<S, P> {
         Self {
             ast,
             compiled: std::sync::OnceLock::new(),
+            bound: Bound::default(),
             _state: PhantomData,
         }
     }
 
     /// The same query under other type-level state.
     pub(crate) fn retype<S2, P2>(self) -> Query<S2, P2> {
-        Query::from_ast(self.ast)
+        let mut query = Query::from_ast(self.ast);
+        query.bound = self.bound;
+        query
+    }
+
+    /// Binds named parameter `param` to `value` (replacing an earlier value), for a query
+    /// that runs without `RETURN` or one still being built; the value stays bound through
+    /// `.return_(..)`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let year = param::<i64>("year");
+    /// let q = match_(Movie).filter(Movie.title.eq("Heat")).set(Movie.released.to(year)).bind(year, 1995);
+    /// assert_eq!(q.to_cypher().params().get("year"), Some(&typher::dsl::Value::Int(1995)));
+    /// ```
+    pub fn bind<T, V>(mut self, param: super::Param<T>, value: V) -> Self
+    where
+        V: super::Literal,
+        V::Type: super::expr::SameAs<T>,
+    {
+        self.bound.set(param.name(), value.into_value());
+        self
     }
 
     /// Appends a clause.

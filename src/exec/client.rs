@@ -380,33 +380,45 @@ impl Executor for Client {
         }))
     }
 
-    async fn run<'a>(&'a self, prepared: Prepared<'a>) -> Result<Executed> {
+    async fn run<'a>(
+        &'a self,
+        prepared: Prepared<'a>,
+        keep_rows: bool,
+    ) -> Result<(Vec<Record>, Executed)> {
         let log = QueryLog::start(&prepared);
         let result = async {
             if prepared.atomic {
-                let (rows, counters) =
+                let (records, counters) =
                     Box::pin(self.atomic(prepared.query, prepared.source)).await?;
-                return Ok(Executed {
-                    rows_returned: rows.len(),
+                let executed = Executed {
+                    rows_returned: records.len(),
                     counters,
-                });
+                };
+                return Ok((if keep_rows { records } else { Vec::new() }, executed));
             }
             let mut lease = self.driver.lease().await?;
             let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
+            let mut kept = Vec::new();
             let mut rows_returned = 0;
-            while self.driver.next(&mut lease, &mut rows).await?.is_some() {
+            while let Some(record) = self.driver.next(&mut lease, &mut rows).await? {
                 rows_returned += 1;
+                if keep_rows {
+                    kept.push(record);
+                }
             }
             let counters = self.driver.finish(&mut lease, rows).await?;
-            Ok(Executed {
-                rows_returned,
-                counters,
-            })
+            Ok((
+                kept,
+                Executed {
+                    rows_returned,
+                    counters,
+                },
+            ))
         }
         .instrument(log.span().clone())
         .await;
         let result = self.named(result, prepared.tree).await;
-        log.end(&result, |done| done.rows_returned);
+        log.end(&result, |(_, done)| done.rows_returned);
         result
     }
 }

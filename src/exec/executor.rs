@@ -2,11 +2,11 @@
 //! that runs queries (the OGM, a user's repository) works on both.
 //!
 //! As in sqlx, a runner implements two methods, [`Executor::records`] (the rows of a prepared
-//! statement, undecoded) and [`Executor::run`] (run it, count what it changed); everything
-//! a caller uses (`fetch_all`, `fetch_one`, `fetch_optional`, `stream`, `execute`) is
-//! written once, here, on top of them.
+//! statement, undecoded) and [`Executor::run`] (run it, count what it changed, its rows
+//! kept or not); everything a caller uses (`fetch_all`, `fetch_one`, `fetch_optional`,
+//! `stream`, `execute`, `fetch_all_with_counters`) is written once, here, on top of them.
 
-use super::counters::Executed;
+use super::counters::{Counters, Executed};
 use super::decode::RowDecoder;
 use super::driver::Record;
 use super::error::{Error, Result};
@@ -39,11 +39,13 @@ pub trait Executor: Sync {
         prepared: Prepared<'a>,
     ) -> impl Future<Output = Result<RowStream<Record>>> + Send + 'a;
 
-    /// Runs a prepared statement, discards its rows and reports what it changed.
+    /// Runs a prepared statement and reports what it changed; its rows are kept when
+    /// `keep_rows` (else read and dropped as they come, and counted).
     fn run<'a>(
         &'a self,
         prepared: Prepared<'a>,
-    ) -> impl Future<Output = Result<Executed>> + Send + 'a;
+        keep_rows: bool,
+    ) -> impl Future<Output = Result<(Vec<Record>, Executed)>> + Send + 'a;
 
     /// Every row, decoded.
     ///
@@ -182,7 +184,44 @@ pub trait Executor: Sync {
         Q: Statement + Send,
     {
         // Boxed: a statement's future is large, and callers nest it in their own.
-        Box::pin(async move { self.run(query.prepare()?).await })
+        Box::pin(async move { Ok(self.run(query.prepare()?, false).await?.1) })
+    }
+
+    /// Every row, decoded, and what the statement changed: for a write with `RETURN`
+    /// whose rows and counters are both wanted.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let (names, changed) = client
+    ///     .fetch_all_with_counters(
+    ///         match_(Person).filter(Person.born.is_null()).set(Person.born.to(1970)).return_(Person.name),
+    ///     )
+    ///     .await?;
+    /// assert_eq!(changed.properties_set, names.len() as u64);
+    /// # Ok(()) }
+    /// ```
+    fn fetch_all_with_counters<Q>(
+        &self,
+        query: Q,
+    ) -> impl Future<Output = Result<(Vec<RowOf<Q>>, Counters)>> + Send
+    where
+        Q: Statement + Send,
+        Q::Shape: RowDecoder,
+        RowOf<Q>: Send,
+    {
+        // Boxed: a statement's future is large, and callers nest it in their own.
+        Box::pin(async move {
+            let prepared = query.prepare()?;
+            let columns = prepared.columns.clone();
+            let (records, executed) = self.run(prepared, true).await?;
+            let rows = records
+                .iter()
+                .map(|record| Q::Shape::decode(record, &columns))
+                .collect::<Result<Vec<_>>>()?;
+            Ok((rows, executed.counters))
+        })
     }
 }
 
@@ -197,7 +236,8 @@ impl<E: Executor> Executor for &E {
     fn run<'a>(
         &'a self,
         prepared: Prepared<'a>,
-    ) -> impl Future<Output = Result<Executed>> + Send + 'a {
-        (**self).run(prepared)
+        keep_rows: bool,
+    ) -> impl Future<Output = Result<(Vec<Record>, Executed)>> + Send + 'a {
+        (**self).run(prepared, keep_rows)
     }
 }

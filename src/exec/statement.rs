@@ -141,7 +141,7 @@ impl<O, R: Shape, P> Statement for Returning<O, R, P> {
 impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
     type Shape = ByName<()>;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        from_tree(self, &self.ast, self.compiled(), &[])
+        from_tree(self, &self.ast, self.compiled(), &self.bound.0)
     }
 }
 
@@ -149,14 +149,14 @@ impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {
 impl Statement for crate::dsl::clause::finish::Finished {
     type Shape = ByName<()>;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        from_tree(self, &self.ast, self.compiled(), &[])
+        from_tree(self, &self.ast, self.compiled(), &self.bound.0)
     }
 }
 
 impl<R: Shape> Statement for Union<R> {
     type Shape = R;
     fn prepare(&self) -> Result<Prepared<'_>> {
-        typed(self, None, self.compiled(), &[], false)
+        typed(self, None, self.compiled(), &self.bound.0, false)
     }
 }
 

@@ -138,11 +138,16 @@ impl Executor for Transaction {
         Ok(RowStream::read(records))
     }
 
-    async fn run<'a>(&'a self, prepared: Prepared<'a>) -> Result<Executed> {
+    async fn run<'a>(
+        &'a self,
+        prepared: Prepared<'a>,
+        keep_rows: bool,
+    ) -> Result<(Vec<Record>, Executed)> {
         let (records, counters) = self.rows(prepared).await?;
-        Ok(Executed {
+        let executed = Executed {
             rows_returned: records.len(),
             counters,
-        })
+        };
+        Ok((if keep_rows { records } else { Vec::new() }, executed))
     }
 }

@@ -57,6 +57,9 @@ impl StringProperty for String {}
 )]
 pub trait OptionalProperty {}
 impl<T> OptionalProperty for Option<T> {}
+/// A node or relationship, which is null where an `OPTIONAL MATCH` found nothing.
+#[diagnostic::do_not_recommend]
+impl<T: super::Element> OptionalProperty for T {}
 
 /// A value of type `Self` compares with values of base type `T`.
 ///

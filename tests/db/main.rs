@@ -4,6 +4,7 @@
 use typher_testkit::{movies, movies_data as data};
 mod support;
 
+mod constructs;
 mod errors;
 mod faults;
 mod ogm;

@@ -70,6 +70,11 @@ pub(crate) fn int(n: u64) -> ExprNode {
     ExprNode::param(Value::Int(i64::try_from(n).unwrap_or(i64::MAX)))
 }
 
+/// `null`.
+pub(crate) fn null() -> ExprNode {
+    ExprNode(ExprKind::Null)
+}
+
 /// `$name`, a parameter named by the user.
 pub(crate) fn named_param(name: &'static str) -> ExprNode {
     ExprNode(ExprKind::NamedParam(name))
@@ -311,12 +316,17 @@ pub(crate) fn projection(items: Vec<ReturnItem>) -> ProjectionClause {
     }
 }
 
-/// `WITH *`.
-pub(crate) fn with_star() -> Clause {
-    Clause::With(ProjectionClause {
+/// `*`: a projection of everything in scope.
+pub(crate) fn projection_star() -> ProjectionClause {
+    ProjectionClause {
         star: true,
         ..ProjectionClause::default()
-    })
+    }
+}
+
+/// `WITH *`.
+pub(crate) fn with_star() -> Clause {
+    Clause::With(projection_star())
 }
 
 /// `WITH items`.

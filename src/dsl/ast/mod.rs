@@ -34,6 +34,8 @@ pub(crate) enum ExprKind {
     /// A value that cannot be sent (its `Serialize` failed): renders as `null` and makes
     /// the query fail with this message before it is sent.
     Unsendable(String),
+    /// `null`.
+    Null,
     /// A parameter named by the user, bound when the query runs.
     NamedParam(&'static str),
     /// Cypher text inserted as it is (an explicitly unchecked fragment).

@@ -138,6 +138,7 @@ pub(crate) fn expr(e: &ExprNode, v: &mut impl Visitor) {
         | ExprKind::Param(_)
         | ExprKind::Unsendable(_)
         | ExprKind::NamedParam(_)
+        | ExprKind::Null
         | ExprKind::Raw(_)
         | ExprKind::Local { .. }
         | ExprKind::CountAll => {}

@@ -4,7 +4,7 @@
 //! result has no columns. A finished query takes no further clause.
 
 use crate::dsl::ast::{Clause, QueryAst};
-use crate::dsl::query::Query;
+use crate::dsl::query::{Bound, Query};
 use crate::dsl::render::{render, CompiledQuery};
 use std::sync::OnceLock;
 
@@ -14,6 +14,8 @@ use std::sync::OnceLock;
 pub struct Finished {
     pub(crate) ast: QueryAst,
     compiled: OnceLock<CompiledQuery>,
+    /// Values of named parameters.
+    pub(crate) bound: Bound,
 }
 
 impl<S, P> Query<S, P> {
@@ -34,6 +36,7 @@ impl<S, P> Query<S, P> {
         Finished {
             ast,
             compiled: OnceLock::new(),
+            bound: self.bound,
         }
     }
 }
@@ -41,7 +44,17 @@ impl<S, P> Query<S, P> {
 impl Finished {
     /// Renders the query: Cypher text with every value as a parameter.
     pub fn to_cypher(&self) -> CompiledQuery {
-        self.compiled().clone()
+        self.compiled().with_bound(&self.bound.0)
+    }
+
+    /// Binds named parameter `param` to `value` (replacing an earlier value).
+    pub fn bind<T, V>(mut self, param: crate::dsl::Param<T>, value: V) -> Self
+    where
+        V: crate::dsl::Literal,
+        V::Type: crate::dsl::expr::SameAs<T>,
+    {
+        self.bound.set(param.name(), value.into_value());
+        self
     }
 
     /// The rendering, made on first use and kept.

@@ -5,7 +5,7 @@ use super::with::rows_param;
 use crate::dsl::ast::{Clause, ProjectionClause, QueryAst};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::{Literal, Param, SameAs};
-use crate::dsl::query::{DistinctFirst, Ordered, Query};
+use crate::dsl::query::{Bound, DistinctFirst, Ordered, Query};
 use crate::dsl::render::{render, CompiledQuery};
 use crate::dsl::row::ByName;
 use crate::dsl::scope::{Aggregates, AllBound, OrderScope};
@@ -23,7 +23,7 @@ pub struct Returning<O, R, P = O> {
     /// The rendering, made once on first use; every builder method starts a fresh one.
     compiled: OnceLock<CompiledQuery>,
     /// Values of named parameters; binding them keeps the rendering.
-    bound: Vec<(&'static str, Value)>,
+    pub(crate) bound: Bound,
     _state: crate::schema::identity::Phantom<(O, R, P)>,
 }
 
@@ -49,7 +49,45 @@ pub type AfterReturn<S, I> = Returning<
     <I as Projection<S>>::Scope,
 >;
 
+/// `RETURN items` alone, a query without a reading clause: `RETURN 1 + 2 AS x`.
+///
+/// ```
+/// # use typher::prelude::*;
+/// let x = name!(x);
+/// let q = return_((lit(1) + lit(2)).as_(x));
+/// assert_eq!(q.to_cypher().text(), "RETURN $p0 + $p1 AS x");
+/// ```
+pub fn return_<I>(items: I) -> AfterReturn<crate::dsl::scope::NoVars, I>
+where
+    I: Projection<crate::dsl::scope::NoVars>,
+    I::Refs: AllBound<crate::dsl::scope::NoVars> + Aggregates,
+    <I::Refs as Aggregates>::Out: Select<I::Scope, I::Fresh>,
+{
+    Query::empty().return_(items)
+}
+
 impl<S, P> Query<S, P> {
+    /// `RETURN *`: every variable in scope, as columns named after them; rows decode by
+    /// column name into `T` (a struct whose fields are the variables).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// #[derive(serde::Deserialize)]
+    /// struct Row { person: Person, movie: Movie }
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie).return_all::<Row>();
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) RETURN *"
+    /// );
+    /// ```
+    pub fn return_all<T>(self) -> Returning<S, ByName<T>, S> {
+        let query = self.push::<(), ()>(Clause::Return(crate::dsl::ast::build::projection_star()));
+        let mut returning = Returning::new(query.ast);
+        returning.bound = query.bound;
+        returning
+    }
+
     /// `RETURN ..`: properties, nodes, relationships, named values, any expression, or a tuple
     /// of them; fixes the row type. Every column gets a name: `expr.as_(name)` sets it, a
     /// property is named after its key, a function after itself.
@@ -71,10 +109,10 @@ impl<S, P> Query<S, P> {
     {
         let mut list = Vec::new();
         items.push_items(&mut list);
-        Returning::new(
-            self.push::<(), ()>(Clause::Return(crate::dsl::ast::build::projection(list)))
-                .ast,
-        )
+        let query = self.push::<(), ()>(Clause::Return(crate::dsl::ast::build::projection(list)));
+        let mut returning = Returning::new(query.ast);
+        returning.bound = query.bound;
+        returning
     }
 }
 
@@ -83,7 +121,7 @@ impl<O, R, P> Returning<O, R, P> {
         Self {
             ast,
             compiled: OnceLock::new(),
-            bound: Vec::new(),
+            bound: Bound::default(),
             _state: PhantomData,
         }
     }
@@ -199,17 +237,13 @@ impl<O, R, P> Returning<O, R, P> {
         V: Literal,
         V::Type: SameAs<T>,
     {
-        let value = value.into_value();
-        match self.bound.iter_mut().find(|(n, _)| *n == param.name()) {
-            Some(slot) => slot.1 = value,
-            None => self.bound.push((param.name(), value)),
-        }
+        self.bound.set(param.name(), value.into_value());
         self
     }
 
     /// Renders the query: Cypher text with every value as a parameter.
     pub fn to_cypher(&self) -> CompiledQuery {
-        self.compiled().with_bound(&self.bound)
+        self.compiled().with_bound(&self.bound.0)
     }
 
     /// The rendering without bound values, made on first use and kept.
@@ -219,6 +253,6 @@ impl<O, R, P> Returning<O, R, P> {
 
     /// The values bound to named parameters.
     pub fn bound(&self) -> &[(&'static str, Value)] {
-        &self.bound
+        &self.bound.0
     }
 }

@@ -2,6 +2,7 @@
 
 use super::return_::Returning;
 use crate::dsl::ast::QueryAst;
+use crate::dsl::query::Bound;
 use crate::dsl::render::{render, CompiledQuery};
 use crate::dsl::row::Shape;
 use core::marker::PhantomData;
@@ -21,6 +22,8 @@ impl<T> SameRow<T> for T {}
 pub struct Union<R> {
     branches: Vec<(QueryAst, bool)>,
     compiled: OnceLock<CompiledQuery>,
+    /// Values of named parameters, from every side and from `.bind`.
+    pub(crate) bound: Bound,
     _shape: PhantomData<fn() -> R>,
 }
 
@@ -29,6 +32,7 @@ impl<R> Clone for Union<R> {
         Self {
             branches: self.branches.clone(),
             compiled: self.compiled.clone(),
+            bound: self.bound.clone(),
             _shape: PhantomData,
         }
     }
@@ -53,7 +57,7 @@ impl<O, R: Shape, P> Returning<O, R, P> {
     where
         R2::Row: SameRow<R::Row>,
     {
-        Union::start(self.ast).then(other.ast, false)
+        Union::start(self).then(other, false)
     }
 
     /// `query UNION ALL other`: the rows of both, duplicates kept.
@@ -73,22 +77,44 @@ impl<O, R: Shape, P> Returning<O, R, P> {
     where
         R2::Row: SameRow<R::Row>,
     {
-        Union::start(self.ast).then(other.ast, true)
+        Union::start(self).then(other, true)
     }
 }
 
 impl<R: Shape> Union<R> {
-    fn start(first: QueryAst) -> Self {
+    fn start<O, P>(first: Returning<O, R, P>) -> Self {
         Self {
-            branches: vec![(first, false)],
+            branches: vec![(first.ast, false)],
             compiled: OnceLock::new(),
+            bound: first.bound,
             _shape: PhantomData,
         }
     }
 
-    fn then(mut self, next: QueryAst, all: bool) -> Self {
-        self.branches.push((next, all));
+    fn then<O2, R2, P2>(mut self, next: Returning<O2, R2, P2>, all: bool) -> Self {
+        self.branches.push((next.ast, all));
+        self.bound.merge(next.bound);
         self.compiled = OnceLock::new();
+        self
+    }
+
+    /// Binds named parameter `param` to `value` in every side (replacing an earlier value).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let year = param::<i64>("year");
+    /// let q = match_(Movie).filter(Movie.released.eq(year)).return_(Movie.title)
+    ///     .union(match_(Movie).filter(Movie.released.gt(year)).return_(Movie.title))
+    ///     .bind(year, 1999);
+    /// assert_eq!(q.to_cypher().params().get("year"), Some(&typher::dsl::Value::Int(1999)));
+    /// ```
+    pub fn bind<T, V>(mut self, param: crate::dsl::Param<T>, value: V) -> Self
+    where
+        V: crate::dsl::Literal,
+        V::Type: crate::dsl::expr::SameAs<T>,
+    {
+        self.bound.set(param.name(), value.into_value());
         self
     }
 
@@ -97,7 +123,7 @@ impl<R: Shape> Union<R> {
     where
         R2::Row: SameRow<R::Row>,
     {
-        self.then(other.ast, false)
+        self.then(other, false)
     }
 
     /// Adds another query with `UNION ALL`.
@@ -105,12 +131,12 @@ impl<R: Shape> Union<R> {
     where
         R2::Row: SameRow<R::Row>,
     {
-        self.then(other.ast, true)
+        self.then(other, true)
     }
 
     /// Renders the queries: Cypher text with every value as a parameter.
     pub fn to_cypher(&self) -> CompiledQuery {
-        self.compiled().clone()
+        self.compiled().with_bound(&self.bound.0)
     }
 
     /// The rendering, made on first use and kept.

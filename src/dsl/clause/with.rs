@@ -22,7 +22,42 @@ pub type AfterWith<S, I> = Query<
     >,
 >;
 
+/// `WITH items` at the start of a query, before any reading clause: named values
+/// (`lit(vec![1, 2]).as_(l)`) that the rest of the query reads.
+///
+/// ```
+/// # use typher::prelude::*;
+/// let (l, x) = (name!(l), name!(x));
+/// let q = with(lit(vec![1, 2]).as_(l)).unwind(l, x).return_(x);
+/// assert_eq!(q.to_cypher().text(), "WITH $p0 AS l UNWIND l AS x RETURN x");
+/// ```
+pub fn with<I>(items: I) -> AfterWith<crate::dsl::scope::NoVars, I>
+where
+    I: Projection<crate::dsl::scope::NoVars>,
+    I::Refs: AllBound<crate::dsl::scope::NoVars> + Aggregates,
+    I::Carry: Carried,
+    <I::Refs as Aggregates>::Out: Select<I::Scope, I::Fresh>,
+{
+    Query::empty().with(items)
+}
+
 impl<S, P> Query<S, P> {
+    /// `WITH *`: carries everything in scope as it is (a `WHERE`, `ORDER BY`, `SKIP` or
+    /// `LIMIT` may follow).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).with_all().limit(3).return_(Person.name);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) WITH * LIMIT $p0 RETURN person.name AS name"
+    /// );
+    /// ```
+    pub fn with_all(self) -> Query<S, Projected<S>> {
+        self.push(crate::dsl::ast::build::with_star())
+    }
+
     /// `WITH items`: carries bindings (`Person`) and named values (`count(Movie).as_(movies)`)
     /// into a new scope; afterwards only they can be read. Aggregates group by the other
     /// items, as in Cypher. Follow with `.filter(..)` (`WHERE`), `.distinct()`, `.order_by(..)`,

@@ -16,6 +16,17 @@ pub trait ListOf<T> {}
 impl<T> ListOf<T> for Vec<T> {}
 impl<T> ListOf<T> for Option<Vec<T>> {}
 
+/// Lists `IN` looks for a `T` in: lists of `T`, optional ones, and lists holding nulls
+/// (`IN` finds their other items).
+#[diagnostic::on_unimplemented(
+    message = "`IN` needs a list of `{T}`, found `{Self}`",
+    label = "expected a `Vec` of `{T}` (items may be `Option`s)"
+)]
+pub trait InList<T> {}
+impl<T> InList<T> for Vec<T> {}
+impl<T> InList<T> for Option<Vec<T>> {}
+impl<T> InList<T> for Vec<Option<T>> {}
+
 fn of_binding<T, H: Handle>(name: &'static str) -> Expr<T, Cons<H::Binding, Nil>> {
     Expr::new(ExprNode::call(
         name,
@@ -23,6 +34,32 @@ fn of_binding<T, H: Handle>(name: &'static str) -> Expr<T, Cons<H::Binding, Nil>
             <H::Binding as Binding>::KEY,
         )],
     ))
+}
+
+/// A Rust value as an expression (sent as a parameter), usable wherever an expression is:
+/// `lit(1) + lit(2)`, `lit("a").concat(Person.name)`.
+///
+/// ```
+/// # use typher::prelude::*;
+/// let x = name!(x);
+/// let q = return_((lit(1) + lit(2)).as_(x));
+/// assert_eq!(q.to_cypher().text(), "RETURN $p0 + $p1 AS x");
+/// ```
+pub fn lit<V: super::Literal>(value: V) -> Expr<V::Type, Nil> {
+    Expr::new(super::IntoExpr::into_operand(value))
+}
+
+/// `null` of type `Option<T>`: to set an optional property to null (removing it), as a
+/// `CASE` branch, or as a value to return.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # use typher_testkit::movies::*;
+/// let q = match_(Movie).set(Movie.tagline.to(null::<String>()));
+/// assert_eq!(q.to_cypher().text(), "MATCH (movie:Movie) SET movie.tagline = null");
+/// ```
+pub fn null<T>() -> Expr<Option<T>, Nil> {
+    Expr::new(crate::dsl::ast::build::null())
 }
 
 /// `labels(node)`: the node's labels.

@@ -128,7 +128,7 @@ pub trait ExprMethods: Expression {
     fn is_in<L: IntoExpr>(self, list: L) -> Predicate<Reads2<Self, L>>
     where
         Self::Type: PropertyType,
-        L::Type: ListOf<BaseOf<Self>>,
+        L::Type: super::functions::InList<BaseOf<Self>>,
     {
         compare(BinaryOp::In, self, list)
     }

@@ -26,7 +26,8 @@ pub use aggregate::{
 };
 pub use case::{case, case_of, Case, SimpleCase};
 pub use functions::{
-    element_id, keys, labels, range, raw_expr, relationship_type, ListOf, MapNull,
+    element_id, keys, labels, lit, null, range, raw_expr, relationship_type, InList, ListOf,
+    MapNull,
 };
 pub use list::Item;
 pub use map::MapItems;
@@ -185,16 +186,52 @@ impl Literal for &String {
     }
 }
 
-impl<V: Literal> IntoExpr for Vec<V> {
+/// What a list parameter may hold: any [`Literal`], or an `Option` of one (`None` is sent
+/// as null: `vec![Some(1), None]`). A lone `Option` is no operand: `= null` is never true,
+/// so compare with the inner value and test for null with `.is_null()`.
+pub trait ListItem {
+    /// The Rust type of the item.
+    type Type;
+    /// The value.
+    fn into_item(self) -> Value;
+}
+impl<V: Literal> ListItem for V {
+    type Type = V::Type;
+    fn into_item(self) -> Value {
+        self.into_value()
+    }
+}
+impl<V: Literal> ListItem for Option<V> {
+    type Type = Option<V::Type>;
+    fn into_item(self) -> Value {
+        self.map_or(Value::Null, Literal::into_value)
+    }
+}
+
+impl<V: ListItem> IntoExpr for Vec<V> {
     type Type = Vec<V::Type>;
     type Refs = Nil;
     fn into_operand(self) -> ExprNode {
         ExprNode::param(Literal::into_value(self))
     }
 }
-impl<V: Literal> Literal for Vec<V> {
+impl<V: ListItem> Literal for Vec<V> {
     fn into_value(self) -> Value {
-        Value::List(self.into_iter().map(Literal::into_value).collect())
+        Value::List(self.into_iter().map(ListItem::into_item).collect())
+    }
+}
+
+/// An array is a list, as a `Vec` is: `unwind([1, 2, 3], x)`.
+impl<V: ListItem, const N: usize> IntoExpr for [V; N] {
+    type Type = Vec<V::Type>;
+    type Refs = Nil;
+    fn into_operand(self) -> ExprNode {
+        ExprNode::param(Literal::into_value(self))
+    }
+}
+impl<V: ListItem, const N: usize> Literal for [V; N] {
+    fn into_value(self) -> Value {
+        Value::List(self.into_iter().map(ListItem::into_item).collect())
     }
 }
 

@@ -46,9 +46,11 @@ impl CallClause {
         }
         r.push(") {");
         let saved = r.enter_subquery();
-        for clause in &self.body.clauses {
-            clause.render(r);
-        }
+        r.optionally(self.optional, |r| {
+            for clause in &self.body.clauses {
+                clause.render(r);
+            }
+        });
         r.leave_subquery(saved, &self.exported);
         r.push(" }");
         if let Some(rows) = self.in_transactions {
@@ -193,12 +195,14 @@ impl MatchClause {
         } else {
             "MATCH "
         });
-        for (i, pattern) in self.patterns.iter().enumerate() {
-            if i > 0 {
-                r.push(", ");
+        r.optionally(self.optional, |r| {
+            for (i, pattern) in self.patterns.iter().enumerate() {
+                if i > 0 {
+                    r.push(", ");
+                }
+                pattern.render(r);
             }
-            pattern.render(r);
-        }
+        });
         if let Some(filter) = &self.filter {
             r.clause("WHERE ");
             r.expr(filter);
@@ -270,8 +274,8 @@ impl ProjectionClause {
             }
             let wanted = forced.as_ref().and_then(|f| f.get(i));
             if let (true, None, ExprKind::Variable(key)) = (returning, &item.name, &item.expr.0) {
-                if r.is_path(key) {
-                    render_path_value(r, *key);
+                if let Some(nullable) = r.path(key) {
+                    render_path_value(r, *key, nullable);
                     let own = r.variable_ref(*key);
                     let column = match wanted {
                         Some(wanted) if r.raw(own) != wanted => {
@@ -434,11 +438,20 @@ impl UnwindClause {
     }
 }
 
-/// Renders a returned path variable as the map [`Path`] decodes from.
-fn render_path_value(r: &mut Renderer, key: BindingKey) {
+/// Renders a returned path variable as the map [`Path`](crate::dsl::Path) decodes from;
+/// a `nullable` one (bound by an optional clause) stays null when it matched nothing.
+fn render_path_value(r: &mut Renderer, key: BindingKey, nullable: bool) {
+    if nullable {
+        r.push("CASE WHEN ");
+        r.push_variable(key);
+        r.push(" IS NULL THEN null ELSE ");
+    }
     r.push("{nodes: nodes(");
     r.push_variable(key);
     r.push("), relationships: relationships(");
     r.push_variable(key);
     r.push(")}");
+    if nullable {
+        r.push(" END");
+    }
 }

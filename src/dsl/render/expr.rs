@@ -70,6 +70,7 @@ impl Renderer<'_> {
                 self.out.text.push_str(&escape_name(name));
             }
             ExprKind::Raw(text) => self.out.text.push_str(text),
+            ExprKind::Null => self.out.text.push_str("null"),
             ExprKind::Subquery(sub) => subquery(sub, self),
             ExprKind::Binary(op, pair) => {
                 let [left, right] = &**pair;
@@ -268,6 +269,7 @@ fn precedence(expr: &ExprNode) -> u8 {
         | ExprKind::Param(_)
         | ExprKind::Unsendable(_)
         | ExprKind::NamedParam(_)
+        | ExprKind::Null
         | ExprKind::Call { .. }
         | ExprKind::CountAll
         | ExprKind::Index(..)

@@ -251,6 +251,8 @@ pub(crate) struct Renderer<'n> {
     pub(crate) forced_columns: Option<Vec<String>>,
     /// The item and accumulator names of the list operations being rendered, by depth.
     locals: Vec<(NameRef, NameRef)>,
+    /// Whether an optional clause (`OPTIONAL MATCH`, `OPTIONAL CALL`) is being rendered.
+    optional: bool,
 }
 
 impl<'n> Renderer<'n> {
@@ -264,6 +266,7 @@ impl<'n> Renderer<'n> {
             columns: Vec::new(),
             forced_columns: None,
             locals: Vec::new(),
+            optional: false,
         }
     }
 
@@ -309,13 +312,22 @@ impl<'n> Renderer<'n> {
     /// Records that `key` is a path variable.
     #[inline]
     pub(crate) fn mark_path(&mut self, key: BindingKey) {
-        self.scope.mark_path(key.id);
+        self.scope.mark_path(key.id, self.optional);
     }
 
-    /// Whether `key` is a path variable bound by a pattern.
+    /// Whether `key` is a path variable bound by a pattern: `Some(nullable)`.
     #[inline]
-    pub(crate) fn is_path(&self, key: &BindingKey) -> bool {
-        self.scope.is_path(key.id)
+    pub(crate) fn path(&self, key: &BindingKey) -> Option<bool> {
+        self.scope.path(key.id)
+    }
+
+    /// Renders `inner` as part of an optional clause (what it binds may be null) when
+    /// `optional`.
+    pub(crate) fn optionally(&mut self, optional: bool, inner: impl FnOnce(&mut Self)) {
+        let was = self.optional;
+        self.optional |= optional;
+        inner(self);
+        self.optional = was;
     }
 
     /// Whether an expression of the query reads `key`.

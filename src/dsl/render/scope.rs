@@ -7,8 +7,9 @@ use super::names::NameRef;
 pub(crate) struct Scopes {
     /// `(binding id, name)` of each binding's occurrences, latest last.
     variables: Vec<(u64, NameRef)>,
-    /// Ids of the path variables bound so far (a returned path renders as a map).
-    paths: Vec<u64>,
+    /// Ids of the path variables bound so far (a returned path renders as a map), and
+    /// whether each may be null (bound by `OPTIONAL MATCH` or `OPTIONAL CALL`).
+    paths: Vec<(u64, bool)>,
 }
 
 /// Where a subquery's scope began.
@@ -56,13 +57,17 @@ impl Scopes {
 
     /// Records that `id` is a path variable.
     #[inline]
-    pub(crate) fn mark_path(&mut self, id: u64) {
-        self.paths.push(id);
+    pub(crate) fn mark_path(&mut self, id: u64, nullable: bool) {
+        self.paths.push((id, nullable));
     }
 
-    /// Whether `id` is a path variable bound by a pattern.
+    /// Whether `id` is a path variable bound by a pattern: `Some(nullable)`.
     #[inline]
-    pub(crate) fn is_path(&self, id: u64) -> bool {
-        self.paths.contains(&id)
+    pub(crate) fn path(&self, id: u64) -> Option<bool> {
+        self.paths
+            .iter()
+            .rev()
+            .find(|(path, _)| *path == id)
+            .map(|(_, nullable)| *nullable)
     }
 }

@@ -1,0 +1,153 @@
+//! Snapshots of step 8's constructs: everything Cypher says that once needed a rewrite or
+//! raw text. Each is also checked by Neo4j's own front end (`tests/lint`) and run against
+//! the server in `tests/db/constructs.rs`.
+
+use typher_testkit::movies;
+
+use movies::*;
+use typher::prelude::*;
+
+macro_rules! snap {
+    ($name:ident, $query:expr) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!($query.to_cypher().to_string());
+        }
+    };
+}
+
+// Queries without a reading clause.
+snap!(leading_return_of_arithmetic, {
+    let x = name!(x);
+    return_((lit(1) + lit(2)).as_(x))
+});
+snap!(leading_return_of_several_literals, {
+    let (a, b) = (name!(a), name!(b));
+    return_((lit("text").as_(a), lit(true).as_(b)))
+});
+snap!(leading_with_then_unwind, {
+    let (l, x) = (name!(l), name!(x));
+    with(lit(vec![1, 2, 3]).as_(l)).unwind(l, x).return_(x)
+});
+snap!(leading_with_then_match, {
+    let year = name!(year);
+    with(lit(1999).as_(year))
+        .match_(Movie)
+        .filter(Movie.released.eq(year))
+        .return_(Movie.title)
+});
+
+// Literals and null.
+snap!(literal_compared_with_a_property, {
+    match_(Movie)
+        .filter(lit(2000).lt(Movie.released))
+        .return_(Movie.title)
+});
+snap!(null_returned, {
+    let n = name!(n);
+    return_(null::<i64>().as_(n))
+});
+snap!(
+    set_an_optional_property_to_null,
+    match_(Movie)
+        .filter(Movie.title.eq("Heat"))
+        .set(Movie.tagline.to(null::<String>()))
+);
+snap!(list_parameter_holding_nulls, {
+    let x = name!(x);
+    unwind(vec![Some(1), None, Some(3)], x).return_(x)
+});
+
+// RETURN * and WITH *.
+snap!(return_all, {
+    #[derive(serde::Deserialize)]
+    #[allow(dead_code)]
+    struct Row {
+        person: Person,
+        movie: Movie,
+    }
+    match_(Person).rel(ACTED_IN).to(Movie).return_all::<Row>()
+});
+snap!(
+    with_all_then_where,
+    match_(Person)
+        .rel(DIRECTED)
+        .to(Movie)
+        .with_all()
+        .filter(Movie.released.lt(2000))
+        .return_((Person.name, Movie.title))
+);
+
+// IS NULL on what OPTIONAL MATCH binds.
+snap!(
+    is_null_on_an_optional_node,
+    match_(Movie)
+        .optional_match(Person)
+        .rel(REVIEWED)
+        .to(Movie.again())
+        .with((Movie, Person))
+        .filter(Person.is_null())
+        .return_(Movie.title)
+);
+snap!(
+    is_not_null_on_an_optional_relationship,
+    match_(Movie)
+        .optional_match(Person)
+        .rel(REVIEWED)
+        .to(Movie.again())
+        .with((Movie, REVIEWED))
+        .filter(REVIEWED.is_not_null())
+        .return_(Movie.title)
+);
+
+// An optional path returns null when it matched nothing.
+snap!(optional_path_returned, {
+    let route = name!(route: Path<Person, Follows>);
+    match_(Person)
+        .optional_match(Person.again())
+        .rel(FOLLOWS)
+        .to(Person.alias(Other))
+        .as_path(route)
+        .return_((Person.name, route))
+});
+
+// Named parameters on a union and on a write.
+snap!(union_with_a_bound_parameter, {
+    let year = param::<i64>("year");
+    match_(Movie)
+        .filter(Movie.released.eq(year))
+        .return_(Movie.title)
+        .union(
+            match_(Movie)
+                .filter(Movie.released.gt(year))
+                .return_(Movie.title),
+        )
+        .bind(year, 2006)
+});
+snap!(write_with_a_bound_parameter, {
+    let born = param::<i64>("born");
+    match_(Person)
+        .filter(Person.name.eq("Ann"))
+        .set(Person.born.to(born))
+        .bind(born, 1977)
+});
+snap!(finish_with_a_bound_parameter, {
+    let born = param::<i64>("born");
+    match_(Person)
+        .filter(Person.born.lt(born))
+        .detach_delete(Person)
+        .finish()
+        .bind(born, 1900)
+});
+
+// Arrays are lists; lists may hold nulls.
+snap!(unwind_an_array, {
+    let x = name!(x);
+    unwind([1, 2, 3], x).return_(x)
+});
+snap!(
+    in_a_list_holding_nulls,
+    match_(Person)
+        .filter(Person.born.is_in(vec![Some(1956), None]))
+        .return_(Person.name)
+);

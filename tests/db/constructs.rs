@@ -1,0 +1,259 @@
+//! Step 8's constructs against the real server, each asserting the rows: queries without a
+//! reading clause, literals and nulls, `RETURN *` / `WITH *`, `IS NULL` on what an
+//! `OPTIONAL MATCH` binds, an optional path that matched nothing, named parameters on a
+//! union and on a write, and rows with counters together.
+
+use super::data;
+use super::movies::*;
+use super::support::client;
+use std::collections::BTreeSet;
+use typher::prelude::*;
+
+#[tokio::test]
+async fn a_query_without_a_reading_clause_computes() {
+    let db = client().await;
+    let x = name!(x);
+    let three: i64 = db
+        .fetch_one(return_((lit(1) + lit(2)).as_(x)))
+        .await
+        .unwrap();
+    assert_eq!(three, 3);
+
+    let (l, item) = (name!(l), name!(item));
+    let items: Vec<i64> = db
+        .fetch_all(
+            with(lit(vec![3, 1, 2]).as_(l))
+                .unwind(l, item)
+                .return_(item)
+                .order_by(item),
+        )
+        .await
+        .unwrap();
+    assert_eq!(items, [1, 2, 3]);
+}
+
+#[tokio::test]
+async fn null_and_lists_holding_nulls_travel_both_ways() {
+    let db = client().await;
+    let (n, x) = (name!(n), name!(x));
+    let none: Option<i64> = db.fetch_one(return_(null::<i64>().as_(n))).await.unwrap();
+    assert_eq!(none, None);
+    let items: Vec<Option<i64>> = db
+        .fetch_all(unwind(vec![Some(1), None, Some(3)], x).return_(x))
+        .await
+        .unwrap();
+    assert_eq!(items, [Some(1), None, Some(3)]);
+    let y = name!(y);
+    let from_array: Vec<i64> = db.fetch_all(unwind([4, 5], y).return_(y)).await.unwrap();
+    assert_eq!(from_array, [4, 5]);
+    let born_1956: BTreeSet<String> = db
+        .fetch_all(
+            match_(Person)
+                .filter(Person.born.is_in(vec![Some(1956), None]))
+                .return_(Person.name),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<String> = data::PEOPLE
+        .iter()
+        .filter(|p| p.1 == Some(1956))
+        .map(|p| p.0.to_owned())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(born_1956, expected);
+}
+
+#[tokio::test]
+async fn return_all_and_with_all_carry_every_variable() {
+    #[derive(serde::Deserialize)]
+    struct Row {
+        person: Person,
+        movie: Movie,
+    }
+    let db = client().await;
+    let rows: Vec<Row> = db
+        .fetch_all(
+            match_(Person)
+                .rel(DIRECTED)
+                .to(Movie)
+                .with_all()
+                .filter(Movie.released.lt(2000))
+                .return_all::<Row>(),
+        )
+        .await
+        .unwrap();
+    let expected: BTreeSet<(String, String)> = data::DIRECTED
+        .iter()
+        .filter(|(_, movie)| data::MOVIES.iter().any(|m| m.0 == *movie && m.1 < 2000))
+        .map(|(p, m)| ((*p).to_owned(), (*m).to_owned()))
+        .collect();
+    let got: BTreeSet<(String, String)> = rows
+        .into_iter()
+        .map(|r| (r.person.name, r.movie.title))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(got, expected);
+}
+
+#[tokio::test]
+async fn is_null_finds_what_an_optional_match_did_not() {
+    let db = client().await;
+    let unreviewed: BTreeSet<String> = db
+        .fetch_all(
+            match_(Movie)
+                .optional_match(Person)
+                .rel(REVIEWED)
+                .to(Movie.again())
+                .with((Movie, Person))
+                .filter(Person.is_null())
+                .return_(Movie.title),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<String> = data::MOVIES
+        .iter()
+        .filter(|m| !data::REVIEWED.iter().any(|r| r.1 == m.0))
+        .map(|m| m.0.to_owned())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(unreviewed, expected);
+}
+
+#[tokio::test]
+async fn an_optional_path_that_matched_nothing_decodes_as_none() {
+    let db = client().await;
+    let route = name!(route: Path<Person, Follows>);
+    let rows: Vec<(String, Option<Path<Person, Follows>>)> = db
+        .fetch_all(
+            match_(Person)
+                .filter(
+                    Person
+                        .name
+                        .eq("Tom Hanks")
+                        .or(Person.name.eq("Paul Blythe")),
+                )
+                .optional_match(Person.again())
+                .rel(FOLLOWS)
+                .to(Person.alias(Other))
+                .as_path(route)
+                .return_((Person.name, route))
+                .order_by(Person.name),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    let (paul, followed) = &rows[0];
+    assert_eq!(paul, "Paul Blythe");
+    let followed = followed.as_ref().expect("Paul follows Angela");
+    assert_eq!(followed.end().name, "Angela Scope");
+    assert_eq!(
+        rows[1],
+        ("Tom Hanks".to_owned(), None),
+        "Tom follows nobody"
+    );
+}
+
+#[tokio::test]
+async fn a_union_and_a_write_run_with_their_named_parameters() {
+    let db = client().await;
+    let year = param::<i64>("year");
+    let titles: BTreeSet<String> = db
+        .fetch_all(
+            match_(Movie)
+                .filter(Movie.released.eq(year))
+                .return_(Movie.title)
+                .union(
+                    match_(Movie)
+                        .filter(Movie.released.gt(year))
+                        .return_(Movie.title),
+                )
+                .bind(year, 2006),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<String> = data::MOVIES
+        .iter()
+        .filter(|m| m.1 >= 2006)
+        .map(|m| m.0.to_owned())
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(titles, expected);
+
+    let born = param::<i64>("born");
+    let person = Person {
+        name: "c8-bound".into(),
+        born: None,
+    };
+    db.execute(create(person)).await.unwrap();
+    let changed = db
+        .execute(
+            match_(Person)
+                .filter(Person.name.eq("c8-bound"))
+                .set(Person.born.to(born))
+                .bind(born, 1977),
+        )
+        .await
+        .unwrap();
+    assert_eq!(changed.counters.properties_set, 1);
+    let stored: Option<i64> = db
+        .fetch_one(
+            match_(Person)
+                .filter(Person.name.eq("c8-bound"))
+                .return_(Person.born),
+        )
+        .await
+        .unwrap();
+    assert_eq!(stored, Some(1977));
+    db.execute(
+        match_(Person)
+            .filter(Person.name.eq("c8-bound"))
+            .detach_delete(Person),
+    )
+    .await
+    .unwrap();
+}
+
+#[tokio::test]
+async fn a_write_gives_its_rows_and_its_counters_together() {
+    let db = client().await;
+    let people = vec![
+        Person {
+            name: "c8-rows-a".into(),
+            born: None,
+        },
+        Person {
+            name: "c8-rows-b".into(),
+            born: None,
+        },
+    ];
+    let row = name!(row);
+    let (names, counters) = db
+        .fetch_all_with_counters(
+            unwind(rows(&people), row)
+                .create(Person.value(row))
+                .return_(Person.name)
+                .order_by(Person.name),
+        )
+        .await
+        .unwrap();
+    assert_eq!(names, ["c8-rows-a", "c8-rows-b"]);
+    assert_eq!(counters.nodes_created, 2);
+    let (deleted, counters) = db
+        .fetch_all_with_counters(
+            match_(Person)
+                .filter(Person.name.starts_with("c8-rows-"))
+                .with(Person)
+                .detach_delete(Person)
+                .return_(count_all()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(deleted, [2]);
+    assert_eq!(counters.nodes_deleted, 2);
+}
