@@ -151,3 +151,43 @@ snap!(
         .filter(Person.born.is_in(vec![Some(1956), None]))
         .return_(Person.name)
 );
+
+// Comparing nodes and relationships.
+snap!(
+    nodes_compared,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .rel(ACTED_IN)
+        .from(Person.alias(Coactor))
+        .filter(Person.is_not_same(Person.alias(Coactor)))
+        .return_((Person.name, Person.alias(Coactor).name))
+);
+snap!(
+    relationships_compared,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .rel(ACTED_IN.alias(CoRole))
+        .from(Person.alias(Coactor))
+        .filter(ACTED_IN.is_not_same(ACTED_IN.alias(CoRole)))
+        .return_(Movie.title)
+);
+
+// String and list functions.
+snap!(
+    substring_to_the_end_and_tail,
+    match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_((Movie.title.substring_from(4), ACTED_IN.roles.tail()))
+);
+
+// A variable-length step ending at a label that only ends its type.
+snap!(
+    variable_length_step_to_an_end_label,
+    match_(Person)
+        .rel(ACTED_IN.hops(1..=2))
+        .to(Movie)
+        .return_(Movie.title)
+);

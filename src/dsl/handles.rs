@@ -3,8 +3,9 @@
 //! only; these extension traits (in the prelude) give every label and relationship handle
 //! its pattern methods.
 
+use super::ast::BinaryOp;
 use super::clause::create::{NodeValue, RelValue, ValueOf};
-use super::expr::{Operand, Predicate};
+use super::expr::{Expr, ExprNode, Expression, Operand, Predicate, Reads2};
 use super::pattern::{Having, HopRange, Hops, IntoRelPattern, NodeWhere, RelHaving};
 use crate::schema::{
     ElementBinding, Field, NodeHandle, Property, PropertyOf, PropertyType, RelBindingHandle,
@@ -72,6 +73,27 @@ pub trait NodeMethods: NodeHandle {
     fn value<V: ValueOf<Self::Label>>(self, value: V) -> NodeValue<Self, V::Refs> {
         NodeValue::new(value.into_value())
     }
+
+    /// `node = other`: whether two bindings stand for the same node (`<>` with
+    /// [`is_not_same`](Self::is_not_same)). Comparing a node with a relationship does not
+    /// compile.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie).rel(ACTED_IN).from(Person.alias(Coactor))
+    ///     .filter(Person.is_not_same(Person.alias(Coactor)))
+    ///     .return_(Movie.title);
+    /// assert!(q.to_cypher().text().contains("WHERE person <> coactor"));
+    /// ```
+    fn is_same<O: NodeHandle>(self, other: O) -> Predicate<Reads2<Self, O>> {
+        same(BinaryOp::Eq, self, other)
+    }
+
+    /// `node <> other`: whether two bindings stand for different nodes.
+    fn is_not_same<O: NodeHandle>(self, other: O) -> Predicate<Reads2<Self, O>> {
+        same(BinaryOp::Ne, self, other)
+    }
 }
 
 impl<H: NodeHandle> NodeMethods for H {}
@@ -128,6 +150,29 @@ pub trait RelMethods: IntoRelPattern + Sized {
     {
         RelValue::new(value.into_value())
     }
+
+    /// `rel = other`: whether two bindings stand for the same relationship (`<>` with
+    /// [`is_not_same`](Self::is_not_same)). Comparing a relationship with a node does not
+    /// compile.
+    fn is_same<O: RelBindingHandle>(self, other: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self: RelBindingHandle,
+    {
+        same(BinaryOp::Eq, self, other)
+    }
+
+    /// `rel <> other`: whether two bindings stand for different relationships.
+    fn is_not_same<O: RelBindingHandle>(self, other: O) -> Predicate<Reads2<Self, O>>
+    where
+        Self: RelBindingHandle,
+    {
+        same(BinaryOp::Ne, self, other)
+    }
 }
 
 impl<R: IntoRelPattern> RelMethods for R {}
+
+/// `a = b` or `a <> b` of two bindings of one kind.
+fn same<A: Expression, B: Expression>(op: BinaryOp, a: A, b: B) -> Predicate<Reads2<A, B>> {
+    Expr::new(ExprNode::binary(op, a.into_expr_node(), b.into_expr_node()))
+}

@@ -257,3 +257,96 @@ async fn a_write_gives_its_rows_and_its_counters_together() {
     assert_eq!(deleted, [2]);
     assert_eq!(counters.nodes_deleted, 2);
 }
+
+#[tokio::test]
+async fn nodes_and_relationships_compare_by_identity() {
+    let db = client().await;
+    let pairs: BTreeSet<(String, String)> = db
+        .fetch_all(
+            match_(Person)
+                .rel(ACTED_IN)
+                .to(Movie)
+                .rel(ACTED_IN)
+                .from(Person.alias(Coactor))
+                .filter(
+                    Person
+                        .is_not_same(Person.alias(Coactor))
+                        .and(Movie.title.eq("Apollo 13")),
+                )
+                .return_((Person.name, Person.alias(Coactor).name)),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let cast: Vec<&str> = data::ACTED_IN
+        .iter()
+        .filter(|a| a.1 == "Apollo 13")
+        .map(|a| a.0)
+        .collect();
+    let expected: BTreeSet<(String, String)> = cast
+        .iter()
+        .flat_map(|a| cast.iter().map(move |b| (*a, *b)))
+        .filter(|(a, b)| a != b)
+        .map(|(a, b)| (a.to_owned(), b.to_owned()))
+        .collect();
+    assert!(!expected.is_empty());
+    assert_eq!(pairs, expected);
+    let same_role_twice: Vec<i64> = db
+        .fetch_all(
+            match_(Person)
+                .rel(ACTED_IN)
+                .to(Movie)
+                .rel(ACTED_IN.alias(CoRole))
+                .from(Person.alias(Coactor))
+                .filter(ACTED_IN.is_same(ACTED_IN.alias(CoRole)))
+                .return_(count_all()),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        same_role_twice,
+        [0],
+        "a pattern never walks one relationship twice"
+    );
+}
+
+#[tokio::test]
+async fn substring_to_the_end_tail_and_a_long_step_to_an_end_label() {
+    let db = client().await;
+    let rows: Vec<(String, Vec<String>)> = db
+        .fetch_all(
+            match_(Person)
+                .rel(ACTED_IN)
+                .to(Movie)
+                .filter(Person.name.eq("Tom Hanks").and(Movie.title.eq("Cast Away")))
+                .return_((Movie.title.substring_from(5), ACTED_IN.roles.tail())),
+        )
+        .await
+        .unwrap();
+    let roles = data::ACTED_IN
+        .iter()
+        .find(|a| a.0 == "Tom Hanks" && a.1 == "Cast Away")
+        .expect("a fixture role")
+        .2;
+    let tail: Vec<String> = roles.iter().skip(1).map(|r| (*r).to_owned()).collect();
+    assert_eq!(rows, [("Away".to_owned(), tail)]);
+    let titles: BTreeSet<String> = db
+        .fetch_all(
+            match_(Person)
+                .filter(Person.name.eq("Tom Hanks"))
+                .rel(ACTED_IN.hops(1..=2))
+                .to(Movie)
+                .return_(Movie.title),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<String> = data::ACTED_IN
+        .iter()
+        .filter(|a| a.0 == "Tom Hanks")
+        .map(|a| a.1.to_owned())
+        .collect();
+    assert_eq!(titles, expected);
+}

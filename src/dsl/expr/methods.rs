@@ -224,7 +224,19 @@ pub trait ExprMethods: Expression {
         unary("trim", self)
     }
 
-    /// `substring(expr, start, length)`: `length` characters from `start` (0-based).
+    /// `substring(expr, start)`: the characters from `start` (0-based) to the end.
+    fn substring_from<A: Operand<i64>>(self, start: A) -> Expr<Self::Type, Reads2<Self, A>>
+    where
+        Self::Type: PropertyType,
+        BaseOf<Self>: StringProperty,
+    {
+        Expr::new(ExprNode::call(
+            "substring",
+            vec![self.into_expr_node(), start.into_operand()],
+        ))
+    }
+
+    /// `substring(expr, start, length)` (0-based start).
     fn substring<A: Operand<i64>, B: Operand<i64>>(
         self,
         start: A,
@@ -362,6 +374,14 @@ pub trait ExprMethods: Expression {
         Self::Type: ListOf<T>,
     {
         unary("head", self)
+    }
+
+    /// `tail(list)`: every item but the first.
+    fn tail<T>(self) -> Expr<Vec<T>, Self::Refs>
+    where
+        Self::Type: ListOf<T>,
+    {
+        unary("tail", self)
     }
 
     /// `last(list)`: the last item, null for an empty list.
