@@ -232,6 +232,34 @@ pub use typher_macros::name;
 #[doc(inline)]
 pub use typher_macros::PropertyValue;
 
+/// Makes a struct the typed record of a Cypher map: `Pair::map(a, b)` builds the map
+/// literal `{a: .., b: ..}` (each value checked against its field's type), the `Pair`
+/// constant's key handles read a key of any expression holding one (`m.key(Pair.a)`),
+/// and rows decode into the struct, with no label declared for it.
+///
+/// ```
+/// use typher::prelude::*;
+///
+/// #[derive(Node, serde::Deserialize)]
+/// pub struct Person { pub name: String, pub born: Option<i64> }
+///
+/// #[derive(Record, serde::Deserialize)]
+/// pub struct Card { pub who: String, pub year: Option<i64> }
+///
+/// let card = name!(card);
+/// let q = match_(Person)
+///     .with(Card::map(Person.name, Person.born).as_(card))
+///     .filter(card.key(Card.year).gt(1960))
+///     .return_(card);
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person) WITH {who: person.name, year: person.born} AS card \
+///      WHERE card.year > $p0 RETURN card"
+/// );
+/// ```
+#[doc(inline)]
+pub use typher_macros::Record;
+
 /// Everything a typical query needs: the derives, the entry points, the expression methods,
 /// the functions and the handle traits.
 pub mod prelude {
@@ -246,7 +274,7 @@ pub mod prelude {
     pub use crate::exec::Executor;
     pub use crate::ogm::{Entity, IncludeThen};
     pub use crate::schema::{Handle, Identified, NodeHandle, RelBindingHandle, RelHandle};
-    pub use crate::{name, Alias, Node, PropertyValue, Relationship};
+    pub use crate::{name, Alias, Node, PropertyValue, Record, Relationship};
 }
 
 // Re-exported at the root (hidden) only so compiler messages print them with short paths.

@@ -191,3 +191,26 @@ snap!(
         .to(Movie)
         .return_(Movie.title)
 );
+
+// Maps with a typed record.
+#[derive(Record, serde::Deserialize, Debug, PartialEq)]
+pub struct Card {
+    pub who: String,
+    pub year: Option<i64>,
+}
+
+snap!(
+    map_literal_returned,
+    match_(Person).return_(Card::map(Person.name, Person.born))
+);
+snap!(map_literal_of_literals, {
+    let card = name!(card);
+    return_(Card::map(lit("Ann"), null::<i64>()).as_(card))
+});
+snap!(map_key_read_after_with, {
+    let card = name!(card);
+    match_(Person)
+        .with(Card::map(Person.name, Person.born).as_(card))
+        .filter(card.key(Card.year).gt(1960))
+        .return_((card.key(Card.who), card))
+});

@@ -16,6 +16,7 @@ mod name;
 mod naming;
 mod node;
 mod property_value;
+mod record;
 mod relationship;
 
 /// Turns a braced struct into a node label: see `typher::schema` for what it emits.
@@ -48,6 +49,16 @@ pub fn derive_alias(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn name(input: TokenStream) -> TokenStream {
     name::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Makes a struct the typed record of a Cypher map: `Pair::map(a, b)` builds
+/// `{a: .., b: ..}` (each value of its field's type), the `Pair` constant's key handles
+/// read a key (`m.key(Pair.a)`), and rows decode into the struct through serde.
+#[proc_macro_derive(Record, attributes(record))]
+pub fn derive_record(input: TokenStream) -> TokenStream {
+    record::expand(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -9,6 +9,13 @@ use super::support::client;
 use std::collections::BTreeSet;
 use typher::prelude::*;
 
+/// What these tests write: a label of their own, so no other test's reads see it.
+#[derive(Node, serde::Serialize, serde::Deserialize, Debug, Clone, PartialEq)]
+pub struct Stamp {
+    pub name: String,
+    pub year: Option<i64>,
+}
+
 #[tokio::test]
 async fn a_query_without_a_reading_clause_computes() {
     let db = client().await;
@@ -185,35 +192,36 @@ async fn a_union_and_a_write_run_with_their_named_parameters() {
     assert!(!expected.is_empty());
     assert_eq!(titles, expected);
 
-    let born = param::<i64>("born");
-    let person = Person {
+    let year = param::<i64>("year");
+    db.execute(create(Stamp {
         name: "c8-bound".into(),
-        born: None,
-    };
-    db.execute(create(person)).await.unwrap();
+        year: None,
+    }))
+    .await
+    .unwrap();
     let changed = db
         .execute(
-            match_(Person)
-                .filter(Person.name.eq("c8-bound"))
-                .set(Person.born.to(born))
-                .bind(born, 1977),
+            match_(Stamp)
+                .filter(Stamp.name.eq("c8-bound"))
+                .set(Stamp.year.to(year))
+                .bind(year, 1977),
         )
         .await
         .unwrap();
     assert_eq!(changed.counters.properties_set, 1);
     let stored: Option<i64> = db
         .fetch_one(
-            match_(Person)
-                .filter(Person.name.eq("c8-bound"))
-                .return_(Person.born),
+            match_(Stamp)
+                .filter(Stamp.name.eq("c8-bound"))
+                .return_(Stamp.year),
         )
         .await
         .unwrap();
     assert_eq!(stored, Some(1977));
     db.execute(
-        match_(Person)
-            .filter(Person.name.eq("c8-bound"))
-            .detach_delete(Person),
+        match_(Stamp)
+            .filter(Stamp.name.eq("c8-bound"))
+            .detach_delete(Stamp),
     )
     .await
     .unwrap();
@@ -222,23 +230,23 @@ async fn a_union_and_a_write_run_with_their_named_parameters() {
 #[tokio::test]
 async fn a_write_gives_its_rows_and_its_counters_together() {
     let db = client().await;
-    let people = vec![
-        Person {
+    let stamps = vec![
+        Stamp {
             name: "c8-rows-a".into(),
-            born: None,
+            year: None,
         },
-        Person {
+        Stamp {
             name: "c8-rows-b".into(),
-            born: None,
+            year: None,
         },
     ];
     let row = name!(row);
     let (names, counters) = db
         .fetch_all_with_counters(
-            unwind(rows(&people), row)
-                .create(Person.value(row))
-                .return_(Person.name)
-                .order_by(Person.name),
+            unwind(rows(&stamps), row)
+                .create(Stamp.value(row))
+                .return_(Stamp.name)
+                .order_by(Stamp.name),
         )
         .await
         .unwrap();
@@ -246,10 +254,10 @@ async fn a_write_gives_its_rows_and_its_counters_together() {
     assert_eq!(counters.nodes_created, 2);
     let (deleted, counters) = db
         .fetch_all_with_counters(
-            match_(Person)
-                .filter(Person.name.starts_with("c8-rows-"))
-                .with(Person)
-                .detach_delete(Person)
+            match_(Stamp)
+                .filter(Stamp.name.starts_with("c8-rows-"))
+                .with(Stamp)
+                .detach_delete(Stamp)
                 .return_(count_all()),
         )
         .await
@@ -349,4 +357,52 @@ async fn substring_to_the_end_tail_and_a_long_step_to_an_end_label() {
         .map(|a| a.1.to_owned())
         .collect();
     assert_eq!(titles, expected);
+}
+
+/// A map's typed record.
+#[derive(Record, serde::Deserialize, Debug, PartialEq)]
+pub struct Card {
+    pub who: String,
+    pub year: Option<i64>,
+}
+
+#[tokio::test]
+async fn maps_are_built_read_and_decoded_with_their_record() {
+    let db = client().await;
+    let card = name!(card);
+    let rows: Vec<(String, Card)> = db
+        .fetch_all(
+            match_(Person)
+                .with(Card::map(Person.name, Person.born).as_(card))
+                .filter(card.key(Card.year).gt(1960))
+                .return_((card.key(Card.who), card))
+                .order_by(card.key(Card.who)),
+        )
+        .await
+        .unwrap();
+    let mut expected: Vec<(String, Card)> = data::PEOPLE
+        .iter()
+        .filter(|p| p.1.is_some_and(|y| y > 1960))
+        .map(|p| {
+            let card = Card {
+                who: p.0.to_owned(),
+                year: p.1,
+            };
+            (p.0.to_owned(), card)
+        })
+        .collect();
+    expected.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(!expected.is_empty());
+    assert_eq!(rows, expected);
+    let literal: Card = db
+        .fetch_one(return_(Card::map(lit("Ann"), null::<i64>())))
+        .await
+        .unwrap();
+    assert_eq!(
+        literal,
+        Card {
+            who: "Ann".into(),
+            year: None
+        }
+    );
 }

@@ -174,6 +174,21 @@ pub(crate) fn map_entry(key: GraphName, value: Option<ExprNode>) -> MapEntry {
     MapEntry { key, value }
 }
 
+/// `{key: value, ..}`: a map literal.
+pub(crate) fn map(entries: Vec<(GraphName, ExprNode)>) -> ExprNode {
+    ExprNode(ExprKind::Map(
+        entries
+            .into_iter()
+            .map(|(key, value)| entry(key, value))
+            .collect(),
+    ))
+}
+
+/// `map.key`.
+pub(crate) fn key(map: ExprNode, key: GraphName) -> ExprNode {
+    ExprNode(ExprKind::Key(Box::new(map), key))
+}
+
 /// `variable {entries..}`.
 pub(crate) fn map_projection(binding: BindingKey, entries: Vec<MapEntry>) -> ExprNode {
     ExprNode(ExprKind::MapProjection { binding, entries })

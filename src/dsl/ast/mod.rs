@@ -78,6 +78,10 @@ pub(crate) enum ExprKind {
         binding: BindingKey,
         entries: Vec<MapEntry>,
     },
+    /// `{key: expr, ..}`: a map literal.
+    Map(Vec<MapEntry>),
+    /// `expr.key`: a key of a map value.
+    Key(Box<ExprNode>, GraphName),
     /// `expr.component` of a temporal value (`.year`, `.hour`, ..)
     Component(Box<ExprNode>, &'static str),
     /// `EXISTS { .. }`, `COUNT { .. }`, `COLLECT { .. }`

@@ -160,9 +160,10 @@ pub(crate) fn expr(e: &ExprNode, v: &mut impl Visitor) {
         ExprKind::Not(inner)
         | ExprKind::Negate(inner)
         | ExprKind::Component(inner, _)
+        | ExprKind::Key(inner, _)
         | ExprKind::IsNull { expr: inner, .. } => expr(inner, v),
         ExprKind::Call { args, .. } => args.iter().for_each(|a| expr(a, v)),
-        ExprKind::MapProjection { entries, .. } => entries
+        ExprKind::MapProjection { entries, .. } | ExprKind::Map(entries) => entries
             .iter()
             .filter_map(|e| e.value.as_ref())
             .for_each(|e| expr(e, v)),

@@ -376,6 +376,11 @@ pub trait ExprMethods: Expression {
         unary("head", self)
     }
 
+    /// `map.key` of a map with a typed record (`#[derive(Record)]`): `card.key(Card.year)`.
+    fn key<K: super::KeyOf<Self::Type>>(self, key: K) -> Expr<K::Value, Self::Refs> {
+        super::record::record_key(self, key.name())
+    }
+
     /// `tail(list)`: every item but the first.
     fn tail<T>(self) -> Expr<Vec<T>, Self::Refs>
     where

@@ -17,6 +17,7 @@ pub(crate) mod map;
 pub mod methods;
 mod name;
 mod ops;
+mod record;
 mod temporal;
 
 pub use crate::dsl::ast::ExprNode;
@@ -33,6 +34,7 @@ pub use list::Item;
 pub use map::MapItems;
 pub use methods::{ExprMethods, Order};
 pub use name::{param, Aliased, Name, NameTag, Param, SameAs, Val};
+pub use record::{record_map, Key, KeyOf, Record};
 pub use temporal::{duration_between, now, today, HasDate, HasTime, Instant};
 
 use crate::dsl::scope::{Both, Cons, Nil};

@@ -348,7 +348,8 @@ impl ProjectionClause {
 /// name, else `expr`; and whether it is known to need no quotes.
 fn auto_alias(expr: &ExprNode) -> (&'static str, bool) {
     match &expr.0 {
-        ExprKind::Property { key, .. } => (key.text, key.plain),
+        ExprKind::Property { key, .. } | ExprKind::Key(_, key) => (key.text, key.plain),
+        ExprKind::Map(_) => ("map", true),
         // `duration.between` is named `duration`.
         ExprKind::Call { name, .. } => {
             let name = name.split('.').next().unwrap_or(name);

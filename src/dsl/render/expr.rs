@@ -136,6 +136,23 @@ impl Renderer<'_> {
                 self.out.text.push('.');
                 self.out.text.push_str(name);
             }
+            ExprKind::Key(inner, key) => {
+                self.operand(inner, ATOM);
+                self.out.text.push('.');
+                self.push_name(*key);
+            }
+            ExprKind::Map(entries) => {
+                self.out.text.push('{');
+                for (i, entry) in entries.iter().enumerate() {
+                    self.out.text.push_str(if i == 0 { "" } else { ", " });
+                    self.push_name(entry.key);
+                    self.out.text.push_str(": ");
+                    if let Some(value) = &entry.value {
+                        self.expr(value);
+                    }
+                }
+                self.out.text.push('}');
+            }
             ExprKind::MapProjection { binding, entries } => {
                 self.push_variable(*binding);
                 self.out.text.push_str(" {");
@@ -278,6 +295,8 @@ fn precedence(expr: &ExprNode) -> u8 {
         | ExprKind::Component(..)
         | ExprKind::List { .. }
         | ExprKind::MapProjection { .. }
+        | ExprKind::Map(_)
+        | ExprKind::Key(..)
         | ExprKind::Case { .. }
         | ExprKind::Subquery(_) => ATOM,
     }

@@ -1,0 +1,69 @@
+//! Maps with a typed record: `#[derive(Record)]` on a struct makes `Pair::map(a, b)` a map
+//! literal `{a: .., b: ..}` whose values are checked against the fields' types, and the
+//! `Pair` constant's key handles read its keys (`m.key(Pair.a)` renders `m.a`); rows
+//! decode into the struct.
+
+use super::{Expr, Expression};
+use crate::dsl::ast::{build, ExprNode};
+use crate::schema::names::GraphName;
+use core::marker::PhantomData;
+
+/// A struct that is the typed record of a Cypher map; implemented by `#[derive(Record)]`.
+pub trait Record: 'static {
+    /// The map's keys, in field order.
+    const KEYS: &'static [&'static str];
+}
+
+/// `{key: value, ..}` of record `T`, its values in field order.
+#[doc(hidden)]
+pub fn record_map<T: Record, R>(values: Vec<ExprNode>) -> Expr<T, R> {
+    let entries = T::KEYS
+        .iter()
+        .zip(values)
+        .map(|(key, value)| (GraphName::new(key), value))
+        .collect();
+    Expr::new(build::map(entries))
+}
+
+/// The handle of key `T`-typed key of record `R`: `Pair.a`.
+pub struct Key<R, T>(&'static str, PhantomData<fn() -> (R, T)>);
+
+impl<R, T> Key<R, T> {
+    /// The handle; only the derive builds one.
+    #[doc(hidden)]
+    pub const fn new(key: &'static str) -> Self {
+        Self(key, PhantomData)
+    }
+}
+
+impl<R, T> Clone for Key<R, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<R, T> Copy for Key<R, T> {}
+
+/// A key handle of record `R`.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a key of a `{R}` map",
+    label = "a key of another record",
+    note = "read a key with the handle of the map's own record: `m.key(Pair.a)` for a `Pair` map"
+)]
+pub trait KeyOf<R> {
+    /// The key's value type.
+    type Value;
+    /// The key.
+    #[doc(hidden)]
+    fn name(&self) -> &'static str;
+}
+impl<R, T> KeyOf<R> for Key<R, T> {
+    type Value = T;
+    fn name(&self) -> &'static str {
+        self.0
+    }
+}
+
+/// `map.key` of an expression holding a record.
+pub(crate) fn record_key<T, E: Expression>(map: E, key: &'static str) -> Expr<T, E::Refs> {
+    Expr::new(build::key(map.into_expr_node(), GraphName::new(key)))
+}
