@@ -214,3 +214,19 @@ snap!(map_key_read_after_with, {
         .filter(card.key(Card.year).gt(1960))
         .return_((card.key(Card.who), card))
 });
+
+// Undeclared properties, explicitly unchecked, with an explicit type.
+snap!(
+    undeclared_property_read_and_set,
+    match_(Person)
+        .filter(Person.extra::<String>("nick").is_null())
+        .set(Person.extra::<String>("nick").to(Person.name))
+);
+snap!(
+    labelled_anonymous_node_in_a_pattern_predicate,
+    match_(Person)
+        .filter(exists(Person, |q| {
+            q.match_(Person.again()).rel(ACTED_IN).to(one_of((Movie,)))
+        }))
+        .return_(Person.name)
+);

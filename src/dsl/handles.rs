@@ -5,7 +5,7 @@
 
 use super::ast::BinaryOp;
 use super::clause::create::{NodeValue, RelValue, ValueOf};
-use super::expr::{Expr, ExprNode, Expression, Operand, Predicate, Reads2};
+use super::expr::{Expr, ExprNode, Expression, Extra, Operand, Predicate, Reads2};
 use super::pattern::{Having, HopRange, Hops, IntoRelPattern, NodeWhere, RelHaving};
 use crate::schema::{
     ElementBinding, Field, NodeHandle, Property, PropertyOf, PropertyType, RelBindingHandle,
@@ -72,6 +72,21 @@ pub trait NodeMethods: NodeHandle {
     /// ```
     fn value<V: ValueOf<Self::Label>>(self, value: V) -> NodeValue<Self, V::Refs> {
         NodeValue::new(value.into_value())
+    }
+
+    /// A property the schema does not declare, with an explicit type: explicitly
+    /// unchecked (the key is not checked against the label, only values against `T`). It
+    /// reads as `Option<T>` (it may be missing) and is set with `.to(..)`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).set(Person.extra::<String>("nick").to("Tommy"));
+    /// assert_eq!(q.to_cypher().text(), "MATCH (person:Person) SET person.nick = $p0");
+    /// ```
+    fn extra<T: PropertyType>(self, key: &'static str) -> Extra<T, Self::Binding> {
+        let _ = self;
+        Extra::new(key)
     }
 
     /// `node = other`: whether two bindings stand for the same node (`<>` with
@@ -149,6 +164,16 @@ pub trait RelMethods: IntoRelPattern + Sized {
         V: ValueOf<<Self::Binding as ElementBinding>::Element>,
     {
         RelValue::new(value.into_value())
+    }
+
+    /// A property the relationship type does not declare, with an explicit type: see
+    /// [`NodeMethods::extra`].
+    fn extra<T: PropertyType>(self, key: &'static str) -> Extra<T, Self::Binding>
+    where
+        Self: RelBindingHandle,
+    {
+        let _ = self;
+        Extra::new(key)
     }
 
     /// `rel = other`: whether two bindings stand for the same relationship (`<>` with

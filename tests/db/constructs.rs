@@ -406,3 +406,37 @@ async fn maps_are_built_read_and_decoded_with_their_record() {
         }
     );
 }
+
+#[tokio::test]
+async fn an_undeclared_property_is_set_and_read_with_its_type() {
+    let db = client().await;
+    db.execute(create(Stamp {
+        name: "c8-extra".into(),
+        year: None,
+    }))
+    .await
+    .unwrap();
+    db.execute(
+        match_(Stamp)
+            .filter(Stamp.name.eq("c8-extra"))
+            .set(Stamp.extra::<String>("nick").to("stampy")),
+    )
+    .await
+    .unwrap();
+    let nick: Option<String> = db
+        .fetch_one(
+            match_(Stamp)
+                .filter(Stamp.name.eq("c8-extra"))
+                .return_(Stamp.extra::<String>("nick")),
+        )
+        .await
+        .unwrap();
+    assert_eq!(nick.as_deref(), Some("stampy"));
+    db.execute(
+        match_(Stamp)
+            .filter(Stamp.name.eq("c8-extra"))
+            .detach_delete(Stamp),
+    )
+    .await
+    .unwrap();
+}

@@ -32,7 +32,7 @@ pub struct Assignment<R> {
 }
 
 impl<R> Assignment<R> {
-    fn new(item: SetItem) -> Self {
+    pub(crate) fn new(item: SetItem) -> Self {
         Self {
             item,
             _reads: PhantomData,

@@ -11,6 +11,7 @@
 
 mod aggregate;
 mod case;
+mod extra;
 mod functions;
 mod list;
 pub(crate) mod map;
@@ -26,6 +27,7 @@ pub use aggregate::{
     avg, collect, collect_distinct, count, count_all, count_distinct, max, min, sum,
 };
 pub use case::{case, case_of, Case, SimpleCase};
+pub use extra::Extra;
 pub use functions::{
     element_id, keys, labels, lit, null, range, raw_expr, relationship_type, InList, ListOf,
     MapNull,
