@@ -260,6 +260,33 @@ pub use typher_macros::PropertyValue;
 #[doc(inline)]
 pub use typher_macros::Record;
 
+/// Makes an enum whose variants each hold one label's struct the type of a node of any of
+/// those labels, as the sides of a `UNION` return: `Item::of(Person)` renders the node as
+/// `{Person: person}`, and the derive's `Deserialize` reads the variant from it (do not
+/// derive serde's as well).
+///
+/// ```
+/// use typher::prelude::*;
+///
+/// #[derive(Node, serde::Deserialize)]
+/// pub struct Person { pub name: String }
+/// #[derive(Node, serde::Deserialize)]
+/// pub struct Movie { pub title: String }
+///
+/// #[derive(Labels)]
+/// pub enum Item { Person(Person), Movie(Movie) }
+///
+/// let q = match_(Person).return_(Item::of(Person))
+///     .union_all(match_(Movie).return_(Item::of(Movie)));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person) RETURN {Person: person} AS map \
+///      UNION ALL MATCH (movie:Movie) RETURN {Movie: movie} AS map"
+/// );
+/// ```
+#[doc(inline)]
+pub use typher_macros::Labels;
+
 /// Everything a typical query needs: the derives, the entry points, the expression methods,
 /// the functions and the handle traits.
 pub mod prelude {
@@ -274,7 +301,7 @@ pub mod prelude {
     pub use crate::exec::Executor;
     pub use crate::ogm::{Entity, IncludeThen};
     pub use crate::schema::{Handle, Identified, NodeHandle, RelBindingHandle, RelHandle};
-    pub use crate::{name, Alias, Node, PropertyValue, Record, Relationship};
+    pub use crate::{name, Alias, Labels, Node, PropertyValue, Record, Relationship};
 }
 
 // Re-exported at the root (hidden) only so compiler messages print them with short paths.
@@ -290,4 +317,5 @@ pub mod __private {
     pub use crate::dsl::expr::{Name, NameTag};
     pub use crate::dsl::scope::*;
     pub use crate::schema::identity::*;
+    pub use serde;
 }

@@ -230,3 +230,22 @@ snap!(
         }))
         .return_(Person.name)
 );
+
+// A node of any one of several labels, decoded into an enum of their structs.
+#[derive(Labels, Debug, PartialEq)]
+pub enum Credit {
+    Person(Person),
+    Movie(Movie),
+}
+
+snap!(
+    union_of_different_labels_as_one_enum,
+    match_(Person)
+        .filter(Person.name.starts_with("Tom"))
+        .return_(Credit::of(Person))
+        .union_all(
+            match_(Movie)
+                .filter(Movie.released.lt(1990))
+                .return_(Credit::of(Movie))
+        )
+);

@@ -12,6 +12,7 @@ mod alias;
 mod attrs;
 mod fields;
 mod handle;
+mod labels;
 mod name;
 mod naming;
 mod node;
@@ -49,6 +50,16 @@ pub fn derive_alias(input: TokenStream) -> TokenStream {
 #[proc_macro]
 pub fn name(input: TokenStream) -> TokenStream {
     name::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Makes an enum whose variants each hold one label's struct the type of a node of any of
+/// those labels: `Item::of(Person)` renders `{Person: person}`, and the generated serde
+/// `Deserialize` reads the variant from it.
+#[proc_macro_derive(Labels)]
+pub fn derive_labels(input: TokenStream) -> TokenStream {
+    labels::expand(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -440,3 +440,35 @@ async fn an_undeclared_property_is_set_and_read_with_its_type() {
     .await
     .unwrap();
 }
+
+/// A node of either label.
+#[derive(Labels, Debug, PartialEq)]
+pub enum Credit {
+    Person(Person),
+    Movie(Movie),
+}
+
+#[tokio::test]
+async fn union_sides_of_different_labels_decode_into_one_enum() {
+    let db = client().await;
+    let credits: Vec<Credit> = db
+        .fetch_all(
+            match_(Person)
+                .filter(Person.name.eq("Tom Hanks"))
+                .return_(Credit::of(Person))
+                .union_all(
+                    match_(Movie)
+                        .filter(Movie.title.eq("Cast Away"))
+                        .return_(Credit::of(Movie)),
+                ),
+        )
+        .await
+        .unwrap();
+    assert_eq!(credits.len(), 2, "{credits:?}");
+    assert!(credits
+        .iter()
+        .any(|c| matches!(c, Credit::Person(p) if p.name == "Tom Hanks")));
+    assert!(credits
+        .iter()
+        .any(|c| matches!(c, Credit::Movie(m) if m.title == "Cast Away" && m.released == 2000)));
+}

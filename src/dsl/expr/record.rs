@@ -63,6 +63,28 @@ impl<R, T> KeyOf<R> for Key<R, T> {
     }
 }
 
+/// A label's struct that is variant `VARIANT` of enum `E` (`#[derive(Labels)]`).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not one of the labels of `{E}`",
+    label = "a node of another label",
+    note = "the labels of a `#[derive(Labels)]` enum are the structs its variants hold"
+)]
+pub trait LabelOf<E> {
+    /// The variant's name, as serde reads it.
+    const VARIANT: &'static str;
+}
+
+/// `{Variant: node}`: a node as the variant of label enum `E` its label is.
+#[doc(hidden)]
+pub fn label_variant<E, H>(node: H) -> Expr<E, <H as Expression>::Refs>
+where
+    H: crate::schema::NodeHandle + Expression,
+    H::Label: LabelOf<E>,
+{
+    let key = GraphName::new(<H::Label as LabelOf<E>>::VARIANT);
+    Expr::new(build::map(vec![(key, node.into_expr_node())]))
+}
+
 /// `map.key` of an expression holding a record.
 pub(crate) fn record_key<T, E: Expression>(map: E, key: &'static str) -> Expr<T, E::Refs> {
     Expr::new(build::key(map.into_expr_node(), GraphName::new(key)))
