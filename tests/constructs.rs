@@ -249,3 +249,11 @@ snap!(
                 .return_(Credit::of(Movie))
         )
 );
+
+// CREATE with inline property expressions, every property given.
+snap!(create_with_inline_property_expressions, {
+    let (row, n) = (name!(row), name!(n));
+    unwind(vec![1, 2], row)
+        .with((row, (row + 1).as_(n)))
+        .create(Person.value(Person::map(lit("Ann"), n)))
+});

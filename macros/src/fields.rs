@@ -19,6 +19,8 @@ pub struct PropertyCode {
     pub metas: TokenStream,
     /// Whether a field keeps the undeclared properties (`#[node(extras)]`).
     pub extras: bool,
+    /// Each property's field, key and type, for the typed map constructor.
+    pub map_fields: Vec<(Ident, String, syn::Type)>,
 }
 
 /// Generates property handles for `owner`'s fields; `ours` names our attribute (`node`/`relationship`).
@@ -35,6 +37,7 @@ pub fn properties(
         inits: TokenStream::new(),
         metas: TokenStream::new(),
         extras: false,
+        map_fields: Vec::new(),
     };
     let Some(fields) = fields else {
         return Ok(code);
@@ -95,6 +98,8 @@ pub fn properties(
 
         let marker = format_ident!("{}_{}", owner, name);
         let ty = &field.ty;
+        code.map_fields
+            .push((ident.clone(), key.clone(), field.ty.clone()));
         let field_vis = &field.vis;
         let (unique, index, version) = (attrs.unique, attrs.index, attrs.version);
         let (node_key, text_index) = (attrs.key, attrs.text_index);

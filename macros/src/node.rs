@@ -94,6 +94,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         }
     });
     let aliasing = aliasing(&element, &props);
+    let map = crate::record::map_items(ident, vis, &props.map_fields);
     let extras = props.extras;
     let extra_labels = &attrs.extra_labels;
 
@@ -101,6 +102,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         #items
         #common
         #hooks
+        #map
 
         impl ::typher::schema::NodeLabel for #ident {
             const LABEL: &'static str = #label;

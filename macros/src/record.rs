@@ -39,14 +39,10 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             serde_option(attr, "rename_all", &mut rename_all)?;
         }
     }
-    let mut keys = Vec::new();
-    let mut params = Vec::new();
-    let mut bounds = Vec::new();
-    let mut args = Vec::new();
-    let mut values = Vec::new();
+    let mut map_fields = Vec::new();
     let mut key_fields = Vec::new();
     let mut key_inits = Vec::new();
-    for (i, field) in fields.named.iter().enumerate() {
+    for field in &fields.named {
         let ident = field.ident.as_ref().expect("named fields have identifiers");
         let rust = ident.to_string().trim_start_matches("r#").to_owned();
         let attrs = field_attrs(&field.attrs, "record")?;
@@ -62,48 +58,19 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             ));
         }
         let ty = &field.ty;
-        let param = format_ident!("__V{}", i);
-        bounds.push(quote! {
-            #param: ::typher::dsl::Operand<<#ty as ::typher::schema::PropertyType>::Base>
-        });
-        args.push(quote! { #ident: #param });
-        values.push(quote! { ::typher::dsl::IntoExpr::into_operand(#ident) });
         let doc = format!("`map.{key}`: the `{key}` of a `{name}` map.");
         key_fields.push(quote! {
             #[doc = #doc]
             pub #ident: ::typher::dsl::expr::Key<#name, #ty>
         });
         key_inits.push(quote! { #ident: ::typher::dsl::expr::Key::new(#key) });
-        keys.push(key);
-        params.push(param);
+        map_fields.push((ident.clone(), key, ty.clone()));
     }
-    let refs = params.iter().rev().fold(quote!(::typher::Nil), |rest, p| {
-        quote! { ::typher::Both<<#p as ::typher::dsl::IntoExpr>::Refs, #rest> }
-    });
     let keys_struct = format_ident!("{}Keys", name);
-    let map_doc = format!(
-        "`{{{}}}`: a `{name}` map, each value of its field's type.",
-        keys.iter()
-            .map(|k| format!("{k}: .."))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
     let keys_doc = format!("The keys of a `{name}` map: `m.key({name}.field)`.");
+    let map = map_items(name, vis, &map_fields);
     Ok(quote! {
-        impl ::typher::dsl::expr::Record for #name {
-            const KEYS: &'static [&'static str] = &[#(#keys),*];
-        }
-
-        impl #name {
-            #[doc = #map_doc]
-            #[allow(clippy::too_many_arguments)]
-            #vis fn map<#(#params),*>(#(#args),*) -> ::typher::dsl::Expr<#name, #refs>
-            where
-                #(#bounds,)*
-            {
-                ::typher::dsl::expr::record_map::<#name, #refs>(::std::vec![#(#values),*])
-            }
-        }
+        #map
 
         #[doc = #keys_doc]
         #[derive(Clone, Copy)]
@@ -117,6 +84,55 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             #(#key_inits,)*
         };
     })
+}
+
+/// The `Record` impl and the typed map constructor `Name::map(field, ..)` (positional, in
+/// field order, each value of its field's type), for a record, a label or a relationship.
+pub fn map_items(
+    name: &syn::Ident,
+    vis: &syn::Visibility,
+    fields: &[(syn::Ident, String, syn::Type)],
+) -> TokenStream {
+    let keys: Vec<&String> = fields.iter().map(|(_, key, _)| key).collect();
+    let params: Vec<syn::Ident> = (0..fields.len())
+        .map(|i| format_ident!("__V{}", i))
+        .collect();
+    let bounds = fields.iter().zip(&params).map(|((_, _, ty), param)| {
+        quote! { #param: ::typher::dsl::expr::MapValue<#ty> }
+    });
+    let args = fields
+        .iter()
+        .zip(&params)
+        .map(|((ident, _, _), param)| quote! { #ident: #param });
+    let values = fields
+        .iter()
+        .map(|(ident, _, _)| quote! { ::typher::dsl::IntoExpr::into_operand(#ident) });
+    let refs = params.iter().rev().fold(quote!(::typher::Nil), |rest, p| {
+        quote! { ::typher::Both<<#p as ::typher::dsl::IntoExpr>::Refs, #rest> }
+    });
+    let map_doc = format!(
+        "`{{{}}}`: a `{name}` map, each value of its field's type.",
+        keys.iter()
+            .map(|k| format!("{k}: .."))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    quote! {
+        impl ::typher::dsl::expr::Record for #name {
+            const KEYS: &'static [&'static str] = &[#(#keys),*];
+        }
+
+        impl #name {
+            #[doc = #map_doc]
+            #[allow(clippy::too_many_arguments, non_snake_case)]
+            #vis fn map<#(#params),*>(#(#args),*) -> ::typher::dsl::Expr<#name, #refs>
+            where
+                #(#bounds,)*
+            {
+                ::typher::dsl::expr::record_map::<#name, #refs>(::std::vec![#(#values),*])
+            }
+        }
+    }
 }
 
 #[cfg(test)]

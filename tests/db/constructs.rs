@@ -472,3 +472,27 @@ async fn union_sides_of_different_labels_decode_into_one_enum() {
         .iter()
         .any(|c| matches!(c, Credit::Movie(m) if m.title == "Cast Away" && m.released == 2000)));
 }
+
+#[tokio::test]
+async fn create_takes_inline_property_expressions() {
+    let db = client().await;
+    let row = name!(row);
+    let (years, counters) = db
+        .fetch_all_with_counters(
+            unwind([1, 2], row)
+                .create(Stamp.value(Stamp::map(lit("c8-inline"), row + 2000)))
+                .return_(Stamp.year)
+                .order_by(Stamp.year),
+        )
+        .await
+        .unwrap();
+    assert_eq!(years, [Some(2001), Some(2002)]);
+    assert_eq!(counters.nodes_created, 2);
+    db.execute(
+        match_(Stamp)
+            .filter(Stamp.name.eq("c8-inline"))
+            .detach_delete(Stamp),
+    )
+    .await
+    .unwrap();
+}

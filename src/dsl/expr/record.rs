@@ -63,6 +63,15 @@ impl<R, T> KeyOf<R> for Key<R, T> {
     }
 }
 
+/// A value for a map key of type `T`: an operand of `T`'s base type (`null::<T>()` for an
+/// optional key left empty).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is no value for a `{T}` key",
+    label = "expected a `{T}` value, or an expression holding one"
+)]
+pub trait MapValue<T>: super::IntoExpr {}
+impl<T: crate::schema::PropertyType, V: super::Operand<T::Base>> MapValue<T> for V {}
+
 /// A label's struct that is variant `VARIANT` of enum `E` (`#[derive(Labels)]`).
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not one of the labels of `{E}`",

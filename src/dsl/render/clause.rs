@@ -127,11 +127,11 @@ impl CreateClause {
 }
 
 /// Renders `value` inside the pattern when it can go there, and says whether it did: a
-/// parameter as it is (` $p0`), a named row spread over the properties
-/// (` {name: row.name, born: row.born}`). Anything else is set after the pattern.
+/// parameter as it is (` $p0`), a map literal as it is (` {name: .., born: ..}`), a named
+/// row spread over the properties (` {name: row.name, born: row.born}`). Anything else is set after the pattern.
 fn inline_value(r: &mut Renderer, value: &ExprNode, properties: &[PropertyMeta]) -> bool {
     match value.0 {
-        ExprKind::Param(_) | ExprKind::Unsendable(_) => {
+        ExprKind::Param(_) | ExprKind::Unsendable(_) | ExprKind::Map(_) => {
             r.push(" ");
             r.expr(value);
             true
