@@ -257,3 +257,11 @@ snap!(create_with_inline_property_expressions, {
         .with((row, (row + 1).as_(n)))
         .create(Person.value(Person::map(lit("Ann"), n)))
 });
+
+// keys() and dynamic keys of maps and nodes.
+snap!(keys_of_a_map_and_a_dynamic_key, {
+    let m = name!(m);
+    match_(Person)
+        .with(Person::map(Person.name, Person.born).as_(m))
+        .return_((keys(m), m.dynamic::<String, _>("name")))
+});

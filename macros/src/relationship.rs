@@ -137,10 +137,12 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let metas = &props.metas;
     let common = common(&element, &props);
     let aliasing = aliasing(&element, &props);
+    let map = crate::record::map_items(ident, vis, &props.map_fields);
 
     Ok(quote! {
         #items
         #common
+        #map
 
         impl ::typher::schema::RelType for #ident {
             const TYPE: &'static str = #rel_type;

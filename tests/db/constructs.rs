@@ -496,3 +496,35 @@ async fn create_takes_inline_property_expressions() {
     .await
     .unwrap();
 }
+
+#[tokio::test]
+async fn keys_and_dynamic_keys_of_maps_and_nodes() {
+    let db = client().await;
+    let m = name!(m);
+    let rows: Vec<(Vec<String>, Option<String>)> = db
+        .fetch_all(
+            match_(Person)
+                .filter(Person.name.eq("Tom Hanks"))
+                .with(Person::map(Person.name, Person.born).as_(m))
+                .return_((keys(m), m.dynamic::<String, _>("name"))),
+        )
+        .await
+        .unwrap();
+    assert_eq!(rows.len(), 1);
+    let (mut keys_of_m, name) = rows.into_iter().next().unwrap();
+    keys_of_m.sort();
+    assert_eq!(keys_of_m, ["born", "name"]);
+    assert_eq!(name.as_deref(), Some("Tom Hanks"));
+    let born: Option<i64> = db
+        .fetch_one(
+            match_(Person)
+                .filter(Person.name.eq("Tom Hanks"))
+                .return_(Person.dynamic::<i64, _>("born")),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        born,
+        data::PEOPLE.iter().find(|p| p.0 == "Tom Hanks").unwrap().1
+    );
+}

@@ -1,7 +1,7 @@
 //! Functions on nodes, relationships and lists, and the raw-fragment escape hatch.
 //! String, number and list functions are methods: see [`ExprMethods`](super::ExprMethods).
 
-use super::{Expr, ExprKind, ExprNode, Operand, Reads2};
+use super::{Expr, ExprKind, ExprNode, Expression, Operand, Reads2};
 use crate::dsl::scope::{Cons, Nil};
 pub use crate::schema::MapNull;
 use crate::schema::{Binding, Handle, NodeHandle};
@@ -75,10 +75,23 @@ pub fn labels<H: NodeHandle>(node: H) -> Expr<Vec<String>, Cons<H::Binding, Nil>
     of_binding::<_, H>("labels")
 }
 
-/// `keys(n)`: the property keys a node or relationship has.
-pub fn keys<H: Handle>(element: H) -> Expr<Vec<String>, Cons<H::Binding, Nil>> {
-    let _ = element;
-    of_binding::<_, H>("keys")
+/// `keys(x)`: the keys a node, a relationship or a map has.
+///
+/// ```
+/// # use typher::prelude::*;
+/// # use typher_testkit::movies::*;
+/// let m = name!(m);
+/// let q = match_(Person).with(Person::map(Person.name, Person.born).as_(m)).return_(keys(m));
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (person:Person) WITH {name: person.name, born: person.born} AS m RETURN keys(m) AS keys"
+/// );
+/// ```
+pub fn keys<E: Expression>(value: E) -> Expr<Vec<String>, E::Refs>
+where
+    E::Type: super::Record,
+{
+    Expr::new(ExprNode::call("keys", vec![value.into_expr_node()]))
 }
 
 /// `elementId(n)`: the server's id of a node or relationship.

@@ -381,6 +381,26 @@ pub trait ExprMethods: Expression {
         super::record::record_key(self, key.name())
     }
 
+    /// `map[key]`: a key chosen at run time (a string expression) of a node, relationship
+    /// or map, read as `Option<T>`: explicitly unchecked (the key is not known before the
+    /// query runs, so only the type given is trusted).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).return_(Person.dynamic::<String, _>("name"));
+    /// assert_eq!(q.to_cypher().text(), "MATCH (person:Person) RETURN person[$p0] AS expr");
+    /// ```
+    fn dynamic<T, K: Operand<String>>(self, key: K) -> Expr<Option<T>, Reads2<Self, K>>
+    where
+        Self::Type: super::Record,
+    {
+        Expr::from(ExprKind::Index(Box::new([
+            self.into_expr_node(),
+            key.into_operand(),
+        ])))
+    }
+
     /// `tail(list)`: every item but the first.
     fn tail<T>(self) -> Expr<Vec<T>, Self::Refs>
     where
