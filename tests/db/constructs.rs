@@ -16,6 +16,26 @@ pub struct Stamp {
     pub year: Option<i64>,
 }
 
+/// Creates a stamp named `name` without a year.
+async fn stamp(db: &typher::Client, name: &str) {
+    let stamp = Stamp {
+        name: name.into(),
+        year: None,
+    };
+    db.execute(create(stamp)).await.unwrap();
+}
+
+/// Deletes the stamps named `name`.
+async fn drop_stamps(db: &typher::Client, name: &'static str) {
+    db.execute(
+        match_(Stamp)
+            .filter(Stamp.name.eq(name))
+            .detach_delete(Stamp),
+    )
+    .await
+    .unwrap();
+}
+
 #[tokio::test]
 async fn a_query_without_a_reading_clause_computes() {
     let db = client().await;
@@ -193,12 +213,7 @@ async fn a_union_and_a_write_run_with_their_named_parameters() {
     assert_eq!(titles, expected);
 
     let year = param::<i64>("year");
-    db.execute(create(Stamp {
-        name: "c8-bound".into(),
-        year: None,
-    }))
-    .await
-    .unwrap();
+    stamp(&db, "c8-bound").await;
     let changed = db
         .execute(
             match_(Stamp)
@@ -218,13 +233,7 @@ async fn a_union_and_a_write_run_with_their_named_parameters() {
         .await
         .unwrap();
     assert_eq!(stored, Some(1977));
-    db.execute(
-        match_(Stamp)
-            .filter(Stamp.name.eq("c8-bound"))
-            .detach_delete(Stamp),
-    )
-    .await
-    .unwrap();
+    drop_stamps(&db, "c8-bound").await;
 }
 
 #[tokio::test]
@@ -410,12 +419,7 @@ async fn maps_are_built_read_and_decoded_with_their_record() {
 #[tokio::test]
 async fn an_undeclared_property_is_set_and_read_with_its_type() {
     let db = client().await;
-    db.execute(create(Stamp {
-        name: "c8-extra".into(),
-        year: None,
-    }))
-    .await
-    .unwrap();
+    stamp(&db, "c8-extra").await;
     db.execute(
         match_(Stamp)
             .filter(Stamp.name.eq("c8-extra"))
@@ -432,13 +436,7 @@ async fn an_undeclared_property_is_set_and_read_with_its_type() {
         .await
         .unwrap();
     assert_eq!(nick.as_deref(), Some("stampy"));
-    db.execute(
-        match_(Stamp)
-            .filter(Stamp.name.eq("c8-extra"))
-            .detach_delete(Stamp),
-    )
-    .await
-    .unwrap();
+    drop_stamps(&db, "c8-extra").await;
 }
 
 /// A node of either label.
@@ -488,13 +486,7 @@ async fn create_takes_inline_property_expressions() {
         .unwrap();
     assert_eq!(years, [Some(2001), Some(2002)]);
     assert_eq!(counters.nodes_created, 2);
-    db.execute(
-        match_(Stamp)
-            .filter(Stamp.name.eq("c8-inline"))
-            .detach_delete(Stamp),
-    )
-    .await
-    .unwrap();
+    drop_stamps(&db, "c8-inline").await;
 }
 
 #[tokio::test]
