@@ -369,7 +369,8 @@ impl Executor for Client {
             rows,
             lease,
             driver: self.driver.clone(),
-            labels: labels(prepared.tree),
+            // Only a write can break a constraint: a read's stream walks no tree for it.
+            labels: labels(prepared.tree.filter(|tree| tree.writes())),
             log,
             count: 0,
             ended: false,

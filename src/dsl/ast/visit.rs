@@ -11,8 +11,11 @@ use super::{
 };
 use crate::schema::BindingKey;
 
-/// What a walk calls back; both methods do nothing unless overridden.
+/// What a walk calls back; every method does nothing unless overridden.
 pub(crate) trait Visitor {
+    /// Whether the walk enters patterns and expressions; a visitor of clauses alone says
+    /// no, and is walked through clauses and the bodies of `CALL` and `FOREACH` only.
+    const EXPRESSIONS: bool = true;
     /// A clause, before anything inside it.
     fn clause(&mut self, _clause: &Clause) {}
     /// An expression node, before the nodes below it. A variable a clause names without an
@@ -30,8 +33,16 @@ pub(crate) fn query(ast: &QueryAst, v: &mut impl Visitor) {
 }
 
 /// Walks one clause and everything in it.
-pub(crate) fn clause(clause: &Clause, v: &mut impl Visitor) {
+pub(crate) fn clause<V: Visitor>(clause: &Clause, v: &mut V) {
     v.clause(clause);
+    if !V::EXPRESSIONS {
+        match clause {
+            Clause::Call(c) => query(&c.body, v),
+            Clause::Foreach(f) => query(&f.body, v),
+            _ => {}
+        }
+        return;
+    }
     match clause {
         Clause::Match(m) => {
             m.patterns.iter().for_each(|p| pattern(p, v));
@@ -199,6 +210,31 @@ impl Visitor for Reads {
     }
 }
 
+/// What a query writes, found from its clauses alone.
+#[derive(Default)]
+struct Writes {
+    /// Some clause writes.
+    writes: bool,
+    /// Some `CALL { .. } IN TRANSACTIONS` commits batch by batch.
+    batched: bool,
+}
+
+impl Visitor for Writes {
+    const EXPRESSIONS: bool = false;
+    fn clause(&mut self, clause: &Clause) {
+        match clause {
+            Clause::Create(_)
+            | Clause::Merge(_)
+            | Clause::Set(_)
+            | Clause::Remove(_)
+            | Clause::Delete(_)
+            | Clause::Foreach(_) => self.writes = true,
+            Clause::Call(c) => self.batched |= c.in_transactions.is_some(),
+            _ => {}
+        }
+    }
+}
+
 impl QueryAst {
     /// Whether the query writes and so must run in one explicit transaction to be atomic
     /// (some servers commit an auto-commit statement's rows one by one); not when it holds
@@ -212,28 +248,19 @@ impl QueryAst {
                 return false;
             }
         }
-        #[derive(Default)]
-        struct Writes {
-            writes: bool,
-            batched: bool,
-        }
-        impl Visitor for Writes {
-            fn clause(&mut self, clause: &Clause) {
-                match clause {
-                    Clause::Create(_)
-                    | Clause::Merge(_)
-                    | Clause::Set(_)
-                    | Clause::Remove(_)
-                    | Clause::Delete(_)
-                    | Clause::Foreach(_) => self.writes = true,
-                    Clause::Call(c) => self.batched |= c.in_transactions.is_some(),
-                    _ => {}
-                }
-            }
-        }
+        let found = self.scan_writes();
+        found.writes && !found.batched
+    }
+
+    /// Whether any clause writes (in `CALL` and `FOREACH` bodies too).
+    pub(crate) fn writes(&self) -> bool {
+        self.scan_writes().writes
+    }
+
+    fn scan_writes(&self) -> Writes {
         let mut found = Writes::default();
         query(self, &mut found);
-        found.writes && !found.batched
+        found
     }
 
     /// Every label the query names (matched, created, merged or set): where a constraint
@@ -327,9 +354,15 @@ mod tests {
         assert!(match_(Item).detach_delete(Item).ast.writes_atomically());
         // A read writes nothing, a batched write commits batch by batch.
         assert!(!match_(Item).return_(Item).ast.writes_atomically());
+        assert!(!match_(Item).return_(Item).ast.writes());
+        assert!(create(item()).return_(Item).ast.writes());
         assert!(!unwind(rows(&[item()]), row)
             .call_in_transactions(row, 10, |q| q.create(Item.value(row)))
             .ast
             .writes_atomically());
+        assert!(unwind(rows(&[item()]), row)
+            .call_in_transactions(row, 10, |q| q.create(Item.value(row)))
+            .ast
+            .writes());
     }
 }
