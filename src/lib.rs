@@ -261,9 +261,11 @@ pub use typher_macros::PropertyValue;
 pub use typher_macros::Record;
 
 /// Makes an enum whose variants each hold one label's struct the type of a node of any of
-/// those labels, as the sides of a `UNION` return: `Item::of(Person)` renders the node as
-/// `{Person: person}`, and the derive's `Deserialize` reads the variant from it (do not
-/// derive serde's as well).
+/// those labels. `Item::node()` binds such a node, `MATCH (item:Person|Movie)` (a step from
+/// or to it must fit every label); returned, it decodes as the variant of its label. As the
+/// sides of a `UNION` return, `Item::of(Person)` renders a node as `{Person: person}`, and
+/// the derive's `Deserialize` reads the variant from it (do not derive serde's as well). A
+/// [`Path`](dsl::Path) may hold the enum as its node type.
 ///
 /// ```
 /// use typher::prelude::*;
@@ -282,6 +284,13 @@ pub use typher_macros::Record;
 ///     q.to_cypher().text(),
 ///     "MATCH (person:Person) RETURN {Person: person} AS map \
 ///      UNION ALL MATCH (movie:Movie) RETURN {Movie: movie} AS map"
+/// );
+///
+/// let q = match_(Item::node()).return_(Item::node());
+/// assert_eq!(
+///     q.to_cypher().text(),
+///     "MATCH (item:Person|Movie) RETURN CASE WHEN item:Person THEN {Person: item} \
+///      WHEN item:Movie THEN {Movie: item} END AS item"
 /// );
 /// ```
 #[doc(inline)]

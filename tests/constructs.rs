@@ -250,6 +250,45 @@ snap!(
         )
 );
 
+// A node bound over several labels, `MATCH (n:A|B)`, returned as the enum of their structs.
+snap!(
+    node_of_several_labels_returned_as_an_enum,
+    match_(Credit::node()).return_(Credit::node())
+);
+snap!(
+    node_of_several_labels_at_the_far_end_of_a_step,
+    match_(Person.having(Person.name, "Tom Hanks"))
+        .rel(ANY_REL)
+        .either(Credit::node())
+        .return_((Person.name, Credit::node()))
+);
+snap!(
+    node_of_several_labels_carried_by_with_and_optional,
+    match_(Person)
+        .optional_match(Person.again())
+        .rel(ANY_REL)
+        .to(Credit::node())
+        .with((Person, Credit::node()))
+        .return_((Person.name, Credit::node(), Credit::node().is_null()))
+);
+snap!(path_through_nodes_of_several_labels, {
+    let route = name!(route: Path<Credit, ActedIn>);
+    match_(Person.having(Person.name, "Keanu Reeves"))
+        .rel(ACTED_IN.hops(..=2))
+        .either(Credit::node())
+        .as_path(route)
+        .return_(route)
+});
+
+// Integers and floats mix in arithmetic, as in Cypher: the result is a float.
+snap!(mixed_integer_and_float_arithmetic, {
+    let (score, half) = (name!(score), name!(half));
+    match_(Movie).return_((
+        (Movie.released * 1.5).as_(score),
+        (lit(2.0) * Movie.released + 1).as_(half),
+    ))
+});
+
 // CREATE with inline property expressions, every property given.
 snap!(create_with_inline_property_expressions, {
     let (row, n) = (name!(row), name!(n));

@@ -4,6 +4,7 @@
 //! generated `Deserialize` reads the variant from that one-entry map.
 
 use crate::attrs::{apply_rename_all_to_variant, serde_option};
+use crate::naming::{identity, variable_name};
 use proc_macro2::TokenStream;
 use quote::quote;
 use syn::spanned::Spanned;
@@ -29,6 +30,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     let mut impls = Vec::new();
     let mut arms = Vec::new();
     let mut names = Vec::new();
+    let mut types = Vec::new();
     for variant in &data.variants {
         let Fields::Unnamed(fields) = &variant.fields else {
             return Err(syn::Error::new(
@@ -65,7 +67,20 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             #key => ::core::result::Result::Ok(#name::#var(map.next_value::<#ty>()?)),
         });
         names.push(key);
+        types.push(ty.clone());
     }
+    let rust_name = name.to_string();
+    let variable = variable_name(&rust_name);
+    let id = identity(&format!("labels:{rust_name}"));
+    let (id, id_value) = (id.tokens, id.value);
+    let set = types.iter().rev().fold(
+        quote!(::typher::schema::NoLabels),
+        |rest, ty| quote!(::typher::schema::Labels<#ty, #rest>),
+    );
+    let node_doc = format!(
+        "A node of any label of `{name}`, bound: `match_({name}::node())` renders          `({variable}:{})`, and returning it decodes the variant it holds.",
+        names.join("|")
+    );
     let doc = format!(
         "A node of any label of `{name}`, as its variant: `{{Variant: node}}`, which the enum's \
          `Deserialize` reads."
@@ -99,7 +114,49 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             }
         }
 
+        impl ::typher::schema::Element for #name {
+            const NAME: &'static str = #rust_name;
+            const VARIABLE: &'static str = #variable;
+            type Id = #id;
+            const ID: u64 = #id_value;
+        }
+
+        impl ::typher::schema::Binding for #name {
+            type Id = #id;
+            const KEY: ::typher::schema::BindingKey =
+                ::typher::schema::BindingKey::new(#variable, #id_value);
+        }
+
+        impl ::typher::schema::ElementBinding for #name {
+            type Element = #name;
+        }
+
+        impl ::typher::schema::OrNull for #name {
+            type Out = ::core::option::Option<#name>;
+            type Inner = #name;
+        }
+
+        impl ::typher::schema::NodeLabels for #name {
+            type Set = #set;
+            const VARIANTS: &'static [::typher::schema::LabelVariant] = &[
+                #(::typher::schema::LabelVariant {
+                    variant: #names,
+                    label: <#types as ::typher::schema::NodeLabel>::LABEL_NAME,
+                }),*
+            ];
+        }
+
+        impl ::typher::dsl::PathNode for #name {
+            const VARIANTS: &'static [::typher::schema::LabelVariant] =
+                <#name as ::typher::schema::NodeLabels>::VARIANTS;
+        }
+
         impl #name {
+            #[doc = #node_doc]
+            #vis const fn node() -> ::typher::dsl::AnyOf<#name> {
+                ::typher::dsl::AnyOf::new()
+            }
+
             #[doc = #doc]
             #vis fn of<__H: ::typher::schema::NodeHandle>(
                 node: __H,

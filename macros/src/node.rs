@@ -112,6 +112,8 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             const EXTRAS: bool = #extras;
         }
 
+        impl ::typher::dsl::PathNode for #ident {}
+
         impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::NodeHandle for #handle<__TypherBinding> {
             type Label = #ident;
             #aliasing

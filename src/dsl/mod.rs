@@ -18,6 +18,7 @@
 //! import nothing of the typed layer. A new clause costs one [`ast`] type (and its
 //! constructor), one render function with its dispatch arm, and one typed builder method.
 
+pub mod any_of;
 pub mod ast;
 pub mod clause;
 pub mod expr;
@@ -33,6 +34,7 @@ pub(crate) mod tuples;
 pub mod value;
 
 pub use crate::schema::Identified;
+pub use any_of::AnyOf;
 pub use clause::create::{create, NewNode, NewRel, NodeValue, RelValue, ValueOf};
 pub use clause::delete::DeleteItems;
 pub use clause::match_::{match_, optional_match, AfterStep, RelStep};
@@ -52,7 +54,7 @@ pub use expr::{
     Name, Operand, Order, Param, Predicate,
 };
 pub use handles::{NodeMethods, RelMethods};
-pub use path::{length, nodes, relationships, Path};
+pub use path::{length, nodes, relationships, Path, PathNode};
 pub use pattern::{one_of, IntoRelPattern, ANY_REL};
 pub use query::{
     Called, DistinctFirst, Merged, Ordered, Pattern, Projected, Query, Repeated, Unordered,

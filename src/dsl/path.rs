@@ -5,7 +5,7 @@ use super::expr::{Expr, ExprNode, Expression, Name, NameTag, Val};
 use super::query::{Pattern, Query};
 use super::scope::Var;
 use crate::dsl::ast::Shortest;
-use crate::schema::{Binding, OrNull};
+use crate::schema::{Binding, LabelVariant, OrNull};
 use serde::{Deserialize, Serialize};
 
 /// A path as a typed value: its nodes (decoded as `N`) and the relationships between them
@@ -90,6 +90,21 @@ impl<N, R> OrNull for Path<N, R> {
     type Inner = Path<N, R>;
 }
 
+/// What a [`Path`]'s nodes may decode as: a node struct (`#[derive(Node)]`), an enum of
+/// labels (`#[derive(Labels)]`, whose nodes return as the variant each holds), or a type
+/// that deserializes from any node (an untagged enum of your own, say:
+/// `impl typher::dsl::PathNode for MyNode {}`).
+#[diagnostic::on_unimplemented(
+    message = "a path's nodes cannot decode as `{Self}`",
+    label = "expected a node struct, an enum with `#[derive(Labels)]`, or a type with `impl PathNode`",
+    note = "a type that deserializes from any node opts in with `impl typher::dsl::PathNode for MyNode {{}}`"
+)]
+pub trait PathNode {
+    /// The variants of an enum of labels: each node returns as `{Variant: node}`. Empty
+    /// for anything else, whose nodes return as they are.
+    const VARIANTS: &'static [LabelVariant] = &[];
+}
+
 /// A value that is a path: what the path functions take.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a path",
@@ -158,13 +173,17 @@ where
 pub type WithPath<S, L, N, Tag, T> = Query<Var<Val<Tag, T>, N, S>, Pattern<L, N>>;
 
 impl<S, L, N> Query<S, Pattern<L, N>> {
-    fn bind_path<Tag: NameTag, T: 'static>(
+    fn bind_path<Tag: NameTag, T: IsPath + 'static>(
         mut self,
         shortest: Option<Shortest>,
-    ) -> WithPath<S, L, N, Tag, T> {
+    ) -> WithPath<S, L, N, Tag, T>
+    where
+        T::Node: PathNode,
+    {
         if let Some(pattern) = self.ast.last_pattern() {
             pattern.path = Some(<Val<Tag, T> as Binding>::KEY);
             pattern.shortest = shortest;
+            pattern.nodes = <T::Node as PathNode>::VARIANTS;
         }
         self.retype()
     }
@@ -189,6 +208,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     ) -> WithPath<S, L, N, Tag, T>
     where
         N: crate::dsl::clause::match_::OwnClause,
+        T::Node: PathNode,
     {
         let _ = path;
         self.bind_path(None)
@@ -218,6 +238,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     ) -> WithPath<S, L, N, Tag, T>
     where
         N: crate::dsl::clause::match_::OwnClause,
+        T::Node: PathNode,
     {
         let _ = path;
         self.bind_path(Some(Shortest::One))
@@ -230,6 +251,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     ) -> WithPath<S, L, N, Tag, T>
     where
         N: crate::dsl::clause::match_::OwnClause,
+        T::Node: PathNode,
     {
         let _ = path;
         self.bind_path(Some(Shortest::All))

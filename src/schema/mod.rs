@@ -151,6 +151,26 @@ pub trait NodeLabel: Element {
     const SPREAD: &'static [PropertyMeta] = if Self::EXTRAS { &[] } else { Self::PROPERTIES };
 }
 
+/// One variant of a [`NodeLabels`] enum: the variant's name (the key its value is read
+/// under) and the label whose nodes it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LabelVariant {
+    /// The variant's key (its name, after serde's renames).
+    pub variant: &'static str,
+    /// The label of the variant's struct.
+    pub label: names::GraphName,
+}
+
+/// An enum of label structs, one variant per label: a node of any one of those labels.
+/// `#[derive(Labels)]` implements it, and `Item::node()` binds such a node,
+/// `(item:Person|Movie)`.
+pub trait NodeLabels: Element {
+    /// The labels as a set ([`Labels`]): a step from or to the node must fit each.
+    type Set;
+    /// The variants, in declaration order.
+    const VARIANTS: &'static [LabelVariant];
+}
+
 /// A relationship type; `#[derive(Relationship)]` implements it on the data struct.
 pub trait RelType: Element {
     /// The graph relationship type.

@@ -472,6 +472,76 @@ async fn union_sides_of_different_labels_decode_into_one_enum() {
 }
 
 #[tokio::test]
+async fn a_node_bound_over_several_labels_decodes_into_the_enum() {
+    let db = client().await;
+    // Everything one hop from Tom Hanks, either way: the movies he worked on (and any
+    // person he follows or is followed by), each decoded as the variant of its label.
+    let near: Vec<(String, Credit)> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Tom Hanks"))
+                .rel(ANY_REL)
+                .either(Credit::node())
+                .return_((Person.name, Credit::node())),
+        )
+        .await
+        .unwrap();
+    assert!(near.iter().all(|(name, _)| name == "Tom Hanks"));
+    assert!(
+        near.iter()
+            .any(|(_, c)| matches!(c, Credit::Movie(m) if m.title == "Cast Away")),
+        "{near:?}"
+    );
+    assert!(near
+        .iter()
+        .all(|(_, c)| matches!(c, Credit::Movie(_) | Credit::Person(_))));
+
+    // A node that an optional step did not reach is `None`.
+    let lone: Vec<(String, Option<Credit>)> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Tom Hanks"))
+                .optional_match(Person.again())
+                .rel(ANY_REL)
+                .to(Credit::node().where_(lit(false)))
+                .return_((Person.name, Credit::node())),
+        )
+        .await
+        .unwrap();
+    assert_eq!(lone, vec![("Tom Hanks".to_owned(), None)]);
+
+    // A path through people and movies holds both, in walking order.
+    let route = name!(route: Path<Credit, ActedIn>);
+    let routes = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .rel(ACTED_IN)
+                .to(Movie.having(Movie.title, "The Matrix"))
+                .as_path(route)
+                .return_(route),
+        )
+        .await
+        .unwrap();
+    assert_eq!(routes.len(), 1, "{routes:?}");
+    let route = &routes[0];
+    assert!(matches!(route.start(), Credit::Person(p) if p.name == "Keanu Reeves"));
+    assert!(matches!(route.end(), Credit::Movie(m) if m.title == "The Matrix"));
+    assert_eq!(route.relationships().len(), 1);
+}
+
+#[tokio::test]
+async fn integers_and_floats_mix_into_a_float() {
+    let db = client().await;
+    let (score, sum) = (name!(score), name!(sum));
+    let rows: Vec<(f64, f64)> = db
+        .fetch_all(match_(Movie.having(Movie.title, "The Matrix")).return_((
+            (Movie.released * 1.5).as_(score),
+            (lit(0.5) + Movie.released).as_(sum),
+        )))
+        .await
+        .unwrap();
+    assert_eq!(rows, vec![(1999.0 * 1.5, 1999.5)]);
+}
+
+#[tokio::test]
 async fn create_takes_inline_property_expressions() {
     let db = client().await;
     let row = name!(row);

@@ -190,7 +190,7 @@ async fn shortest_paths_between_two_people() {
         ]
     );
     // Through movies: the co-actor distance between two actors, over ACTED_IN both ways.
-    let bacon = name!(bacon: Path<serde_json::Value, ActedIn>);
+    let bacon = name!(bacon: Path<Cast, ActedIn>);
     let lengths = db
         .fetch_all(
             match_(Person.having(Person.name, "Keanu Reeves"))
@@ -206,6 +206,13 @@ async fn shortest_paths_between_two_people() {
         lengths.iter().all(|l| *l == lengths[0] && l % 2 == 0),
         "{lengths:?}"
     );
+}
+
+/// What a path through actors and movies holds.
+#[derive(Labels, Debug, PartialEq)]
+pub enum Cast {
+    Person(Person),
+    Movie(Movie),
 }
 
 #[tokio::test]

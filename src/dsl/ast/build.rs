@@ -11,6 +11,7 @@ use super::{
 };
 use crate::dsl::value::Value;
 use crate::schema::names::GraphName;
+use crate::schema::LabelVariant;
 use crate::schema::{BindingKey, PropertyMeta};
 use std::borrow::Cow;
 
@@ -211,6 +212,7 @@ pub(crate) fn node(
         binding,
         label,
         labels: Vec::new(),
+        variants: &[],
         reuse,
         props: Vec::new(),
         filter: None,
@@ -220,6 +222,24 @@ pub(crate) fn node(
 /// `()`.
 pub(crate) fn anonymous() -> NodePattern {
     node(None, None, false)
+}
+
+/// `(item:A|B|..)`: a node of any label of an enum of labels, bound to `binding` (or the
+/// bound node again, when `reuse`).
+pub(crate) fn node_of_variants(
+    binding: BindingKey,
+    variants: &'static [LabelVariant],
+    reuse: bool,
+) -> NodePattern {
+    NodePattern {
+        labels: if reuse {
+            Vec::new()
+        } else {
+            variants.iter().map(|v| v.label).collect()
+        },
+        variants,
+        ..node(Some(binding), None, reuse)
+    }
 }
 
 /// `(:A|B|..)`: an anonymous node of a label expression.
@@ -266,6 +286,7 @@ pub(crate) fn path(start: NodePattern) -> PathPattern {
     PathPattern {
         path: None,
         shortest: None,
+        nodes: &[],
         start,
         steps: Vec::with_capacity(4),
     }

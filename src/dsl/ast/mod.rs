@@ -7,6 +7,7 @@
 use crate::dsl::value::Value;
 use crate::schema::names::GraphName;
 use crate::schema::BindingKey;
+use crate::schema::LabelVariant;
 use crate::schema::PropertyMeta;
 use std::borrow::Cow;
 
@@ -231,6 +232,9 @@ pub struct NodePattern {
     pub(crate) label: Option<GraphName>,
     /// The labels of a label expression `(:A|B)`, when there is no single label.
     pub(crate) labels: Vec<GraphName>,
+    /// The variants of a node of several labels bound as an enum (`Item::node()`): a
+    /// returned one renders as the variant it holds.
+    pub(crate) variants: &'static [LabelVariant],
     pub(crate) reuse: bool,
     pub(crate) props: Vec<(GraphName, ExprNode)>,
     /// `WHERE` inside the node pattern: `(movie:Movie WHERE movie.released > $p0)`.
@@ -276,6 +280,8 @@ pub(crate) enum Direction {
 pub(crate) struct PathPattern {
     pub path: Option<BindingKey>,
     pub shortest: Option<Shortest>,
+    /// The variants a path's nodes decode as, when they are an enum of labels.
+    pub nodes: &'static [LabelVariant],
     pub start: NodePattern,
     pub steps: Vec<PatternStep>,
 }

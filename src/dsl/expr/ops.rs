@@ -1,27 +1,39 @@
 //! Arithmetic: `+ - * / %` and unary `-` on numbers, `+` on strings and lists.
 //!
-//! Both sides must have one base type (integers with integers, floats with floats), as in
-//! the comparisons; the result keeps the left side's optionality.
+//! Integers and floats mix as in Cypher (`i64 * f64` is `f64`, [`Mix`]); `+` also joins
+//! strings and lists of one type. The result keeps the left side's optionality.
 
 use super::name::{Name, NameTag, Param};
-use super::{BaseOf, BinaryOp, Expr, ExprKind, ExprNode, Expression, IntoExpr, Operand, Reads2};
-use crate::schema::{Binding, Field, Numeric, Property, PropertyType};
+use super::{BaseOf, BinaryOp, Expr, ExprKind, ExprNode, Expression, IntoExpr, Reads2};
+use crate::schema::{Binding, Field, MapNull, Numeric, Property, PropertyType};
 
-/// The value type of an arithmetic result: the base type, kept optional.
-pub trait Arith {
-    /// The result type.
+/// The base type of `Self op O` for base types `Self` and `O`: as in Cypher, an integer and
+/// a float give a float (`i64 * f64` is `f64`); `+` also joins strings and lists of one type.
+#[diagnostic::on_unimplemented(
+    message = "a `{Self}` value and a `{O}` value do not combine",
+    label = "expected a number with a number, a string with a string, or a list with a list",
+    note = "integers and floats mix (the result is a float); `+` also concatenates strings and lists of the same item type"
+)]
+pub trait Mix<O> {
+    /// The result's base type.
     type Out;
 }
-macro_rules! arith {
-    ($out:ty: $($ty:ty),*) => {$(impl Arith for $ty { type Out = $out; })*};
+impl Mix<i64> for i64 {
+    type Out = i64;
 }
-arith!(i64: i8, i16, i32, i64, u8, u16, u32);
-arith!(f64: f32, f64);
-arith!(String: String);
-impl<T: Arith> Arith for Option<T> {
-    type Out = Option<T::Out>;
+impl Mix<f64> for i64 {
+    type Out = f64;
 }
-impl<T> Arith for Vec<T> {
+impl Mix<i64> for f64 {
+    type Out = f64;
+}
+impl Mix<f64> for f64 {
+    type Out = f64;
+}
+impl Mix<String> for String {
+    type Out = String;
+}
+impl<T> Mix<Vec<T>> for Vec<T> {
     type Out = Vec<T>;
 }
 
@@ -37,12 +49,19 @@ impl Addable for f64 {}
 impl Addable for String {}
 impl<T> Addable for Vec<T> {}
 
-/// The result of an arithmetic operator on `L` and `O`.
-pub type ArithResult<L, O> = Expr<<<L as Expression>::Type as Arith>::Out, Reads2<L, O>>;
+/// The base type of an operator's left side.
+type Left<L> = <<L as Expression>::Type as PropertyType>::Base;
+
+/// The result of an arithmetic operator on `L` and `O`: the mixed base type, optional when
+/// `L` is.
+pub type ArithResult<L, O> =
+    Expr<<<L as Expression>::Type as MapNull<<Left<L> as Mix<BaseOf<O>>>::Out>>::Out, Reads2<L, O>>;
 
 fn binary<L: Expression, O: IntoExpr>(op: BinaryOp, left: L, right: O) -> ArithResult<L, O>
 where
-    L::Type: Arith,
+    L::Type: PropertyType + MapNull<<Left<L> as Mix<BaseOf<O>>>::Out>,
+    O::Type: PropertyType,
+    Left<L>: Mix<BaseOf<O>>,
 {
     Expr::new(ExprNode::binary(
         op,
@@ -56,9 +75,10 @@ macro_rules! arith_ops {
         impl<$($gen)*, O> core::ops::Add<O> for $ty
         where
             $ty: Expression,
-            <$ty as Expression>::Type: PropertyType + Arith,
-            O: Operand<BaseOf<$ty>>,
-            BaseOf<$ty>: Addable,
+            <$ty as Expression>::Type: PropertyType + MapNull<<Left<$ty> as Mix<BaseOf<O>>>::Out>,
+            O: IntoExpr,
+            O::Type: PropertyType,
+            Left<$ty>: Addable + Mix<BaseOf<O>>,
         {
             type Output = ArithResult<$ty, O>;
             fn add(self, other: O) -> Self::Output {
@@ -85,9 +105,10 @@ macro_rules! arith_ops {
         impl<$($gen)*, O> core::ops::$trait<O> for $ty
         where
             $ty: Expression,
-            <$ty as Expression>::Type: PropertyType + Arith,
-            O: Operand<BaseOf<$ty>>,
-            BaseOf<$ty>: Numeric,
+            <$ty as Expression>::Type: PropertyType + MapNull<<Left<$ty> as Mix<BaseOf<O>>>::Out>,
+            O: IntoExpr,
+            O::Type: PropertyType,
+            Left<$ty>: Numeric + Mix<BaseOf<O>>,
         {
             type Output = ArithResult<$ty, O>;
             fn $method(self, other: O) -> Self::Output {

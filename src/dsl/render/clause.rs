@@ -1,14 +1,14 @@
 //! Rendering of each clause: one function per clause family, one dispatch arm each.
 
-use super::names::escape_name;
-use super::Renderer;
+use super::names::{escape_name, NameRef};
+use super::{Renderer, Shape};
 use crate::dsl::ast::{
     CallClause, Clause, CreateClause, Created, DeleteClause, ExprKind, ExprNode, ForeachClause,
     MatchClause, MergeClause, ProcedureClause, ProjectionClause, RemoveClause, RemoveItem, SetItem,
     UnwindClause,
 };
 use crate::schema::names::GraphName;
-use crate::schema::{BindingKey, PropertyMeta};
+use crate::schema::{BindingKey, LabelVariant, PropertyMeta};
 
 impl Clause {
     /// Renders the clause (one or more lines in `Display`).
@@ -274,8 +274,8 @@ impl ProjectionClause {
             }
             let wanted = forced.as_ref().and_then(|f| f.get(i));
             if let (true, None, ExprKind::Variable(key)) = (returning, &item.name, &item.expr.0) {
-                if let Some(nullable) = r.path(key) {
-                    render_path_value(r, *key, nullable);
+                if let Some(shape) = r.shape(key) {
+                    render_shaped(r, *key, shape);
                     let own = r.variable_ref(*key);
                     let column = match wanted {
                         Some(wanted) if r.raw(own) != wanted => {
@@ -439,20 +439,60 @@ impl UnwindClause {
     }
 }
 
-/// Renders a returned path variable as the map [`Path`](crate::dsl::Path) decodes from;
-/// a `nullable` one (bound by an optional clause) stays null when it matched nothing.
-fn render_path_value(r: &mut Renderer, key: BindingKey, nullable: bool) {
+/// Renders a returned binding of a shape of its own. A path is the map
+/// [`Path`](crate::dsl::Path) decodes from; a `nullable` one (bound by an optional clause)
+/// stays null when it matched nothing. A node of an enum of labels is the variant it holds,
+/// `{Person: item}`, which the enum's `Deserialize` reads.
+fn render_shaped(r: &mut Renderer, key: BindingKey, shape: Shape) {
+    let (nullable, nodes) = match shape {
+        Shape::Labelled(variants) => {
+            let name = r.variable_ref(key);
+            return render_variant(r, name, variants);
+        }
+        Shape::Path { nullable, nodes } => (nullable, nodes),
+    };
     if nullable {
         r.push("CASE WHEN ");
         r.push_variable(key);
         r.push(" IS NULL THEN null ELSE ");
     }
-    r.push("{nodes: nodes(");
-    r.push_variable(key);
-    r.push("), relationships: relationships(");
+    r.push("{nodes: ");
+    if nodes.is_empty() {
+        r.push("nodes(");
+        r.push_variable(key);
+        r.push(")");
+    } else {
+        let node = r.local("node");
+        r.push("[");
+        r.push_ref(node);
+        r.push(" IN nodes(");
+        r.push_variable(key);
+        r.push(") | ");
+        render_variant(r, node, nodes);
+        r.push("]");
+    }
+    r.push(", relationships: relationships(");
     r.push_variable(key);
     r.push(")}");
     if nullable {
         r.push(" END");
     }
+}
+
+/// `CASE WHEN n:Person THEN {Person: n} WHEN .. END`: the variant a node of an enum of
+/// labels holds (null for a null node).
+fn render_variant(r: &mut Renderer, node: NameRef, variants: &[LabelVariant]) {
+    r.push("CASE");
+    for variant in variants {
+        r.push(" WHEN ");
+        r.push_ref(node);
+        r.push(":");
+        r.push_name(variant.label);
+        r.push(" THEN {");
+        r.push_name(GraphName::new(variant.variant));
+        r.push(": ");
+        r.push_ref(node);
+        r.push("}");
+    }
+    r.push(" END");
 }

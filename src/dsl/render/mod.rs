@@ -26,8 +26,9 @@ use crate::dsl::ast::visit;
 use crate::dsl::ast::{ExprKind, QueryAst};
 use crate::dsl::value::Value;
 use crate::schema::names::GraphName;
-use crate::schema::BindingKey;
+use crate::schema::{BindingKey, LabelVariant};
 use names::{NameRef, Names};
+pub(crate) use scope::Shape;
 use scope::{Mark, Scopes};
 use std::borrow::Cow;
 use std::fmt;
@@ -309,16 +310,30 @@ impl<'n> Renderer<'n> {
         self.forced_columns = saved.forced;
     }
 
-    /// Records that `key` is a path variable.
+    /// Records that `key` is a path variable whose nodes decode as `nodes` (when they are
+    /// an enum of labels).
     #[inline]
-    pub(crate) fn mark_path(&mut self, key: BindingKey) {
-        self.scope.mark_path(key.id, self.optional);
+    pub(crate) fn mark_path(&mut self, key: BindingKey, nodes: &'static [LabelVariant]) {
+        let nullable = self.optional;
+        self.scope.mark(key.id, Shape::Path { nullable, nodes });
     }
 
-    /// Whether `key` is a path variable bound by a pattern: `Some(nullable)`.
+    /// Records that `key` is a node bound as an enum of labels.
     #[inline]
-    pub(crate) fn path(&self, key: &BindingKey) -> Option<bool> {
-        self.scope.path(key.id)
+    pub(crate) fn mark_labelled(&mut self, key: BindingKey, variants: &'static [LabelVariant]) {
+        self.scope.mark(key.id, Shape::Labelled(variants));
+    }
+
+    /// The shape `key` returns in, when it has one of its own (a path, a node of an enum of
+    /// labels).
+    #[inline]
+    pub(crate) fn shape(&self, key: &BindingKey) -> Option<Shape> {
+        self.scope.shape(key.id)
+    }
+
+    /// A fresh local name (a list comprehension's variable) based on `preferred`.
+    pub(crate) fn local(&mut self, preferred: &'static str) -> NameRef {
+        self.names.take(Cow::Borrowed(preferred), true)
     }
 
     /// Renders `inner` as part of an optional clause (what it binds may be null) when

@@ -12,7 +12,12 @@ impl NodePattern {
         r.push("(");
         match (self.binding, self.reuse) {
             (Some(key), true) => r.push_variable(key),
-            (Some(key), false) => r.push_fresh(key),
+            (Some(key), false) => {
+                r.push_fresh(key);
+                if !self.variants.is_empty() {
+                    r.mark_labelled(key, self.variants);
+                }
+            }
             (None, _) => {}
         }
         if let Some(label) = self.label {
@@ -97,7 +102,7 @@ impl RelPattern {
 impl PathPattern {
     pub(crate) fn render(&self, r: &mut Renderer) {
         if let Some(path) = self.path {
-            r.mark_path(path);
+            r.mark_path(path, self.nodes);
             r.push_fresh(path);
             r.push(" = ");
         }

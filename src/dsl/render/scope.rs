@@ -2,14 +2,29 @@
 //! popped when it ends, except those it exports.
 
 use super::names::NameRef;
+use crate::schema::LabelVariant;
 
-/// Which name stands for which binding, innermost last, and which bindings are paths.
+/// How a binding renders when it is returned as it is.
+#[derive(Clone, Copy)]
+pub(crate) enum Shape {
+    /// A path: as the map of its nodes and relationships (null when `nullable` and it
+    /// matched nothing), its nodes as the variants `nodes` when they are an enum of labels.
+    Path {
+        nullable: bool,
+        nodes: &'static [LabelVariant],
+    },
+    /// A node of several labels bound as an enum: as the variant it holds.
+    Labelled(&'static [LabelVariant]),
+}
+
+/// Which name stands for which binding, innermost last, and which bindings return in a
+/// shape of their own.
 pub(crate) struct Scopes {
     /// `(binding id, name)` of each binding's occurrences, latest last.
     variables: Vec<(u64, NameRef)>,
-    /// Ids of the path variables bound so far (a returned path renders as a map), and
-    /// whether each may be null (bound by `OPTIONAL MATCH` or `OPTIONAL CALL`).
-    paths: Vec<(u64, bool)>,
+    /// Ids of the bindings that return in a shape of their own: paths, nodes of an enum
+    /// of labels.
+    shapes: Vec<(u64, Shape)>,
 }
 
 /// Where a subquery's scope began.
@@ -19,7 +34,7 @@ impl Scopes {
     pub(crate) fn new() -> Self {
         Self {
             variables: Vec::with_capacity(8),
-            paths: Vec::new(),
+            shapes: Vec::new(),
         }
     }
 
@@ -55,19 +70,19 @@ impl Scopes {
         }
     }
 
-    /// Records that `id` is a path variable.
+    /// Records that binding `id` returns in `shape`.
     #[inline]
-    pub(crate) fn mark_path(&mut self, id: u64, nullable: bool) {
-        self.paths.push((id, nullable));
+    pub(crate) fn mark(&mut self, id: u64, shape: Shape) {
+        self.shapes.push((id, shape));
     }
 
-    /// Whether `id` is a path variable bound by a pattern: `Some(nullable)`.
+    /// The shape binding `id` returns in, if it has one of its own.
     #[inline]
-    pub(crate) fn path(&self, id: u64) -> Option<bool> {
-        self.paths
+    pub(crate) fn shape(&self, id: u64) -> Option<Shape> {
+        self.shapes
             .iter()
             .rev()
-            .find(|(path, _)| *path == id)
-            .map(|(_, nullable)| *nullable)
+            .find(|(bound, _)| *bound == id)
+            .map(|(_, shape)| *shape)
     }
 }
