@@ -289,6 +289,87 @@ snap!(mixed_integer_and_float_arithmetic, {
     ))
 });
 
+// Shadowing a name in a later WITH, and renaming a node binding.
+snap!(with_shadows_a_name, {
+    let x = name!(x);
+    unwind([1, 2, 3], x).with((x + 1).as_(x)).return_(x)
+});
+snap!(with_shadows_a_name_with_another_type, {
+    let (x, text) = (name!(x), name!(x: String));
+    unwind([1, 2, 3], x)
+        .with(x.to_string().as_(text))
+        .return_(text)
+});
+snap!(
+    with_renames_a_node,
+    match_(Person.having(Person.name, "Keanu Reeves"))
+        .with(Person.as_alias(Coactor))
+        .match_(Person.alias(Coactor).again())
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_((Person.alias(Coactor).name, Movie.title))
+);
+snap!(
+    with_renames_a_node_and_binds_its_old_name_anew,
+    match_(Person.having(Person.name, "Keanu Reeves"))
+        .with(Person.as_alias(Coactor))
+        .match_(Person)
+        .rel(ACTED_IN)
+        .to(Movie)
+        .rel(ACTED_IN)
+        .from(Person.alias(Coactor).again())
+        .filter(Person.is_not_same(Person.alias(Coactor)))
+        .return_(Person.name)
+        .distinct()
+);
+// `person` is dropped, but ORDER BY still reads it: its name stays taken.
+snap!(with_keeps_the_names_its_order_by_reads, {
+    let person = name!(person);
+    match_(Person)
+        .with(Person.name.as_(person))
+        .order_by(Person.born)
+        .return_(person)
+});
+
+// Nodes held as values: a property of a node taken from a list, a list of nodes unwound
+// back into a node binding, and a relationship bound earlier walked again.
+snap!(property_of_a_node_taken_from_a_list, {
+    let people = name!(people);
+    match_(Person).with(collect(Person).as_(people)).return_((
+        people.at(0).key(Person.name),
+        people.head().key(Person.born),
+    ))
+});
+snap!(unwind_a_list_of_nodes_into_a_node_binding, {
+    let people = name!(people);
+    match_(Person)
+        .filter(Person.born.lt(1960))
+        .with(collect(Person).as_(people))
+        .unwind(people, Person)
+        .match_(Person.again())
+        .rel(ACTED_IN)
+        .to(Movie)
+        .return_((Person.name, Movie.title))
+});
+snap!(
+    relationship_bound_earlier_walked_again,
+    match_(Person.having(Person.name, "Keanu Reeves"))
+        .rel(ACTED_IN)
+        .to(Movie)
+        .match_(Person.alias(Coactor))
+        .rel(ACTED_IN.again())
+        .to(Movie.alias(Other))
+        .return_((Person.alias(Coactor).name, Movie.alias(Other).title))
+);
+snap!(
+    zero_length_step_may_end_at_its_start,
+    match_(Person.having(Person.name, "Keanu Reeves"))
+        .rel(FOLLOWS.hops(0..))
+        .to(Person.alias(Coactor))
+        .return_(Person.alias(Coactor).name)
+        .distinct()
+);
+
 // CREATE with inline property expressions, every property given.
 snap!(create_with_inline_property_expressions, {
     let (row, n) = (name!(row), name!(n));

@@ -5,11 +5,14 @@
 
 use super::ast::BinaryOp;
 use super::clause::create::{NodeValue, RelValue, ValueOf};
+use super::clause::projection::Renamed;
 use super::expr::{Expr, ExprNode, Expression, Extra, Operand, Predicate, Reads2};
 use super::pattern::{Having, HopRange, Hops, IntoRelPattern, NodeWhere, RelHaving};
 use crate::schema::{
-    ElementBinding, Field, NodeHandle, Property, PropertyOf, PropertyType, RelBindingHandle,
+    Again, Alias, ElementBinding, Field, NodeHandle, Property, PropertyOf, PropertyType,
+    RelBindingHandle,
 };
+use core::marker::PhantomData;
 
 /// The pattern methods of a label handle (`Person`, `Person.alias(Coactor)`).
 pub trait NodeMethods: NodeHandle {
@@ -109,6 +112,27 @@ pub trait NodeMethods: NodeHandle {
     fn is_not_same<O: NodeHandle>(self, other: O) -> Predicate<Reads2<Self, O>> {
         same(BinaryOp::Ne, self, other)
     }
+
+    /// `WITH person AS coactor`: the node under another name, still a node of its label;
+    /// read it afterwards through the alias's handle, `Person.alias(Coactor)`.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person)
+    ///     .with(Person.as_alias(Coactor))
+    ///     .match_(Person.alias(Coactor).again()).rel(ACTED_IN).to(Movie)
+    ///     .return_((Person.alias(Coactor).name, Movie.title));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) WITH person AS coactor \
+    ///      MATCH (coactor)-[:ACTED_IN]->(movie:Movie) RETURN coactor.name AS name, movie.title AS title"
+    /// );
+    /// ```
+    fn as_alias<A: Alias>(self, alias: A) -> Renamed<Self, A> {
+        let _ = alias;
+        Renamed(self, PhantomData)
+    }
 }
 
 impl<H: NodeHandle> NodeMethods for H {}
@@ -192,6 +216,39 @@ pub trait RelMethods: IntoRelPattern + Sized {
         Self: RelBindingHandle,
     {
         same(BinaryOp::Ne, self, other)
+    }
+
+    /// The relationship this handle bound before, walked again in a later pattern:
+    /// `MATCH (a)-[acted_in]->(b)`. Its ends are checked as the type's.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let q = match_(Person).rel(ACTED_IN).to(Movie)
+    ///     .match_(Person.alias(Coactor)).rel(ACTED_IN.again()).to(Movie.alias(Other))
+    ///     .return_((Person.alias(Coactor).name, Movie.alias(Other).title, ACTED_IN.roles));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person)-[acted_in:ACTED_IN]->(movie:Movie) \
+    ///      MATCH (coactor:Person)-[acted_in]->(other:Movie) \
+    ///      RETURN coactor.name AS name, other.title AS title, acted_in.roles AS roles"
+    /// );
+    /// ```
+    fn again(self) -> Again<Self>
+    where
+        Self: RelBindingHandle,
+    {
+        Again(self)
+    }
+
+    /// `WITH acted_in AS role`: the relationship under another name; read it afterwards
+    /// through the alias's handle, `ACTED_IN.alias(Role)`. See [`NodeMethods::as_alias`].
+    fn as_alias<A: Alias>(self, alias: A) -> Renamed<Self, A>
+    where
+        Self: RelBindingHandle,
+    {
+        let _ = alias;
+        Renamed(self, PhantomData)
     }
 }
 

@@ -23,7 +23,7 @@ use crate::dsl::tuples::for_tuples;
 use crate::schema::names::GraphName;
 use crate::schema::{
     Again, AnyLabel, Binding, BindingKey, Connects, EndOf, Endpoint, Field, Handle, NodeHandle,
-    NodeLabel, PropertyType, RelHandle, RelUnion, StartOf, Unbound,
+    NodeLabel, PropertyType, RelBindingHandle, RelHandle, RelUnion, StartOf, Unbound,
 };
 use core::marker::PhantomData;
 
@@ -348,6 +348,10 @@ pub trait IntoRelPattern: RelHandle {
     fn extras(self) -> RelExtras {
         RelExtras::default()
     }
+
+    /// Whether the step walks a relationship bound before ([`Again`]).
+    #[doc(hidden)]
+    const REUSE: bool = false;
 }
 
 impl<A: IntoRelPattern, B: IntoRelPattern> IntoRelPattern for RelUnion<A, B> {
@@ -370,8 +374,35 @@ impl<S, N, B: Binding> ExtendScope<S, N> for B {
 pub type WithRel<S, N, R> = <<R as RelHandle>::Bound as ExtendScope<S, N>>::Out;
 
 pub(crate) fn rel_pattern<R: IntoRelPattern>(rel: R, direction: Direction) -> RelPattern {
-    crate::dsl::ast::build::rel(R::KEY, R::types(), direction, rel.extras())
+    match (R::REUSE, R::KEY) {
+        (true, Some(key)) => crate::dsl::ast::build::rel_again(key, direction),
+        _ => crate::dsl::ast::build::rel(R::KEY, R::types(), direction, rel.extras()),
+    }
 }
+
+/// The relationship a handle bound before, walked again: `-[acted_in]->`; see
+/// [`RelMethods::again`](super::RelMethods::again). It binds nothing new, and its ends
+/// are checked as the relationship type's.
+impl<R: RelBindingHandle> RelHandle for Again<R> {
+    type Bound = Unbound;
+    const KEY: Option<BindingKey> = Some(<R::Binding as Binding>::KEY);
+    type Starts = R::Starts;
+    type Ends = R::Ends;
+
+    fn push_types(out: &mut Vec<GraphName>) {
+        R::push_types(out);
+    }
+}
+
+impl<R: RelBindingHandle> IntoRelPattern for Again<R> {
+    type Needs = Cons<R::Binding, Nil>;
+    const REUSE: bool = true;
+}
+
+impl<L: StartOf<R>, R> StartOf<Again<R>> for L {}
+impl<L: EndOf<R>, R> EndOf<Again<R>> for L {}
+impl<L: Endpoint<R>, R> Endpoint<Again<R>> for L {}
+impl<L: Connects<R, T>, T, R> Connects<Again<R>, T> for L {}
 
 /// What `.hops(..)` takes: `2` (exactly), `1..=3`, `..=5`, `2..` or `..`.
 #[diagnostic::on_unimplemented(

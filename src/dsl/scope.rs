@@ -159,7 +159,7 @@ impl<B> Unambiguous<B> for BoundOnce {}
 #[diagnostic::on_unimplemented(
     message = "`{B}` is not in scope here: `{Self}` holds its name",
     label = "this refers to `{B}`, but the scope binds `{Self}` under the same name",
-    note = "two different declarations share one name (two `name!(..)` with the same name, or two structs of one name and label); give one of them another name"
+    note = "two different declarations share one name: two `name!(..)` with the same name (a later `WITH` may have rebound it to another value, which is then the only one in scope), or two structs of one name and label; read what the scope holds now, or give one of them another name"
 )]
 pub trait IsThe<B> {}
 impl<B> IsThe<B> for B {}

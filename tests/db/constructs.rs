@@ -542,6 +542,108 @@ async fn integers_and_floats_mix_into_a_float() {
 }
 
 #[tokio::test]
+async fn with_shadows_names_and_renames_nodes() {
+    let db = client().await;
+    // WITH x + 1 AS x, then WITH toString(x) AS x: each WITH rebinds the name.
+    let (x, text) = (name!(x), name!(x: String));
+    let texts = db
+        .fetch_all(
+            unwind([1, 2, 3], x)
+                .with((x + 1).as_(x))
+                .with(x.to_string().as_(text))
+                .return_(text),
+        )
+        .await
+        .unwrap();
+    assert_eq!(texts, vec!["2", "3", "4"]);
+
+    // WITH person AS coactor, then MATCH (person:Person) anew: Keanu's co-actors.
+    let names: BTreeSet<String> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .with(Person.as_alias(Coactor))
+                .match_(Person)
+                .rel(ACTED_IN)
+                .to(Movie.having(Movie.title, "The Matrix"))
+                .rel(ACTED_IN)
+                .from(Person.alias(Coactor).again())
+                .filter(Person.is_not_same(Person.alias(Coactor)))
+                .return_(Person.name),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert!(names.contains("Carrie-Anne Moss"), "{names:?}");
+    assert!(!names.contains("Keanu Reeves"), "{names:?}");
+}
+
+#[tokio::test]
+async fn nodes_held_as_values_and_relationships_walked_again() {
+    let db = client().await;
+    let people = name!(people);
+    // A property of a node taken from a list of nodes (null past its end).
+    let firsts: Vec<(Option<String>, Option<String>)> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .with(collect(Person).as_(people))
+                .return_((people.at(0).key(Person.name), people.at(5).key(Person.name))),
+        )
+        .await
+        .unwrap();
+    assert_eq!(firsts, vec![(Some("Keanu Reeves".to_owned()), None)]);
+
+    // A list of nodes unwound back into a node binding that a pattern continues from.
+    let titles: BTreeSet<String> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .with(collect(Person).as_(people))
+                .unwind(people, Person)
+                .match_(Person.again())
+                .rel(ACTED_IN)
+                .to(Movie)
+                .return_(Movie.title),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert!(titles.contains("The Matrix"), "{titles:?}");
+
+    // A relationship bound earlier, walked again: it has the same two ends.
+    let pairs: Vec<(String, String)> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .rel(ACTED_IN)
+                .to(Movie.having(Movie.title, "The Matrix"))
+                .match_(Person.alias(Coactor))
+                .rel(ACTED_IN.again())
+                .to(Movie.alias(Other))
+                .return_((Person.alias(Coactor).name, Movie.alias(Other).title)),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        pairs,
+        vec![("Keanu Reeves".to_owned(), "The Matrix".to_owned())]
+    );
+
+    // `*0..` may end at the start node itself.
+    let reached: BTreeSet<String> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .rel(FOLLOWS.hops(0..=1))
+                .to(Person.alias(Coactor))
+                .return_(Person.alias(Coactor).name),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert!(reached.contains("Keanu Reeves"), "{reached:?}");
+}
+
+#[tokio::test]
 async fn create_takes_inline_property_expressions() {
     let db = client().await;
     let row = name!(row);

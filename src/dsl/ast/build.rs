@@ -269,6 +269,20 @@ pub(crate) fn rel(
         types,
         direction,
         extras,
+        reuse: false,
+    }
+}
+
+/// `-[variable]->`: the relationship bound to `binding` before, again.
+pub(crate) fn rel_again(binding: BindingKey, direction: Direction) -> RelPattern {
+    RelPattern {
+        reuse: true,
+        ..rel(
+            Some(binding),
+            Cow::Borrowed(&[]),
+            direction,
+            RelExtras::default(),
+        )
     }
 }
 

@@ -248,6 +248,8 @@ pub(crate) struct RelPattern {
     pub types: std::borrow::Cow<'static, [GraphName]>,
     pub direction: Direction,
     pub extras: RelExtras,
+    /// The relationship bound before, again: `-[acted_in]->`.
+    pub reuse: bool,
 }
 
 /// What a relationship step may add to its type: a length range and inline properties.

@@ -7,7 +7,7 @@
 
 use super::{
     Clause, Created, ExprKind, ExprNode, ListOp, NodePattern, PathPattern, PatternStep, QueryAst,
-    RemoveItem, SetItem,
+    RelPattern, RemoveItem, SetItem,
 };
 use crate::schema::BindingKey;
 
@@ -23,6 +23,8 @@ pub(crate) trait Visitor {
     fn expr(&mut self, _expr: &ExprKind) {}
     /// A node pattern.
     fn node(&mut self, _node: &NodePattern) {}
+    /// A relationship step of a pattern.
+    fn rel(&mut self, _rel: &RelPattern) {}
 }
 
 /// Walks every clause of `ast`.
@@ -121,6 +123,7 @@ pub(crate) fn pattern(pattern: &PathPattern, v: &mut impl Visitor) {
     for step in &pattern.steps {
         match step {
             PatternStep::Rel(rel, n) => {
+                v.rel(rel);
                 rel.extras.props.iter().for_each(|(_, e)| expr(e, v));
                 node(n, v);
             }
@@ -200,12 +203,25 @@ pub(crate) fn expr(e: &ExprNode, v: &mut impl Visitor) {
 #[derive(Default)]
 pub(crate) struct Reads(pub(crate) Vec<u64>);
 
+impl Reads {
+    fn add(&mut self, id: u64) {
+        if !self.0.contains(&id) {
+            self.0.push(id);
+        }
+    }
+}
+
 impl Visitor for Reads {
     fn expr(&mut self, expr: &ExprKind) {
         if let Some(id) = expr.binding_id() {
-            if !self.0.contains(&id) {
-                self.0.push(id);
-            }
+            self.add(id);
+        }
+    }
+
+    /// A relationship bound before and walked again reads its variable.
+    fn rel(&mut self, rel: &RelPattern) {
+        if let (true, Some(key)) = (rel.reuse, rel.binding) {
+            self.add(key.id);
         }
     }
 }

@@ -9,10 +9,10 @@
 use crate::dsl::ast::ReturnItem;
 use crate::dsl::expr::{Aliased, Expression, NameTag, Val};
 use crate::dsl::row::{Columns, Single};
-use crate::dsl::scope::{Decoded, NoVars, NullIn, Var, Wrap};
+use crate::dsl::scope::{Cons, Decoded, Nil, NoVars, NullIn, Var, Wrap};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::identity::True;
-use crate::schema::Binding;
+use crate::schema::{Alias, As, Binding, ElementBinding, Handle};
 
 /// One item of a `WITH` or `RETURN`: an expression, or an expression with a name.
 #[diagnostic::on_unimplemented(
@@ -65,6 +65,35 @@ where
     }
 }
 
+/// A node or relationship under a new name, `WITH person AS coactor`; see
+/// [`NodeMethods::as_alias`](crate::dsl::NodeMethods::as_alias). Afterwards the element is
+/// read through the alias's handle (`Person.alias(Coactor)`), as the same label or type.
+pub struct Renamed<H, A>(
+    pub(crate) H,
+    pub(crate) core::marker::PhantomData<fn() -> A>,
+);
+
+/// The binding of handle `H`'s element under alias `A`.
+type RenamedAs<H, A> = As<<<H as Handle>::Binding as ElementBinding>::Element, A>;
+
+impl<S, H: Handle, A: Alias> ProjectionItem<S> for Renamed<H, A>
+where
+    Cons<H::Binding, Nil>: NullIn<S>,
+    <Cons<H::Binding, Nil> as NullIn<S>>::Null: Wrap<<H::Binding as ElementBinding>::Element>,
+{
+    type Output = Decoded<S, Cons<H::Binding, Nil>, <H::Binding as ElementBinding>::Element>;
+    type Refs = Cons<H::Binding, Nil>;
+    type Entry<Rest> = Var<RenamedAs<H, A>, <Cons<H::Binding, Nil> as NullIn<S>>::Null, Rest>;
+    type Fresh<Rest> = Var<RenamedAs<H, A>, <Cons<H::Binding, Nil> as NullIn<S>>::Null, Rest>;
+    type Carry = True;
+    fn into_item(self) -> ReturnItem {
+        crate::dsl::ast::build::item(
+            crate::dsl::ast::build::variable(<H::Binding as Binding>::KEY),
+            Some(<RenamedAs<H, A> as Binding>::KEY),
+        )
+    }
+}
+
 /// Everything `.with(..)` and `.return_(..)` accept: one [`ProjectionItem`] or a tuple of up to 12.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` cannot be projected by this query",
@@ -110,6 +139,7 @@ macro_rules! single_projection {
 single_projection! {
     [E: Expression] E;
     [Tag: NameTag, T: 'static, R] Aliased<Tag, T, R>;
+    [H: Handle, A: Alias] Renamed<H, A>;
 }
 
 /// Nests the entries of several items: `A::Entry<B::Entry<.. Base>>`.

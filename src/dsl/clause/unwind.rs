@@ -4,10 +4,33 @@ use crate::dsl::ast::Clause;
 use crate::dsl::expr::{ExprNode, IntoExpr, ListOf, Name, NameTag, Val};
 use crate::dsl::query::{Query, Unwound};
 use crate::dsl::scope::{AllBound, NoVars, Required, Var};
-use crate::schema::Binding;
+use crate::schema::{Binding, ElementBinding, NodeHandle};
 
-fn clause<L: IntoExpr, Tag: NameTag, T: 'static>(list: L) -> Clause {
-    crate::dsl::ast::build::unwind(list.into_operand(), <Val<Tag, T> as Binding>::KEY)
+/// What `UNWIND` binds each item to: a name (`name!(x)`), or a node handle (`Person`),
+/// which a list of nodes unwinds back into a node binding a pattern can continue from.
+#[diagnostic::on_unimplemented(
+    message = "`UNWIND` cannot bind its items to `{Self}`",
+    label = "expected a name (`let x = name!(x);`) or, for a list of nodes, a label handle such as `Person`"
+)]
+pub trait UnwindTarget {
+    /// The binding each item is bound to.
+    type Binding: Binding;
+    /// The type of the items.
+    type Item;
+}
+
+impl<Tag: NameTag, T: 'static> UnwindTarget for Name<Tag, T> {
+    type Binding = Val<Tag, T>;
+    type Item = T;
+}
+
+impl<H: NodeHandle> UnwindTarget for H {
+    type Binding = H::Binding;
+    type Item = <H::Binding as ElementBinding>::Element;
+}
+
+fn clause<L: IntoExpr, U: UnwindTarget>(list: L) -> Clause {
+    crate::dsl::ast::build::unwind(list.into_operand(), <U::Binding as Binding>::KEY)
 }
 
 /// `UNWIND list AS name` at the start of a query: a literal `Vec` (one parameter), a
@@ -27,32 +50,49 @@ fn clause<L: IntoExpr, Tag: NameTag, T: 'static>(list: L) -> Clause {
 ///      RETURN year, movie.title AS title"
 /// );
 /// ```
-pub fn unwind<L, Tag: NameTag, T: 'static>(
+pub fn unwind<L, U: UnwindTarget>(
     list: L,
-    name: Name<Tag, T>,
-) -> Query<Var<Val<Tag, T>, Required, NoVars>, Unwound>
+    name: U,
+) -> Query<Var<U::Binding, Required, NoVars>, Unwound>
 where
     L: IntoExpr,
     L::Refs: AllBound<NoVars>,
-    L::Type: ListOf<T>,
+    L::Type: ListOf<U::Item>,
 {
     Query::<NoVars, ()>::empty().unwind(list, name)
 }
 
 impl<S, P> Query<S, P> {
-    /// `UNWIND list AS name`: one row per item; `name` holds the item, typed as the list's items.
-    pub fn unwind<L, Tag: NameTag, T: 'static>(
+    /// `UNWIND list AS name`: one row per item; `name` holds the item, typed as the list's
+    /// items. A list of nodes may unwind into a node handle, `unwind(people, Person)`,
+    /// which patterns then continue from (`Person.again()`).
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let people = name!(people);
+    /// let q = match_(Person).with(collect(Person).as_(people))
+    ///     .unwind(people, Person)
+    ///     .match_(Person.again()).rel(ACTED_IN).to(Movie)
+    ///     .return_(Movie.title);
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) WITH collect(person) AS people UNWIND people AS person \
+    ///      MATCH (person)-[:ACTED_IN]->(movie:Movie) RETURN movie.title AS title"
+    /// );
+    /// ```
+    pub fn unwind<L, U: UnwindTarget>(
         self,
         list: L,
-        name: Name<Tag, T>,
-    ) -> Query<Var<Val<Tag, T>, Required, S>, Unwound>
+        name: U,
+    ) -> Query<Var<U::Binding, Required, S>, Unwound>
     where
         L: IntoExpr,
         L::Refs: AllBound<S>,
-        L::Type: ListOf<T>,
+        L::Type: ListOf<U::Item>,
     {
         let _ = name;
-        self.push(clause::<L, Tag, T>(list))
+        self.push(clause::<L, U>(list))
     }
 }
 

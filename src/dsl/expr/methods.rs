@@ -376,8 +376,27 @@ pub trait ExprMethods: Expression {
         unary("head", self)
     }
 
-    /// `map.key` of a map with a typed record (`#[derive(Record)]`): `card.key(Card.year)`.
-    fn key<K: super::KeyOf<Self::Type>>(self, key: K) -> Expr<K::Value, Self::Refs> {
+    /// `map.key` of a map with a typed record (`#[derive(Record)]`): `card.key(Card.year)`;
+    /// also a property of a node or relationship held as a value (`people.at(0)`), read
+    /// with the property's handle: `people.at(0).key(Person.name)`. Of a value that may be
+    /// null, the key may be null too.
+    ///
+    /// ```
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// let people = name!(people);
+    /// let q = match_(Person).with(collect(Person).as_(people))
+    ///     .return_(people.at(0).key(Person.name));
+    /// assert_eq!(
+    ///     q.to_cypher().text(),
+    ///     "MATCH (person:Person) WITH collect(person) AS people RETURN people[$p0].name AS name"
+    /// );
+    /// ```
+    fn key<K>(self, key: K) -> Expr<<Self::Type as super::KeyIn<K::Value>>::Out, Self::Refs>
+    where
+        Self::Type: super::Keyed + super::KeyIn<K::Value>,
+        K: super::KeyOf<<Self::Type as super::Keyed>::Record>,
+    {
         super::record::record_key(self, key.name())
     }
 

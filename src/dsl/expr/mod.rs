@@ -36,7 +36,7 @@ pub use list::Item;
 pub use map::MapItems;
 pub use methods::{ExprMethods, Order};
 pub use name::{param, Aliased, Name, NameTag, Param, SameAs, Val};
-pub use record::{label_variant, record_map, Key, KeyOf, LabelOf, MapValue, Record};
+pub use record::{label_variant, record_map, Key, KeyIn, KeyOf, Keyed, LabelOf, MapValue, Record};
 pub use temporal::{duration_between, now, today, HasDate, HasTime, Instant};
 
 use crate::dsl::scope::{Both, Cons, Nil};

@@ -63,6 +63,48 @@ impl<R, T> KeyOf<R> for Key<R, T> {
     }
 }
 
+/// A property handle reads the key of its element held as a value:
+/// `people.at(0).key(Person.name)`.
+impl<F: crate::schema::Field, B: crate::schema::Binding> KeyOf<F::Owner>
+    for crate::schema::Property<F, B>
+{
+    type Value = F::Value;
+    fn name(&self) -> &'static str {
+        F::KEY
+    }
+}
+
+/// A value whose keys `.key(..)` reads: a record (a map of a `#[derive(Record)]` struct, a
+/// node or a relationship), or an `Option` of one, whose keys may then be null.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` has no keys to read",
+    label = "expected a map of a `#[derive(Record)]` struct, a node or a relationship",
+    note = "`.key(..)` reads a key of a typed map or of a node held as a value; read a bound node's property through its handle, `Person.name`"
+)]
+pub trait Keyed {
+    /// The record whose keys are read.
+    type Record;
+}
+impl<R: Record> Keyed for R {
+    type Record = R;
+}
+impl<R: Record> Keyed for Option<R> {
+    type Record = R;
+}
+
+/// The type a key of type `V` reads as, of a [`Keyed`] value: `V`, or `V` made optional
+/// when the value may be null.
+pub trait KeyIn<V> {
+    /// The key's type.
+    type Out;
+}
+impl<R: Record, V> KeyIn<V> for R {
+    type Out = V;
+}
+impl<R: Record, V: crate::schema::OrNull> KeyIn<V> for Option<R> {
+    type Out = V::Out;
+}
+
 /// A value for a map key of type `T`: an operand of `T`'s base type (`null::<T>()` for an
 /// optional key left empty).
 #[diagnostic::on_unimplemented(

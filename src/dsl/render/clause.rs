@@ -266,6 +266,8 @@ impl ProjectionClause {
         });
         if self.star {
             r.push("*");
+        } else if !returning {
+            r.release_dropped(&self.kept());
         }
         let mut columns = Vec::with_capacity(self.items.len());
         for (i, item) in self.items.iter().enumerate() {
@@ -341,6 +343,26 @@ impl ProjectionClause {
                 .map(|c| c.map(|name| r.raw(name).to_owned()).unwrap_or_default())
                 .collect();
         }
+    }
+}
+
+impl ProjectionClause {
+    /// The bindings that keep their names after this `WITH`: those it carries as they are,
+    /// and those its `ORDER BY` and `WHERE` read (which see the scope before it too).
+    fn kept(&self) -> Vec<u64> {
+        let mut reads = crate::dsl::ast::visit::Reads::default();
+        for item in &self.items {
+            if let (None, ExprKind::Variable(key)) = (&item.name, &item.expr.0) {
+                reads.0.push(key.id);
+            }
+        }
+        for (expr, _) in &self.order {
+            crate::dsl::ast::visit::expr(expr, &mut reads);
+        }
+        if let Some(filter) = &self.filter {
+            crate::dsl::ast::visit::expr(filter, &mut reads);
+        }
+        reads.0
     }
 }
 

@@ -191,11 +191,26 @@ impl visit::Visitor for PrePass {
             ExprKind::NamedParam(name) if !self.named.contains(name) => self.named.push(name),
             _ => {
                 if let Some(id) = expr.binding_id() {
-                    if !self.read.contains(&id) {
-                        self.read.push(id);
-                    }
+                    self.add(id);
                 }
             }
+        }
+    }
+
+    /// A relationship walked again needs its variable where it is first bound.
+    #[inline]
+    fn rel(&mut self, rel: &crate::dsl::ast::RelPattern) {
+        if let (true, Some(key)) = (rel.reuse, rel.binding) {
+            self.add(key.id);
+        }
+    }
+}
+
+impl PrePass {
+    #[inline]
+    fn add(&mut self, id: u64) {
+        if !self.read.contains(&id) {
+            self.read.push(id);
         }
     }
 }
@@ -254,6 +269,8 @@ pub(crate) struct Renderer<'n> {
     locals: Vec<(NameRef, NameRef)>,
     /// Whether an optional clause (`OPTIONAL MATCH`, `OPTIONAL CALL`) is being rendered.
     optional: bool,
+    /// How many subqueries (and quantified patterns) enclose what is being rendered.
+    depth: usize,
 }
 
 impl<'n> Renderer<'n> {
@@ -268,6 +285,7 @@ impl<'n> Renderer<'n> {
             forced_columns: None,
             locals: Vec::new(),
             optional: false,
+            depth: 0,
         }
     }
 
@@ -295,6 +313,7 @@ impl<'n> Renderer<'n> {
 
     /// Starts rendering a subquery: what it binds is forgotten when it ends.
     pub(crate) fn enter_subquery(&mut self) -> SavedScope {
+        self.depth += 1;
         SavedScope {
             mark: self.scope.enter(),
             columns: std::mem::take(&mut self.columns),
@@ -305,9 +324,22 @@ impl<'n> Renderer<'n> {
     /// Ends a subquery: forgets its bindings except the `exported` ones (what a `CALL`
     /// returns), and restores the enclosing query's columns.
     pub(crate) fn leave_subquery(&mut self, saved: SavedScope, exported: &[u64]) {
+        self.depth -= 1;
         self.scope.leave(saved.mark, exported);
         self.columns = saved.columns;
         self.forced_columns = saved.forced;
+    }
+
+    /// Frees the names of the variables a top-level `WITH` drops (every binding in scope but
+    /// the `kept` ones), so its new names may take them: `WITH x + 1 AS x` rather than
+    /// `AS x_2`. Inside a subquery nothing is freed: the enclosing query may still read them.
+    pub(crate) fn release_dropped(&mut self, kept: &[u64]) {
+        if self.depth > 0 {
+            return;
+        }
+        for name in self.scope.dropped(kept) {
+            self.names.release(name);
+        }
     }
 
     /// Records that `key` is a path variable whose nodes decode as `nodes` (when they are

@@ -96,13 +96,16 @@ fn unicode_escape(rest: &[char]) -> Option<(char, usize)> {
 struct Taken {
     raw: Cow<'static, str>,
     escaped: Cow<'static, str>,
+    /// Whether the name's variable is gone (a `WITH` dropped it), so a new one may take it.
+    free: bool,
 }
 
 /// A handle of a name the renderer handed out.
 #[derive(Clone, Copy)]
 pub(crate) struct NameRef(usize);
 
-/// The name allocator: every variable and column name handed out in one query, none twice.
+/// The name allocator: every variable and column name handed out in one query, none twice
+/// while its variable is in scope.
 pub(crate) struct Names(Vec<Taken>);
 
 impl Names {
@@ -115,7 +118,7 @@ impl Names {
     pub(crate) fn take(&mut self, preferred: Cow<'static, str>, known_plain: bool) -> NameRef {
         let mut raw = preferred.clone();
         let mut n = 1;
-        while self.0.iter().any(|t| t.raw == raw) {
+        while self.0.iter().any(|t| !t.free && t.raw == raw) {
             n += 1;
             raw = Cow::Owned(format!("{preferred}_{n}"));
         }
@@ -124,8 +127,18 @@ impl Names {
             Cow::Borrowed(name) => escape_name(name),
             Cow::Owned(name) => Cow::Owned(escape_name(name).into_owned()),
         };
-        self.0.push(Taken { raw, escaped });
+        self.0.push(Taken {
+            raw,
+            escaped,
+            free: false,
+        });
         NameRef(self.0.len() - 1)
+    }
+
+    /// Frees a variable's name once its variable is gone: a later `take` may hand it out
+    /// again (`WITH x + 1 AS x`).
+    pub(crate) fn release(&mut self, name: NameRef) {
+        self.0[name.0].free = true;
     }
 
     /// A name handed out, as Cypher text.

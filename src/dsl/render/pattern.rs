@@ -66,8 +66,10 @@ impl RelPattern {
             return;
         }
         r.push(if incoming { "<-[" } else { "-[" });
-        if let Some(key) = variable {
-            r.push_fresh(key);
+        match (variable, self.reuse) {
+            (Some(key), true) => r.push_variable(key),
+            (Some(key), false) => r.push_fresh(key),
+            (None, _) => {}
         }
         for (i, t) in self.types.iter().enumerate() {
             r.push(if i == 0 { ":" } else { "|" });

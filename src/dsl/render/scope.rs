@@ -70,6 +70,14 @@ impl Scopes {
         }
     }
 
+    /// The names of the variables in scope whose binding is none of `kept`.
+    pub(crate) fn dropped<'a>(&'a self, kept: &'a [u64]) -> impl Iterator<Item = NameRef> + 'a {
+        self.variables
+            .iter()
+            .filter(|(id, _)| !kept.contains(id))
+            .map(|(_, name)| *name)
+    }
+
     /// Records that binding `id` returns in `shape`.
     #[inline]
     pub(crate) fn mark(&mut self, id: u64, shape: Shape) {
