@@ -370,6 +370,61 @@ snap!(
         .distinct()
 );
 
+// Collected, nodes of several labels and paths keep their shapes, so the lists decode.
+snap!(
+    collect_of_nodes_of_several_labels,
+    match_(Person.having(Person.name, "Tom Hanks"))
+        .rel(ANY_REL)
+        .either(Credit::node())
+        .return_((Person.name, collect_distinct(Credit::node())))
+);
+snap!(collect_of_paths, {
+    let route = name!(route: Path<Person, Follows>);
+    match_(Person)
+        .rel(FOLLOWS)
+        .to(Person.alias(Coactor))
+        .as_path(route)
+        .return_((Person.name, collect(route)))
+});
+
+// More queries without a reading clause.
+snap!(leading_unwind_of_a_range, {
+    let (x, y) = (name!(x), name!(y));
+    unwind(range(1, 3), x).return_((x, (x * 2.5).as_(y)))
+});
+snap!(leading_with_shadowed_twice, {
+    let (x, text) = (name!(x), name!(x: String));
+    with(lit(1).as_(x))
+        .with((x + 1).as_(x))
+        .with(x.to_string().as_(text))
+        .return_(text)
+});
+
+// Pattern predicates in WHERE, bound at both ends, and negated.
+snap!(
+    pattern_predicate_between_two_bound_nodes,
+    match_(Person)
+        .match_(Movie.having(Movie.title, "The Matrix"))
+        .filter(exists((Person, Movie), |q| {
+            q.match_(Person.again()).rel(ACTED_IN).to(Movie.again())
+        }))
+        .return_(Person.name)
+);
+snap!(
+    negated_pattern_predicate,
+    match_(Person)
+        .filter(not(exists(Person, |q| {
+            q.match_(Person.again()).rel(ACTED_IN).to(Movie)
+        })))
+        .return_(Person.name)
+);
+
+// Mixed arithmetic keeps the null of an optional side: `born * 0.5` is `Option<f64>`.
+snap!(mixed_arithmetic_of_an_optional_property, {
+    let half: typher::dsl::Expr<Option<f64>, _> = Person.born * 0.5;
+    match_(Person).return_((Person.name, half.as_(name!(half))))
+});
+
 // CREATE with inline property expressions, every property given.
 snap!(create_with_inline_property_expressions, {
     let (row, n) = (name!(row), name!(n));

@@ -525,6 +525,30 @@ async fn a_node_bound_over_several_labels_decodes_into_the_enum() {
     assert!(matches!(route.start(), Credit::Person(p) if p.name == "Keanu Reeves"));
     assert!(matches!(route.end(), Credit::Movie(m) if m.title == "The Matrix"));
     assert_eq!(route.relationships().len(), 1);
+
+    // Collected, both keep their shapes: a list of the enum, a list of paths.
+    let route = name!(route: Path<Credit, ActedIn>);
+    type Route = Path<Credit, ActedIn>;
+    let collected: Vec<(Vec<Credit>, Vec<Route>)> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .rel(ACTED_IN.hops(1..=2))
+                .either(Credit::node())
+                .as_path(route)
+                .return_((collect_distinct(Credit::node()), collect(route))),
+        )
+        .await
+        .unwrap();
+    assert_eq!(collected.len(), 1);
+    let (credits, routes) = &collected[0];
+    assert!(credits
+        .iter()
+        .any(|c| matches!(c, Credit::Movie(m) if m.title == "The Matrix")));
+    assert!(credits
+        .iter()
+        .any(|c| matches!(c, Credit::Person(p) if p.name == "Carrie-Anne Moss")));
+    assert!(routes.len() >= credits.len());
+    assert!(routes.iter().all(|r| (1..=2).contains(&r.len())));
 }
 
 #[tokio::test]

@@ -293,7 +293,11 @@ impl ProjectionClause {
                     continue;
                 }
             }
-            r.expr(&item.expr);
+            if returning {
+                render_collected(r, &item.expr);
+            } else {
+                r.expr(&item.expr);
+            }
             let column = match (&item.name, &item.expr.0, wanted) {
                 (Some(key), _, None) => Some(r.push_alias_of(*key)),
                 (None, ExprKind::Variable(key), None) => Some(r.variable_ref(*key)),
@@ -499,6 +503,31 @@ fn render_shaped(r: &mut Renderer, key: BindingKey, shape: Shape) {
     if nullable {
         r.push(" END");
     }
+}
+
+/// Renders a returned expression; `collect(x)` of a binding of a shape of its own (a path,
+/// a node of an enum of labels) collects it in that shape, so the list decodes as well.
+fn render_collected(r: &mut Renderer, expr: &ExprNode) {
+    if let ExprKind::Call {
+        name: "collect",
+        distinct,
+        args,
+    } = &expr.0
+    {
+        if let [ExprNode(ExprKind::Variable(key))] = args.as_slice() {
+            if let Some(shape) = r.shape(key) {
+                r.push(if *distinct {
+                    "collect(DISTINCT "
+                } else {
+                    "collect("
+                });
+                render_shaped(r, *key, shape);
+                r.push(")");
+                return;
+            }
+        }
+    }
+    r.expr(expr);
 }
 
 /// `CASE WHEN n:Person THEN {Person: n} WHEN .. END`: the variant a node of an enum of
