@@ -10,7 +10,9 @@
 //! * [`expr`]: typed expressions, their methods, operators, functions, aggregates and CASE.
 //! * [`pattern`] and [`clause`]: patterns, then one module per clause family;
 //!   [`handles`]: the pattern methods of label and relationship handles (`having`,
-//!   `where_`, `value`, `hops`).
+//!   `where_`, `value`, `hops`, `again`, `as_alias`); [`any_of`]: a bound node of any label
+//!   of a `#[derive(Labels)]` enum (`Item::node()`); [`path`]: paths and the type they
+//!   decode as.
 //! * [`query`]: the builder type; [`render`]: the one renderer, a family per file.
 //! * `tuples`: the one list of tuple arities (1 to 12) every tuple-taking method shares.
 //!
