@@ -150,6 +150,52 @@ async fn inspect_install_diff_and_migrate_round_trip() {
 
     // On a Community Edition install (no type constraints), values can drift: change one
     // property's type and add a label; the report says exactly that.
+    // Names read from the server reach the written code only escaped: a label, a type and
+    // a key holding a newline and code write no code.
+    db.execute(raw::<()>(
+        "CREATE (:`Evil\npub const EVIL: u8 = 1;`)-[:`T\npub fn evil() {}`]->\
+         (:Award {`k\npub static BAD: u8 = 2;`: 1})",
+    ))
+    .await
+    .unwrap();
+    let evil = dir.join("evil.rs");
+    exited(
+        &typher(&settings, &["inspect", "-o", evil.to_str().unwrap()]),
+        0,
+    );
+    let code = std::fs::read_to_string(&evil).unwrap();
+    for line in code.lines() {
+        let line = line.trim_start();
+        let quoted = line.starts_with("//") || line.starts_with("#[");
+        assert!(
+            quoted || !(line.contains("EVIL") || line.contains("evil") || line.contains("BAD")),
+            "a name from the server wrote code: {line:?}\n{code}"
+        );
+    }
+    assert!(code.contains("Evil\\npub const EVIL"), "{code}");
+    db.execute(raw::<()>(
+        "MATCH (n:`Evil\npub const EVIL: u8 = 1;`) DETACH DELETE n",
+    ))
+    .await
+    .unwrap();
+
+    // A schema file naming a Cypher type outside the closed set is refused as it is read:
+    // exit 2, nothing printed, nothing sent.
+    let bad = dir.join("bad_schema.json");
+    std::fs::write(
+        &bad,
+        r#"{"models": [{"entity": "Node", "label": "Movie", "properties": [
+            {"key": "released", "cypher_type": "INTEGER; MATCH (n) DETACH DELETE n"}]}]}"#,
+    )
+    .unwrap();
+    let refused = typher(
+        &settings,
+        &["install", "--dry-run", "--schema", bad.to_str().unwrap()],
+    );
+    exited(&refused, 2);
+    assert_eq!(stdout(&refused), "");
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("is no property type"));
+
     exited(&typher(&settings, &["drop", "--all"]), 0);
     let community = ["--schema", schema_arg, "--community"];
     exited(

@@ -22,6 +22,11 @@ pub enum Error {
         source: Option<Box<exec::Error>>,
     },
 
+    /// A model declares what no statement may say: a `cypher_type` that is no property
+    /// type. Nothing was sent.
+    #[error("model: {0}")]
+    Model(String),
+
     /// A migrations folder or file cannot be read, or a file is misnamed.
     #[error("migration files: {0}")]
     Files(String),

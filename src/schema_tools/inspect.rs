@@ -483,7 +483,8 @@ impl Inspection {
             let _ = writeln!(
                 out,
                 "\n/// `:{}` ({} nodes sampled).",
-                node.label, node.sampled
+                shown(&node.label),
+                node.sampled
             );
             out.push_str("#[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]\n");
             if *name != node.label {
@@ -505,7 +506,7 @@ impl Inspection {
                 let _ = writeln!(
                     out,
                     "\n// `:{}` is left out: its sampled ends have no labels.",
-                    rel.rel_type
+                    shown(&rel.rel_type)
                 );
                 continue;
             };
@@ -513,9 +514,9 @@ impl Inspection {
             let _ = writeln!(
                 out,
                 "\n/// `(:{})-[:{}]->(:{})` ({} relationships sampled).",
-                rel.from.join("|"),
-                rel.rel_type,
-                rel.to.join("|"),
+                shown(&rel.from.join("|")),
+                shown(&rel.rel_type),
+                shown(&rel.to.join("|")),
                 rel.sampled
             );
             let hint = |c: Option<Cardinality>| c.map(|c| format!("{c:?}"));
@@ -560,6 +561,13 @@ impl Inspection {
     }
 }
 
+/// A name or text from the server as it may stand in a comment of the written code: on one
+/// line, whatever it holds (a newline or carriage return is written as `\n`, `\r`), so no
+/// name can end the comment and write code of its own.
+fn shown(text: &str) -> String {
+    text.escape_debug().to_string()
+}
+
 /// A struct with its fields (`pub struct Name {}` without any).
 fn write_struct(out: &mut String, name: &str, attr: &str, properties: &[InspectedProperty]) {
     if properties.is_empty() {
@@ -579,15 +587,18 @@ fn write_fields(out: &mut String, attr: &str, properties: &[InspectedProperty]) 
         let Some(rust) = p.rust_type else {
             let _ = writeln!(
                 out,
-                "    // `{key}` is left out: {}, which no typher property type holds.",
-                p.note
-                    .as_deref()
-                    .unwrap_or("its values have no typher type")
+                "    // `{}` is left out: {}, which no typher property type holds.",
+                shown(key),
+                shown(
+                    p.note
+                        .as_deref()
+                        .unwrap_or("its values have no typher type")
+                )
             );
             continue;
         };
         if let Some(note) = &p.note {
-            let _ = writeln!(out, "    // `{key}`: {note}.");
+            let _ = writeln!(out, "    // `{}`: {}.", shown(key), shown(note));
         }
         let snake = ident(key, |s| s.to_snake_case(), "p_");
         let mut field = fresh(snake, &mut taken);
@@ -670,6 +681,56 @@ mod tests {
         );
         assert!(
             code.contains("pub struct Person {\n    pub name: String,\n}"),
+            "{code}"
+        );
+    }
+
+    #[test]
+    fn names_from_the_server_write_no_code() {
+        let evil = "Evil\npub const EVIL: u8 = 1;\r\n// ";
+        let mut key = property(format!("k{evil}"), vec![("STRING".into(), 1)], false);
+        key.note = Some(format!("note{evil}"));
+        let odd = property(format!("p{evil}"), vec![("POINT".into(), 1)], false);
+        let found = Inspection {
+            sample: 10,
+            nodes: vec![InspectedNode {
+                label: evil.to_owned(),
+                sampled: 1,
+                properties: vec![key, odd],
+            }],
+            relationships: vec![
+                InspectedRelationship {
+                    rel_type: evil.to_owned(),
+                    sampled: 1,
+                    from: vec![evil.to_owned()],
+                    to: vec![evil.to_owned()],
+                    properties: Vec::new(),
+                    start: None,
+                    end: None,
+                },
+                InspectedRelationship {
+                    rel_type: format!("Lone{evil}"),
+                    sampled: 1,
+                    from: Vec::new(),
+                    to: Vec::new(),
+                    properties: Vec::new(),
+                    start: None,
+                    end: None,
+                },
+            ],
+        };
+        let code = found.to_rust();
+        for line in code.lines() {
+            let line = line.trim_start();
+            let quoted = line.starts_with("//") || line.starts_with("#[");
+            assert!(
+                quoted || !line.contains("EVIL"),
+                "a name from the server wrote code: {line:?}\n{code}"
+            );
+        }
+        assert!(!code.contains('\r'), "{code}");
+        assert!(
+            code.contains("/// `:Evil\\npub const EVIL: u8 = 1;\\r\\n// `"),
             "{code}"
         );
     }

@@ -28,6 +28,7 @@ mod inspect;
 mod installed;
 mod migrate;
 mod sample;
+mod types;
 
 pub use diff::{Drift, Mismatch, DEFAULT_SAMPLE};
 pub use error::{Error, Result};
@@ -249,7 +250,10 @@ pub struct Model {
 pub struct ModelProperty {
     /// The graph property key.
     pub key: String,
-    /// The Cypher type of its values (`INTEGER`, `LIST<STRING NOT NULL>` ..), if it has one.
+    /// The Cypher type of its values (`INTEGER`, `LIST<STRING NOT NULL>` ..), if it has one:
+    /// a property type a type constraint may name, nothing else (a schema file naming
+    /// anything else is refused as it is read).
+    #[serde(deserialize_with = "types::deserialize")]
     pub cypher_type: Option<String>,
     /// It may be missing (an `Option` field).
     pub optional: bool,
@@ -290,10 +294,12 @@ impl Model {
     }
 
     /// The constraints and indexes this model implies, named but not yet told apart from
-    /// other models' items.
-    fn items(&self) -> Vec<SchemaItem> {
+    /// other models' items; and what it declares that no statement may say (a
+    /// `cypher_type` that is no property type).
+    fn items(&self) -> (Vec<SchemaItem>, Vec<String>) {
         let (entity, label) = (self.entity, self.label.as_str());
         let mut items = Vec::new();
+        let mut problems = Vec::new();
         let keys: Vec<String> = self
             .properties
             .iter()
@@ -314,12 +320,10 @@ impl Model {
                 items.push(SchemaItem::new(entity, label, one(), Kind::Exists));
             }
             if let Some(ty) = &p.cypher_type {
-                items.push(SchemaItem::new(
-                    entity,
-                    label,
-                    one(),
-                    Kind::Type(ty.clone()),
-                ));
+                match types::property_type(ty) {
+                    Some(ty) => items.push(SchemaItem::new(entity, label, one(), Kind::Type(ty))),
+                    None => problems.push(types::refusal(label, &p.key, ty)),
+                }
             }
             // A unique property has the constraint's index already.
             if p.index && !p.unique {
@@ -329,7 +333,7 @@ impl Model {
                 items.push(SchemaItem::new(entity, label, one(), Kind::TextIndex));
             }
         }
-        items
+        (items, problems)
     }
 }
 
@@ -345,6 +349,9 @@ pub struct Schema {
     models: Vec<Model>,
     items: Vec<SchemaItem>,
     community: bool,
+    /// What the models declare that no statement may say; [`install`](Self::install)
+    /// refuses to run while there is any.
+    problems: Vec<String>,
 }
 
 /// A [`Schema`] as it is written to a file: the items follow from the models.
@@ -407,7 +414,9 @@ impl Schema {
         if self.models.contains(&model) {
             return self;
         }
-        for mut item in model.items() {
+        let (items, problems) = model.items();
+        self.problems.extend(problems);
+        for mut item in items {
             if self.community && !item.kind.is_community() {
                 continue;
             }
@@ -447,6 +456,16 @@ impl Schema {
         items
     }
 
+    /// What the models declare that no statement may say (a `cypher_type` that is no
+    /// property type), as [`install`](Self::install) reports it: such an item is left out
+    /// of [`statements`](Self::statements), and `install` sends nothing while there is any.
+    pub fn check(&self) -> Result<()> {
+        match self.problems.first() {
+            Some(problem) => Err(Error::Model(problem.clone())),
+            None => Ok(()),
+        }
+    }
+
     /// The statements [`install`](Self::install) runs, in its order.
     pub fn statements(&self) -> Vec<String> {
         self.in_install_order()
@@ -459,6 +478,7 @@ impl Schema {
     /// installing twice changes nothing): property types, existence, uniqueness and keys,
     /// then indexes. Returns the names it created.
     pub async fn install(&self, db: &crate::Client) -> Result<Vec<String>> {
+        self.check()?;
         let before = Box::pin(list(db)).await?;
         let mut created = Vec::new();
         for item in self.in_install_order() {
