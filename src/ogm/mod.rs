@@ -212,7 +212,7 @@ async fn merge<T: Entity>(
 ) -> Result<Vec<(Identified<T>, bool)>> {
     values.iter_mut().try_for_each(pre_save)?;
     let mut attempt = 1;
-    let rows = loop {
+    let mut rows = loop {
         match db.fetch_all(plan::merge_many(&values, &keys, update)).await {
             // Another writer created a node with these keys first; now MERGE matches it.
             Err(exec::Error::ConstraintViolation { .. }) if attempt < MERGE_ATTEMPTS => {
@@ -221,6 +221,14 @@ async fn merge<T: Entity>(
             other => break other?,
         }
     };
+    // A batch naming one key twice creates one node: only its first row says created (the
+    // server may still see the creation mark on the second), so `post_create` runs once.
+    let mut created_ids = std::collections::HashSet::new();
+    for (saved, created) in &mut rows {
+        if *created && !created_ids.insert(saved.element_id.clone()) {
+            *created = false;
+        }
+    }
     for (saved, created) in &rows {
         if *created {
             T::post_create(saved);

@@ -276,6 +276,28 @@ async fn get_or_create_and_create_or_update_say_what_they_created() {
 }
 
 #[tokio::test]
+async fn a_batch_naming_one_key_twice_creates_it_once() {
+    let db = with_unique_handle().await;
+    let got = Member::get_or_create(
+        &db,
+        vec![
+            member("o4d-a", Some(1)),
+            member("o4d-a", Some(2)),
+            member("o4d-b", None),
+            member("o4d-a", Some(3)),
+        ],
+        Member.handle,
+    )
+    .await
+    .unwrap();
+    let created: Vec<bool> = got.iter().map(|(_, created)| *created).collect();
+    assert_eq!(created, [true, false, true, false]);
+    assert_eq!(got[0].0.element_id, got[1].0.element_id);
+    assert_eq!(got[0].0.element_id, got[3].0.element_id);
+    assert_eq!(prefixed("o4d-a").count(&db).await.unwrap(), 1);
+}
+
+#[tokio::test]
 async fn racing_get_or_create_on_one_key_makes_one_node() {
     let db = with_unique_handle().await;
     for round in 0..5 {
