@@ -357,6 +357,43 @@ async fn a_stale_save_is_refused_and_writes_nothing() {
     assert_eq!(theirs.version, 2);
 }
 
+/// Eight concurrent saves of one copy, a hundred rounds: each round exactly one save wins
+/// and every other is `Stale`, and the stored node is the winner's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn concurrent_saves_of_one_copy_have_one_winner() {
+    let db = with_unique_handle().await;
+    for round in 0..100 {
+        let copy = Memo {
+            slug: format!("o6r-{round}"),
+            text: "first".into(),
+            version: 0,
+        }
+        .create(&db)
+        .await
+        .unwrap();
+        let saves = (0..8).map(|i| {
+            let (db, mut copy) = (db.clone(), copy.clone());
+            tokio::spawn(async move {
+                copy.text = format!("save {i}");
+                copy.save(&db).await.map(|()| copy.text.clone())
+            })
+        });
+        let mut won = Vec::new();
+        for save in futures_util::future::join_all(saves).await {
+            match save.unwrap() {
+                Ok(text) => won.push(text),
+                Err(Error::Stale { .. }) => {}
+                Err(other) => panic!("round {round}: {other}"),
+            }
+        }
+        assert_eq!(won.len(), 1, "round {round}: {won:?} all saved");
+        let stored = copy.clone();
+        let mut stored = stored;
+        stored.refresh(&db).await.unwrap();
+        assert_eq!((stored.text.as_str(), stored.version), (won[0].as_str(), 1));
+    }
+}
+
 #[tokio::test]
 async fn hooks_run_around_writes_and_can_refuse() {
     let db = with_unique_handle().await;

@@ -384,6 +384,13 @@ pub(crate) fn with(items: Vec<ReturnItem>) -> Clause {
     Clause::With(projection(items))
 }
 
+/// `WITH items WHERE filter`.
+pub(crate) fn with_where(items: Vec<ReturnItem>, filter: ExprNode) -> Clause {
+    let mut projection = projection(items);
+    projection.filter = Some(filter);
+    Clause::With(projection)
+}
+
 /// `RETURN items`.
 pub(crate) fn return_(items: Vec<ReturnItem>) -> Clause {
     Clause::Return(projection(items))

@@ -17,6 +17,8 @@ pub use related::{Anchor, Write};
 const ROW: BindingKey = BindingKey::new("row", 0x6f67_6d5f_726f_7701);
 /// The column telling whether `MERGE` created the node.
 const CREATED: BindingKey = BindingKey::new("created", 0x6f67_6d5f_6e65_7702);
+/// The column telling whether a versioned save found the version it expected.
+const FRESH: BindingKey = BindingKey::new("fresh", 0x6f67_6d5f_6672_7303);
 /// The marker property `MERGE` sets on a node it creates, read and removed in the same
 /// query: no node keeps it.
 pub const MARK: &str = "__typher_created";
@@ -224,10 +226,16 @@ where
     ]))
 }
 
-/// `MATCH (person:Person) WHERE elementId(person) = $id [AND person.version = $v] SET
-/// person += $value[, person.version = $v + 1] RETURN {..}`: writes the struct's
-/// properties (a `None` removes its property), leaves every other property, label and
-/// relationship alone.
+/// `MATCH (person:Person) WHERE elementId(person) = $id SET person += $value RETURN {..}`:
+/// writes the struct's properties (a `None` removes its property), leaves every other
+/// property, label and relationship alone.
+///
+/// With a version property the node is locked before its version is read: `SET
+/// person.__typher_lock = true WITH person, person.version = $v AS fresh REMOVE
+/// person.__typher_lock WITH person WHERE fresh SET person += $value, person.version =
+/// $v + 1 RETURN {..}`. Of concurrent saves of one copy, the first to lock wins; the others
+/// wait for it (Neo4j) or fail at commit and run again (ArcadeDB), and then read the new
+/// version, so they write nothing.
 pub fn save<L>(
     id: &str,
     value: &L,
@@ -236,26 +244,35 @@ pub fn save<L>(
 where
     L: NodeLabel + Binding + serde::Serialize,
 {
-    let mut filters = vec![has_id::<L>(id)];
+    let mut clauses = vec![match_node::<L>(vec![has_id::<L>(id)])];
     let mut items = vec![build::set_whole(L::KEY, ExprNode::serialized(value), true)];
     if let Some((key, current)) = version {
         let key = GraphName::new(key);
-        filters.push(ExprNode::binary(
+        let lock = GraphName::new(related::LOCK);
+        let fresh = ExprNode::binary(
             BinaryOp::Eq,
             property(L::KEY, key),
             ExprNode::param(Value::Int(current)),
-        ));
+        );
+        clauses.extend([
+            build::set(vec![build::set_property(
+                L::KEY,
+                lock,
+                ExprNode::param(Value::Bool(true)),
+            )]),
+            build::with(vec![item(variable(L::KEY), None), item(fresh, Some(FRESH))]),
+            build::remove(vec![build::remove_property(L::KEY, lock)]),
+            build::with_where(vec![item(variable(L::KEY), None)], variable(FRESH)),
+        ]);
         items.push(build::set_property(
             L::KEY,
             key,
             ExprNode::param(Value::Int(current.saturating_add(1))),
         ));
     }
-    ColumnQuery::new(build::query(vec![
-        match_node::<L>(filters),
-        build::set(items),
-        build::return_(vec![identity::<L>()]),
-    ]))
+    clauses.push(build::set(items));
+    clauses.push(build::return_(vec![identity::<L>()]));
+    ColumnQuery::new(build::query(clauses))
 }
 
 /// `MATCH (person:Person) WHERE elementId(person) = $id RETURN {..}`.
