@@ -110,7 +110,7 @@ pub async fn sample(db: &Client, entity: ElementKind, label: &str, size: usize) 
         db.fetch_all(
             raw::<(String, String, i64)>(format!(
                 "MATCH {pattern} WITH e LIMIT $size UNWIND keys(e) AS key \
-                 WITH key, e[key] AS v RETURN key, {} AS type, count(*) AS count \
+                 WITH key, e[key] AS v WHERE NOT key STARTS WITH '__typher_' RETURN key, {} AS type, count(*) AS count \
                  ORDER BY key, count DESC, type",
                 type_of("v")
             ))

@@ -3,10 +3,12 @@
 //! checked in the same query.
 //!
 //! A write whose cardinality is bounded first takes a write lock on the nodes it counts for
-//! (setting and removing a marker property), then counts, then writes only when the counts
-//! allow it, and returns the counts: two concurrent writers to one node are serialised
-//! (Neo4j's lock) or one of them fails at commit (ArcadeDB's optimistic check, retried by
-//! the client), so the second always counts the first's relationship.
+//! (it bumps a hidden counter on them, [`LOCK`]), then counts, then writes only when the
+//! counts allow it, and returns the counts: two concurrent writers to one node are
+//! serialised (Neo4j's lock) or one of them fails at commit (ArcadeDB's optimistic check,
+//! retried by the client), so the second always counts the first's relationship. The
+//! counter stays: a marker set and removed in one transaction leaves the node as it was,
+//! and ArcadeDB then sees no conflict.
 
 use super::{has_id_of, Selection};
 use crate::dsl::ast::build::{
@@ -21,7 +23,9 @@ use crate::dsl::{Returning, Value};
 use crate::schema::names::GraphName;
 use crate::schema::{Binding, BindingKey, Cardinality, Identified, NodeLabel, RelType};
 
-/// The marker property a bounded write sets and removes to lock a node; no node keeps it.
+/// The hidden counter a bounded write bumps to lock a node: how many such writes the node
+/// has seen. The schema tools' sampling and inspection leave it out (its key starts with
+/// `__typher_`), and node structs never declare it.
 pub const LOCK: &str = "__typher_lock";
 
 const REL: BindingKey = BindingKey::new("rel", 0x6f67_6d5f_7265_6c01);
@@ -202,28 +206,21 @@ fn carry(key: BindingKey) -> ReturnItem {
     build::item(var(key), None)
 }
 
-/// `SET a.__typher_lock = true, .. REMOVE a.__typher_lock, ..`: a write lock on `nodes`.
+/// `SET a.__typher_lock = coalesce(a.__typher_lock, 0) + 1, ..`: a write lock on `nodes`.
 fn lock(nodes: &[BindingKey]) -> Vec<Clause> {
     if nodes.is_empty() {
         return Vec::new();
     }
     let key = GraphName::new(LOCK);
-    vec![
-        build::set(
-            nodes
-                .iter()
-                .map(|&binding| {
-                    build::set_property(binding, key, ExprNode::param(Value::Bool(true)))
-                })
-                .collect(),
-        ),
-        build::remove(
-            nodes
-                .iter()
-                .map(|&binding| build::remove_property(binding, key))
-                .collect(),
-        ),
-    ]
+    vec![build::set(
+        nodes
+            .iter()
+            .map(|&binding| {
+                let count = ExprNode::call("coalesce", vec![build::property(binding, key), int(0)]);
+                build::set_property(binding, key, ExprNode::binary(BinaryOp::Add, count, int(1)))
+            })
+            .collect(),
+    )]
 }
 
 /// `FOREACH (name IN CASE WHEN condition THEN list ELSE [] END | body)`, or the plain
