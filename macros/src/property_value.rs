@@ -108,7 +108,9 @@ fn common(ident: &syn::Ident, stored: TokenStream) -> TokenStream {
             const LIST_TYPE: ::core::option::Option<&'static str> =
                 <#stored as ::typher::schema::PropertyType>::LIST_TYPE;
         }
-        impl ::typher::schema::HoldsBase<#ident> for #ident {}
+        impl ::typher::schema::HoldsBase<#ident> for #ident {
+            type Nullable = ::typher::__private::False;
+        }
         impl ::typher::schema::Comparable for #ident {}
         impl ::typher::schema::OrNull for #ident {
             type Out = ::core::option::Option<#ident>;

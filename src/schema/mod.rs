@@ -19,7 +19,8 @@ mod types;
 
 pub use property::Property;
 pub use types::{
-    Comparable, HoldsBase, MapNull, Numeric, OptionalProperty, OrNull, PropertyType, StringProperty,
+    Comparable, FitsNull, HoldsBase, MapNull, Numeric, OptionalProperty, OrNull, PropertyType,
+    StringProperty,
 };
 
 use core::marker::PhantomData;

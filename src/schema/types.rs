@@ -70,7 +70,22 @@ impl<T: super::Element> OptionalProperty for T {}
     label = "expected a `{T}` value, or an expression holding `{T}`",
     note = "a value compares only with a value of the same type (`T` for an `Option<T>` property; every integer type counts as `i64`, every float as `f64`)"
 )]
-pub trait HoldsBase<T> {}
+pub trait HoldsBase<T> {
+    /// Whether the value may be null, at the type level: [`True`](super::identity::True)
+    /// for an `Option`, else [`False`](super::identity::False).
+    type Nullable;
+}
+
+/// A value of nullability `Self` may be stored in a property of nullability `P`: anything
+/// in an optional property, only a value that is never null in a required one.
+#[diagnostic::on_unimplemented(
+    message = "a value that may be null cannot be stored in a required property",
+    label = "this value may be null, and the property is required",
+    note = "a required property must keep a value, or the node no longer decodes: give a default with `.coalesce(..)`, or declare the field `Option<..>`; an optional property is cleared with `null::<T>()` or REMOVE"
+)]
+pub trait FitsNull<P> {}
+impl<P> FitsNull<P> for super::identity::False {}
+impl FitsNull<super::identity::True> for super::identity::True {}
 
 /// Base types with an order: what `min`, `max` and `ORDER BY` accept.
 #[diagnostic::on_unimplemented(
@@ -98,7 +113,9 @@ macro_rules! property_types {
             const CYPHER_TYPE: Option<&'static str> = Some($cypher);
             const LIST_TYPE: Option<&'static str> = Some(concat!("LIST<", $cypher, " NOT NULL>"));
         }
-        impl HoldsBase<$base> for $ty {}
+        impl HoldsBase<$base> for $ty {
+            type Nullable = super::identity::False;
+        }
         impl OrNull for $ty {
             type Out = Option<$ty>;
             type Inner = $ty;
@@ -139,8 +156,12 @@ impl<T: PropertyType> PropertyType for Vec<T> {
     const OPTIONAL: bool = false;
     const CYPHER_TYPE: Option<&'static str> = T::LIST_TYPE;
 }
-impl<T: HoldsBase<X>, X> HoldsBase<Vec<X>> for Vec<T> {}
-impl<T: HoldsBase<X>, X> HoldsBase<X> for Option<T> {}
+impl<T: HoldsBase<X>, X> HoldsBase<Vec<X>> for Vec<T> {
+    type Nullable = super::identity::False;
+}
+impl<T: HoldsBase<X>, X> HoldsBase<X> for Option<T> {
+    type Nullable = super::identity::True;
+}
 
 impl<T> OrNull for Vec<T> {
     type Out = Option<Vec<T>>;

@@ -18,7 +18,7 @@ use crate::dsl::query::{Query, Written};
 use crate::dsl::scope::{Both, Cons, Nil};
 use crate::dsl::tuples::for_tuples;
 use crate::schema::{
-    Binding, ElementBinding, Field, Handle, HoldsBase, NodeHandle, NodeLabel, Property,
+    Binding, ElementBinding, Field, FitsNull, Handle, HoldsBase, NodeHandle, NodeLabel, Property,
     PropertyType,
 };
 use core::marker::PhantomData;
@@ -46,13 +46,24 @@ impl<R> Assignment<R> {
     label = "expected a `{T}` value, or an expression holding `{T}`",
     note = "a property takes values of its own type only (`T` for an `Option<T>` property; every integer type counts as `i64`, every float as `f64`)"
 )]
-pub trait Storable<T>: IntoExpr {}
+pub trait Storable<T>: IntoExpr {
+    /// Whether the value may be null ([`HoldsBase::Nullable`]).
+    type Nullable;
+}
 #[diagnostic::do_not_recommend]
-impl<O: IntoExpr, T> Storable<T> for O where O::Type: HoldsBase<T> {}
+impl<O: IntoExpr, T> Storable<T> for O
+where
+    O::Type: HoldsBase<T>,
+{
+    type Nullable = <O::Type as HoldsBase<T>>::Nullable;
+}
 
 impl<F: Field, B: Binding> Property<F, B> {
     /// `SET variable.key = value`: the value must have the property's type (a plain value
-    /// becomes a parameter; an expression may read anything in scope).
+    /// becomes a parameter; an expression may read anything in scope). A required property
+    /// takes only a value that is never null: `Movie.title.to(Movie.tagline)` does not
+    /// compile (where there is no tagline it would wipe the title, and the node would no
+    /// longer decode); `Movie.title.to(Movie.tagline.coalesce(Movie.title))` does.
     ///
     /// ```
     /// # use typher::prelude::*;
@@ -68,6 +79,9 @@ impl<F: Field, B: Binding> Property<F, B> {
     pub fn to<V>(self, value: V) -> Assignment<Both<Cons<B, Nil>, V::Refs>>
     where
         V: Storable<<F::Value as PropertyType>::Base>,
+        F::Value: HoldsBase<<F::Value as PropertyType>::Base>,
+        <V as Storable<<F::Value as PropertyType>::Base>>::Nullable:
+            FitsNull<<F::Value as HoldsBase<<F::Value as PropertyType>::Base>>::Nullable>,
     {
         Assignment::new(crate::dsl::ast::build::set_property(
             B::KEY,
