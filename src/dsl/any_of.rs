@@ -46,7 +46,11 @@ impl<E: NodeLabels, B: ElementBinding<Element = E>> AnyOf<E, B> {
     }
 
     /// The node with a condition inside its pattern: `(item:Person|Movie WHERE ..)`.
-    pub fn where_<R>(self, predicate: Predicate<R>) -> NodeWhere<Self, R> {
+    pub fn where_<R>(self, predicate: Predicate<R>) -> NodeWhere<Self, R>
+    where
+        R: super::scope::Aggregates,
+        R::Out: super::scope::NoAggregate,
+    {
         NodeWhere::new(self, predicate.node)
     }
 }

@@ -54,7 +54,11 @@ pub trait NodeMethods: NodeHandle {
     ///      RETURN movie.title AS title"
     /// );
     /// ```
-    fn where_<R>(self, predicate: Predicate<R>) -> NodeWhere<Self, R> {
+    fn where_<R>(self, predicate: Predicate<R>) -> NodeWhere<Self, R>
+    where
+        R: super::scope::Aggregates,
+        R::Out: super::scope::NoAggregate,
+    {
         NodeWhere::new(self, predicate.node)
     }
 

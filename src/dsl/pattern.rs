@@ -220,7 +220,11 @@ impl<T, R> NodeWhere<T, R> {
     ///      RETURN movie.title AS title"
     /// );
     /// ```
-    pub fn where_<R2>(self, predicate: super::expr::Predicate<R2>) -> NodeWhere<T, Both<R, R2>> {
+    pub fn where_<R2>(self, predicate: super::expr::Predicate<R2>) -> NodeWhere<T, Both<R, R2>>
+    where
+        R2: super::scope::Aggregates,
+        R2::Out: super::scope::NoAggregate,
+    {
         NodeWhere::new(
             self.target,
             ExprNode::binary(super::expr::BinaryOp::And, self.filter, predicate.node),

@@ -181,7 +181,11 @@ impl<S, P> Query<S, P> {
     ///      AND (person.name STARTS WITH $p1 OR person.name = $p2) RETURN person.name AS name"
     /// );
     /// ```
-    pub fn filter<R: AllBound<S>>(mut self, predicate: Predicate<R>) -> Self {
+    pub fn filter<R>(mut self, predicate: Predicate<R>) -> Self
+    where
+        R: AllBound<S> + super::scope::Aggregates,
+        R::Out: super::scope::NoAggregate,
+    {
         self.ast.add_filter(predicate.node);
         // A fresh query: a rendering made before the change must not be reused.
         self.retype()

@@ -263,6 +263,15 @@ impl<F, B> Aggregates for PropertyOr<F, B> {
     type Out = False;
 }
 
+/// Refuses an aggregate in a condition (`WHERE count(movie) > 2`), which Cypher refuses.
+#[diagnostic::on_unimplemented(
+    message = "an aggregate cannot be a condition in `WHERE`",
+    label = "this condition aggregates (`count`, `sum`, `collect` ..)",
+    note = "aggregate in `WITH` and filter the named result: `.with((Person, count(Movie).as_(movies))).filter(movies.gt(2))`"
+)]
+pub trait NoAggregate {}
+impl NoAggregate for False {}
+
 /// The scope `S` with the entries of `Self` in front: what a `CALL` subquery's returned
 /// items add to the enclosing scope.
 pub trait Append<S>: sealed::Scope {

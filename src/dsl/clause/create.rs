@@ -22,7 +22,7 @@ use core::marker::PhantomData;
 /// A value of label or relationship type `L`: the struct itself (sent as one map
 /// parameter), or an expression holding one (a row of `UNWIND`, a named value).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a value of `{L}`",
+    message = "the value written here is not a `{L}`",
     label = "expected a `{L}` value",
     note = "a node or relationship is written from a value of its own struct, or from an expression of that type (a `name!` holding `{L}` rows, say)"
 )]

@@ -143,7 +143,7 @@ impl<C> YieldItem<C> for () {
 /// The names a procedure's columns are yielded into, one per column in order: a single name
 /// for a one-column procedure, else a tuple.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` does not name the columns `{Cols}` one by one",
+    message = "the names given do not match the procedure's columns `{Cols}` one by one",
     label = "expected one `name!(..)` (or `()`) per column, in the procedure's order",
     note = "each name holds its column's type: `name!(label)` takes it from the procedure, `name!(label: String)` states it"
 )]

@@ -6,8 +6,17 @@
 //! by its other returned items, as in Cypher.
 
 use super::{BaseOf, Expr, ExprKind, Expression};
-use crate::dsl::scope::{Agg, Nil};
+use crate::dsl::scope::{Agg, Aggregates, Nil};
 use crate::schema::{Comparable, Numeric, OrNull, PropertyType};
+
+/// Refuses an aggregate of an aggregate (`sum(count(movie))`), which Cypher refuses too.
+#[diagnostic::on_unimplemented(
+    message = "an aggregate cannot take another aggregate",
+    label = "this value is aggregated already",
+    note = "aggregate in two steps: name the inner one in `WITH` (`.with((Person, count(Movie).as_(movies)))`), then aggregate the name (`sum(movies)`)"
+)]
+pub trait Unnested {}
+impl Unnested for crate::schema::identity::False {}
 
 fn call<T, E: Expression>(name: &'static str, distinct: bool, e: E) -> Expr<T, Agg<E::Refs>> {
     Expr::new(crate::dsl::ast::build::call_distinct(
@@ -48,12 +57,20 @@ pub fn count_all() -> Expr<i64, Agg<Nil>> {
 ///      RETURN person.name AS name, movies"
 /// );
 /// ```
-pub fn count<E: Expression>(x: E) -> Expr<i64, Agg<E::Refs>> {
+pub fn count<E: Expression>(x: E) -> Expr<i64, Agg<E::Refs>>
+where
+    E::Refs: Aggregates,
+    <E::Refs as Aggregates>::Out: Unnested,
+{
     call("count", false, x)
 }
 
 /// `count(DISTINCT x)`.
-pub fn count_distinct<E: Expression>(x: E) -> Expr<i64, Agg<E::Refs>> {
+pub fn count_distinct<E: Expression>(x: E) -> Expr<i64, Agg<E::Refs>>
+where
+    E::Refs: Aggregates,
+    <E::Refs as Aggregates>::Out: Unnested,
+{
     call("count", true, x)
 }
 
@@ -76,6 +93,8 @@ pub fn count_distinct<E: Expression>(x: E) -> Expr<i64, Agg<E::Refs>> {
 /// ```
 pub fn sum<E: Expression>(x: E) -> Expr<BaseOf<E>, Agg<E::Refs>>
 where
+    E::Refs: Aggregates,
+    <E::Refs as Aggregates>::Out: Unnested,
     E::Type: PropertyType,
     BaseOf<E>: Numeric,
 {
@@ -85,6 +104,8 @@ where
 /// `avg(x)` of integers or floats: a float, null when there are no values.
 pub fn avg<E: Expression>(x: E) -> Expr<Option<f64>, Agg<E::Refs>>
 where
+    E::Refs: Aggregates,
+    <E::Refs as Aggregates>::Out: Unnested,
     E::Type: PropertyType,
     BaseOf<E>: Numeric,
 {
@@ -94,6 +115,8 @@ where
 /// `min(x)`: null when there are no values.
 pub fn min<E: Expression>(x: E) -> Expr<Option<BaseOf<E>>, Agg<E::Refs>>
 where
+    E::Refs: Aggregates,
+    <E::Refs as Aggregates>::Out: Unnested,
     E::Type: PropertyType,
     BaseOf<E>: Comparable,
 {
@@ -103,6 +126,8 @@ where
 /// `max(x)`: null when there are no values.
 pub fn max<E: Expression>(x: E) -> Expr<Option<BaseOf<E>>, Agg<E::Refs>>
 where
+    E::Refs: Aggregates,
+    <E::Refs as Aggregates>::Out: Unnested,
     E::Type: PropertyType,
     BaseOf<E>: Comparable,
 {
@@ -125,6 +150,8 @@ where
 /// ```
 pub fn collect<E: Expression>(x: E) -> Expr<Vec<<E::Type as OrNull>::Inner>, Agg<E::Refs>>
 where
+    E::Refs: Aggregates,
+    <E::Refs as Aggregates>::Out: Unnested,
     E::Type: OrNull,
 {
     call("collect", false, x)
@@ -133,6 +160,8 @@ where
 /// `collect(DISTINCT x)`.
 pub fn collect_distinct<E: Expression>(x: E) -> Expr<Vec<<E::Type as OrNull>::Inner>, Agg<E::Refs>>
 where
+    E::Refs: Aggregates,
+    <E::Refs as Aggregates>::Out: Unnested,
     E::Type: OrNull,
 {
     call("collect", true, x)

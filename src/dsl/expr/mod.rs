@@ -134,7 +134,7 @@ impl<E: Expression> IntoExpr for E {
 
 /// An operand whose value compares with values of base type `T`.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be compared or combined with a `{T}` value",
+    message = "a value of another type cannot be compared or combined with a `{T}` value",
     label = "expected a `{T}` value, or an expression holding `{T}`",
     note = "a value compares only with a value of the same type: `T` for an `Option<T>` property (test for null with `.is_null()`), `i64` for every integer type, `f64` for every float"
 )]

@@ -108,7 +108,7 @@ impl<R: Record, V: crate::schema::OrNull> KeyIn<V> for Option<R> {
 /// A value for a map key of type `T`: an operand of `T`'s base type (`null::<T>()` for an
 /// optional key left empty).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is no value for a `{T}` key",
+    message = "the value given for a `{T}` key has another type",
     label = "expected a `{T}` value, or an expression holding one"
 )]
 pub trait MapValue<T>: super::IntoExpr {}
