@@ -507,7 +507,8 @@ snap!(map_projection_with_computed_entry, {
     match_(Person)
         .rel(ACTED_IN)
         .to(Movie)
-        .return_(Person.project::<Card, _>((Person.name, Person.born, count(Movie).as_(movies))))
+        .with((Person, count(Movie).as_(movies)))
+        .return_(Person.project::<Card, _>((Person.name, Person.born, movies.as_(movies))))
 });
 
 /// Formats of a screening, stored as strings.

@@ -62,3 +62,13 @@ pub(crate) fn project<H: Handle, T, I: MapItems>(
     let _ = handle;
     Expr::new(crate::dsl::ast::build::map_projection(binding, entries))
 }
+
+/// Refuses an aggregate inside a map projection of a node: Neo4j refuses
+/// `person {movies: count(movie)}` (the aggregate groups by `person`, which it is part of).
+#[diagnostic::on_unimplemented(
+    message = "a map projection of a node cannot hold an aggregate",
+    label = "an entry here aggregates (`count`, `collect` ..)",
+    note = "Neo4j refuses `person {{movies: count(movie)}}`: aggregate in `WITH` first (`.with((Person, count(Movie).as_(movies)))`), then project the name (`Person.project::<Card, _>((Person.name, movies.as_(movies)))`)"
+)]
+pub trait Unaggregated {}
+impl Unaggregated for crate::schema::identity::False {}

@@ -556,7 +556,9 @@ pub trait ExprMethods: Expression {
 
     /// Map projection `person {.name, .born, movies: ..}` of a node or relationship, decoded
     /// as `T` (a struct whose fields are the keys): properties of this binding become
-    /// `.key`, anything else needs a name (`expr.as_(name)`).
+    /// `.key`, anything else needs a name (`expr.as_(name)`). An entry may not aggregate
+    /// (Neo4j refuses `person {movies: count(movie)}`, which groups by `person` inside its
+    /// own aggregate): aggregate in `WITH` first, then project the name.
     ///
     /// ```
     /// # use typher::prelude::*;
@@ -574,6 +576,8 @@ pub trait ExprMethods: Expression {
     fn project<T, I: MapItems>(self, items: I) -> Expr<T, Both<Self::Refs, I::Refs>>
     where
         Self: crate::schema::Handle,
+        I::Refs: crate::dsl::scope::Aggregates,
+        <I::Refs as crate::dsl::scope::Aggregates>::Out: super::map::Unaggregated,
     {
         super::map::project(self, items)
     }

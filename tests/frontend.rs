@@ -1,0 +1,202 @@
+//! Neo4j's own front end over every statement typher renders: the Cypher of every snapshot
+//! and the schema statements, each linted by `@neo4j-cypher/language-support` (Neo4j's
+//! parser and semantic analysis compiled to JavaScript) under Cypher 5 and Cypher 25, with
+//! its parameters declared. No error may remain; warnings are printed.
+//!
+//! The package is pinned in `tests/frontend/package.json` (and its lock file) and installed
+//! with `npm ci` into `tests/frontend/node_modules` the first time this runs.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+use typher::schema_tools::Schema;
+use typher_testkit::movies::*;
+
+/// One statement to lint: where it comes from, its text, its parameters' names.
+#[derive(serde::Serialize)]
+struct Statement {
+    name: String,
+    query: String,
+    params: Vec<String>,
+}
+
+/// One diagnostic of the front end.
+#[derive(serde::Deserialize, Debug)]
+struct Diagnostic {
+    name: String,
+    version: String,
+    severity: String,
+    message: String,
+}
+
+const DIR: &str = "tests/frontend";
+
+/// Installs the pinned package unless it is there; fails saying how to get node and npm.
+fn installed() {
+    if Path::new(DIR)
+        .join("node_modules/@neo4j-cypher/language-support")
+        .is_dir()
+    {
+        return;
+    }
+    let status = Command::new("npm")
+        .args(["ci", "--no-audit", "--no-fund", "--prefix", DIR])
+        .status()
+        .unwrap_or_else(|e| {
+            panic!(
+                "Neo4j's front end needs node and npm (to install the pinned \
+                 @neo4j-cypher/language-support into {DIR}): {e}"
+            )
+        });
+    assert!(status.success(), "`npm ci --prefix {DIR}` failed");
+}
+
+/// Lints `statements`; returns every diagnostic.
+fn lint(statements: &[Statement]) -> Vec<Diagnostic> {
+    installed();
+    let mut child = Command::new("node")
+        .arg("lint.mjs")
+        .current_dir(DIR)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("Neo4j's front end needs node on the PATH: {e}"));
+    let input = serde_json::to_vec(statements).unwrap();
+    {
+        use std::io::Write;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(&input).unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    assert!(output.status.success(), "the front end failed to run");
+    serde_json::from_slice(&output.stdout).unwrap()
+}
+
+/// The parameters a rendered statement lists after it (`// $p0 = ..`, `// $year (bound
+/// when run)`).
+fn params(lines: &[&str]) -> Vec<String> {
+    lines
+        .iter()
+        .filter_map(|l| l.strip_prefix("// $"))
+        .map(|l| {
+            l.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                .next()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect()
+}
+
+/// The Cypher of every snapshot: a query's rendering, or schema statements one per line.
+fn snapshots() -> Vec<Statement> {
+    let mut out = Vec::new();
+    let mut files: Vec<_> = std::fs::read_dir("tests/snapshots")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "snap"))
+        .collect();
+    files.sort();
+    for path in files {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let text = std::fs::read_to_string(&path).unwrap();
+        // The body follows the second `---` line of insta's header.
+        let body: Vec<&str> = text
+            .lines()
+            .skip(1)
+            .skip_while(|l| *l != "---")
+            .skip(1)
+            .collect();
+        let (cypher, comments): (Vec<&str>, Vec<&str>) =
+            body.into_iter().partition(|l| !l.starts_with("// "));
+        let params = params(&comments);
+        if name.starts_with("schema_tools__") {
+            for (i, line) in cypher.iter().enumerate() {
+                out.push(Statement {
+                    name: format!("{name} #{i}"),
+                    query: (*line).to_owned(),
+                    params: params.clone(),
+                });
+            }
+        } else {
+            out.push(Statement {
+                name,
+                query: cypher.join("\n"),
+                params,
+            });
+        }
+    }
+    out
+}
+
+/// The statements the schema tools send for the test models: creates and drops.
+fn schema_statements() -> Vec<Statement> {
+    let schema = Schema::new()
+        .node::<Person>()
+        .node::<Movie>()
+        .relationship::<ActedIn>()
+        .relationship::<Reviewed>();
+    let creates = schema.statements();
+    let drops = schema.items().iter().map(|i| i.drop_statement());
+    creates
+        .into_iter()
+        .chain(drops)
+        .enumerate()
+        .map(|(i, query)| Statement {
+            name: format!("schema statement #{i}"),
+            query,
+            params: Vec::new(),
+        })
+        .collect()
+}
+
+#[test]
+fn every_rendered_statement_passes_neo4js_front_end() {
+    let statements: Vec<Statement> = snapshots().into_iter().chain(schema_statements()).collect();
+    assert!(statements.len() > 300, "{} statements", statements.len());
+    let found = lint(&statements);
+    let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+        found.iter().partition(|d| d.severity == "error");
+    for w in &warnings {
+        println!("warning ({}), {}: {}", w.version, w.name, w.message);
+    }
+    println!(
+        "{} statements, each under Cypher 5 and Cypher 25: {} errors, {} warnings",
+        statements.len(),
+        errors.len(),
+        warnings.len()
+    );
+    assert!(
+        errors.is_empty(),
+        "Neo4j's front end refuses:\n{}",
+        errors
+            .iter()
+            .map(|e| format!("{} ({}): {}", e.name, e.version, e.message))
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+/// The check can fail: a statement reading an undefined variable, an undeclared parameter
+/// and an aggregate in WHERE are each refused.
+#[test]
+fn the_front_end_refuses_a_bad_statement() {
+    let bad = |name: &str, query: &str| Statement {
+        name: name.into(),
+        query: query.into(),
+        params: Vec::new(),
+    };
+    let found = lint(&[
+        bad("undefined", "MATCH (n) RETURN m"),
+        bad("parameter", "MATCH (n) WHERE n.x = $x RETURN n"),
+        bad("aggregate", "MATCH (n) WHERE count(n) > 1 RETURN n"),
+    ]);
+    for name in ["undefined", "parameter", "aggregate"] {
+        for version in ["CYPHER 5", "CYPHER 25"] {
+            assert!(
+                found
+                    .iter()
+                    .any(|d| d.name == name && d.version == version && d.severity == "error"),
+                "{name} under {version}: {found:?}"
+            );
+        }
+    }
+}
