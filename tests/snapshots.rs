@@ -362,15 +362,6 @@ snap!(actor_and_director_with_aliases, {
         .return_((Person.name, director.name, Movie.title))
 });
 snap!(
-    same_label_twice_without_alias_gets_distinct_variables,
-    match_(Person)
-        .rel(FOLLOWS)
-        .to(Person)
-        .rel(FOLLOWS)
-        .to(Person.alias(Coactor))
-        .return_(Person.alias(Coactor).name)
-);
-snap!(
     two_movies_with_alias,
     match_(Movie)
         .rel(ACTED_IN)

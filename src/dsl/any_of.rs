@@ -61,6 +61,7 @@ impl<S, N, E: NodeLabels, B: ElementBinding<Element = E>> NodeTarget<S, N> for A
     type Scope = Var<B, N, S>;
     type Needs = Nil;
     type Checks = Nil;
+    type Binds = Cons<B, Nil>;
     fn node_pattern(self) -> crate::dsl::ast::NodePattern {
         crate::dsl::ast::build::node_of_variants(B::KEY, E::VARIANTS, false)
     }
@@ -72,6 +73,7 @@ impl<S, N, E: NodeLabels, B: ElementBinding<Element = E>> NodeTarget<S, N> for A
     type Scope = S;
     type Needs = Cons<B, Nil>;
     type Checks = Nil;
+    type Binds = Nil;
     fn node_pattern(self) -> crate::dsl::ast::NodePattern {
         crate::dsl::ast::build::node_of_variants(B::KEY, E::VARIANTS, true)
     }

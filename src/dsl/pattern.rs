@@ -47,6 +47,9 @@ pub trait NodeTarget<S, N> {
     /// Bindings that must be bound exactly once once the node is bound ([`Self::Scope`]):
     /// what a `WHERE` inside the node pattern reads, which may be the node itself.
     type Checks;
+    /// The binding the node adds, which must not be in scope already (a second `Person`
+    /// would be a new node, not the one bound before): the handle's, or none.
+    type Binds;
     /// The node's pattern.
     #[doc(hidden)]
     fn node_pattern(self) -> NodePattern;
@@ -58,6 +61,7 @@ impl<S, N, H: NodeHandle> NodeTarget<S, N> for H {
     type Scope = Var<H::Binding, N, S>;
     type Needs = Nil;
     type Checks = Nil;
+    type Binds = Cons<H::Binding, Nil>;
     fn node_pattern(self) -> NodePattern {
         crate::dsl::ast::build::node(
             Some(<H::Binding as Binding>::KEY),
@@ -73,6 +77,7 @@ impl<S, N, H: NodeHandle> NodeTarget<S, N> for Again<H> {
     type Scope = S;
     type Needs = Cons<H::Binding, Nil>;
     type Checks = Nil;
+    type Binds = Nil;
     fn node_pattern(self) -> NodePattern {
         crate::dsl::ast::build::node(Some(<H::Binding as Binding>::KEY), None, true)
     }
@@ -86,6 +91,7 @@ impl<S, N> NodeTarget<S, N> for () {
     type Scope = S;
     type Needs = Nil;
     type Checks = Nil;
+    type Binds = Nil;
     fn node_pattern(self) -> NodePattern {
         crate::dsl::ast::build::anonymous()
     }
@@ -148,6 +154,7 @@ impl<S, N, T: NodeTarget<S, N>, R> NodeTarget<S, N> for Having<T, R> {
     type Scope = T::Scope;
     type Needs = Both<T::Needs, R>;
     type Checks = T::Checks;
+    type Binds = T::Binds;
     fn node_pattern(self) -> NodePattern {
         let mut pattern = self.target.node_pattern();
         pattern.props = self.props;
@@ -238,6 +245,7 @@ impl<S, N, T: NodeTarget<S, N>, R> NodeTarget<S, N> for NodeWhere<T, R> {
     type Scope = T::Scope;
     type Needs = T::Needs;
     type Checks = Both<T::Checks, R>;
+    type Binds = T::Binds;
     fn node_pattern(self) -> NodePattern {
         let mut pattern = self.target.node_pattern();
         pattern.filter = Some(self.filter);
@@ -317,6 +325,7 @@ impl<S, N, Set: LabelNames> NodeTarget<S, N> for OneOf<Set> {
     type Scope = S;
     type Needs = Nil;
     type Checks = Nil;
+    type Binds = Nil;
     fn node_pattern(self) -> NodePattern {
         let mut labels = Vec::new();
         Set::push_names(&mut labels);

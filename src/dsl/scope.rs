@@ -165,6 +165,27 @@ pub trait IsThe<B> {}
 impl<B> IsThe<B> for B {}
 impl<B: Binding> IsThe<B> for NotFound {}
 
+/// Refuses binding again what the scope holds already.
+#[diagnostic::on_unimplemented(
+    message = "`{B}` is bound already",
+    label = "this binds a second `{B}`, a new node rather than the one bound before",
+    note = "continue from the node bound before with `.again()` (`Person.again()`), or bind another node of the label under an alias (`Person.alias(Coactor)`)"
+)]
+pub trait Fresh<B>: sealed::Scope {}
+impl<B> Fresh<B> for NotBound {}
+
+/// No binding of this list is in scope `S` yet.
+pub trait NoneBound<S>: sealed::Scope {}
+impl<S> NoneBound<S> for Nil {}
+impl<S, H, T> NoneBound<S> for Cons<H, T>
+where
+    H: Binding,
+    S: CountOf<H::Id>,
+    <S as CountOf<H::Id>>::Count: Fresh<H>,
+    T: NoneBound<S>,
+{
+}
+
 /// Every binding of this list occurs exactly once in scope `S`.
 pub trait AllBound<S>: sealed::Scope {}
 impl<S> AllBound<S> for Nil {}

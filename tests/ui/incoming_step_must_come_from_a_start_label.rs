@@ -5,5 +5,5 @@ use movies::*;
 use typher::prelude::*;
 
 fn main() {
-    let _ = match_(Movie).rel(ACTED_IN).from(Movie);
+    let _ = match_(Movie).rel(ACTED_IN).from(Movie.alias(Other));
 }

@@ -5,5 +5,5 @@ use movies::*;
 use typher::prelude::*;
 
 fn main() {
-    let _ = match_(Person).rel(ACTED_IN).to(Person);
+    let _ = match_(Person).rel(ACTED_IN).to(Person.alias(Coactor));
 }

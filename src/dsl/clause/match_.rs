@@ -9,7 +9,7 @@ use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::NodeTarget;
 use crate::dsl::pattern::WithRel;
 use crate::dsl::query::{Pattern, Query, Repeated, Repeating};
-use crate::dsl::scope::{AllBound, NoVars, Nullable, Required};
+use crate::dsl::scope::{AllBound, NoVars, NoneBound, Nullable, Required};
 use crate::schema::{AnyLabel, Connects, EndOf, Labels, NoLabels, RelHandle, StartOf};
 
 /// A new pattern starting at `node`.
@@ -54,6 +54,7 @@ pub fn match_<T>(node: T) -> Started<NoVars, T, Required>
 where
     T: NodeTarget<NoVars, Required>,
     T::Needs: AllBound<NoVars>,
+    T::Binds: NoneBound<NoVars>,
     T::Checks: AllBound<T::Scope>,
 {
     Query::<NoVars, ()>::empty().match_(node)
@@ -72,6 +73,7 @@ pub fn optional_match<T>(node: T) -> Started<NoVars, T, Nullable>
 where
     T: NodeTarget<NoVars, Nullable>,
     T::Needs: AllBound<NoVars>,
+    T::Binds: NoneBound<NoVars>,
     T::Checks: AllBound<T::Scope>,
 {
     Query::<NoVars, ()>::empty().optional_match(node)
@@ -106,6 +108,7 @@ impl<S, P> Query<S, P> {
     where
         T: NodeTarget<S, Required>,
         T::Needs: AllBound<S>,
+        T::Binds: NoneBound<S>,
         T::Checks: AllBound<T::Scope>,
     {
         self.clause::<T, Required>(node, false)
@@ -117,6 +120,7 @@ impl<S, P> Query<S, P> {
     where
         T: NodeTarget<S, Nullable>,
         T::Needs: AllBound<S>,
+        T::Binds: NoneBound<S>,
         T::Checks: AllBound<T::Scope>,
     {
         self.clause::<T, Nullable>(node, true)
@@ -160,6 +164,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
         N: OwnClause,
         T: NodeTarget<S, N>,
         T::Needs: AllBound<S>,
+        T::Binds: NoneBound<S>,
         T::Checks: AllBound<T::Scope>,
     {
         if let Some(m) = self.ast.last_match() {
@@ -205,6 +210,7 @@ where
         T::Label: EndOf<R>,
         R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
+        T::Binds: NoneBound<WithRel<S, N, R>>,
         T::Checks: AllBound<T::Scope>,
     {
         self.finish(node, Direction::Outgoing)
@@ -228,6 +234,7 @@ where
         T::Label: StartOf<R>,
         R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
+        T::Binds: NoneBound<WithRel<S, N, R>>,
         T::Checks: AllBound<T::Scope>,
     {
         self.finish(node, Direction::Incoming)
@@ -258,6 +265,7 @@ where
         T::Label: Connects<R, L>,
         R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
+        T::Binds: NoneBound<WithRel<S, N, R>>,
         T::Checks: AllBound<T::Scope>,
     {
         self.finish(node, Direction::Either)
@@ -364,6 +372,7 @@ impl<S, L, N> Query<S, Repeated<L, N>> {
         T: NodeTarget<S, N>,
         T::Reached<L>: Chains<L>,
         T::Needs: AllBound<S>,
+        T::Binds: NoneBound<S>,
         T::Checks: AllBound<T::Scope>,
     {
         let node = node.node_pattern();

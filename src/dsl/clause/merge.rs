@@ -9,7 +9,7 @@ use crate::dsl::pattern::Having;
 use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::NodeTarget;
 use crate::dsl::query::{Merged, Query};
-use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required};
+use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, NoneBound, Required};
 use crate::schema::{EndOf, NodeHandle, RelBindingHandle, StartOf};
 
 /// A node `MERGE` can find or create: a label with the key properties it is found by
@@ -53,6 +53,7 @@ pub fn merge<T>(node: T) -> Query<T::Scope, Merged>
 where
     T: MergeNode + NodeTarget<NoVars, Required>,
     T::Needs: AllBound<NoVars>,
+    T::Binds: NoneBound<NoVars>,
 {
     Query::<NoVars, ()>::empty().merge(node)
 }
@@ -64,6 +65,7 @@ impl<S, P> Query<S, P> {
     where
         T: MergeNode + NodeTarget<S, Required>,
         T::Needs: AllBound<S>,
+        T::Binds: NoneBound<S>,
     {
         let pattern = super::match_::start::<T, S, Required>(node);
         self.push(crate::dsl::ast::build::merge(
