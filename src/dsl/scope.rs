@@ -215,6 +215,15 @@ impl<S, B> ProjectedOr<S, B> for BoundOnce {}
 impl<S, B> ProjectedOr<S, B> for BoundMoreThanOnce {}
 impl<S, B> ProjectedOr<S, B> for NotBound where Cons<B, Nil>: AllBound<S> {}
 
+/// Refuses writing a relationship to a node that may be null.
+#[diagnostic::on_unimplemented(
+    message = "a relationship cannot be written to a node that may be null",
+    label = "an end of this relationship was bound by an optional clause (`OPTIONAL MATCH`, `OPTIONAL CALL`) and may be null",
+    note = "Neo4j fails on a null end, and other servers create an empty node: write from a node a plain `match_` bound, or write the relationship in the optional part's own query"
+)]
+pub trait NeverNull: sealed::Scope {}
+impl NeverNull for Required {}
+
 /// Joins two nullabilities: [`Nullable`] if either is.
 pub trait JoinNull<Other>: sealed::Scope {
     /// The join.

@@ -11,7 +11,7 @@
 use crate::dsl::ast::{Clause, Created};
 use crate::dsl::expr::{Expr, ExprKind, ExprNode, Name, NameTag, Val};
 use crate::dsl::query::{Query, Written};
-use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, Required, Var};
+use crate::dsl::scope::{AllBound, Cons, NeverNull, Nil, NoVars, NullIn, Required, Var};
 use crate::schema::names::GraphName;
 use crate::schema::{
     Binding, ElementBinding, EndOf, HasHandle, NodeHandle, NodeLabel, PropertyMeta,
@@ -276,7 +276,8 @@ impl<S, P> Query<S, P> {
         R: NewRel,
         A::Label: StartOf<R::Handle>,
         B::Label: EndOf<R::Handle>,
-        Cons<A::Binding, Cons<B::Binding, Nil>>: AllBound<S>,
+        Cons<A::Binding, Cons<B::Binding, Nil>>: AllBound<S> + NullIn<S>,
+        <Cons<A::Binding, Cons<B::Binding, Nil>> as NullIn<S>>::Null: NeverNull,
         R::Refs: AllBound<S>,
     {
         let _ = (from, to);

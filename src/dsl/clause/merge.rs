@@ -9,7 +9,7 @@ use crate::dsl::pattern::Having;
 use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::NodeTarget;
 use crate::dsl::query::{Merged, Query};
-use crate::dsl::scope::{AllBound, Cons, Nil, NoVars, NoneBound, Required};
+use crate::dsl::scope::{AllBound, Cons, NeverNull, Nil, NoVars, NoneBound, NullIn, Required};
 use crate::schema::{EndOf, NodeHandle, RelBindingHandle, StartOf};
 
 /// A node `MERGE` can find or create: a label with the key properties it is found by
@@ -105,7 +105,8 @@ impl<S, P> Query<S, P> {
         R::Bound: ExtendScope<S, Required>,
         A::Label: StartOf<R>,
         B::Label: EndOf<R>,
-        Cons<A::Binding, Cons<B::Binding, Nil>>: AllBound<S>,
+        Cons<A::Binding, Cons<B::Binding, Nil>>: AllBound<S> + NullIn<S>,
+        <Cons<A::Binding, Cons<B::Binding, Nil>> as NullIn<S>>::Null: NeverNull,
         R::Needs: AllBound<S>,
     {
         let pattern = super::match_::start::<_, S, Required>(from.again()).then(
