@@ -137,10 +137,36 @@ impl Client {
     /// let client = typher::Client::connect(settings).await?;
     /// # Ok(()) }
     /// ```
+    ///
+    /// A Neo4j older than 5.26 is refused ([`Error::UnsupportedServer`]): it lacks forms
+    /// typher renders. The version is read with `dbms.components()`; a server without that
+    /// procedure (ArcadeDB) is taken as it is.
     pub async fn connect(settings: Settings) -> Result<Self> {
         let driver = Driver::connect(&settings)?;
         driver.ping().await?;
-        Ok(Self { driver, settings })
+        let client = Self { driver, settings };
+        client.check_version().await?;
+        Ok(client)
+    }
+
+    /// Refuses a Neo4j older than 5.26.
+    async fn check_version(&self) -> Result<()> {
+        let components = crate::raw::<(String, String)>(
+            "CALL dbms.components() YIELD name, versions RETURN name, versions[0] AS version",
+        )
+        .columns(["name", "version"]);
+        let rows = match self.fetch_all(components).await {
+            Ok(rows) => rows,
+            // No such procedure: not a Neo4j.
+            Err(Error::Server { .. }) => return Ok(()),
+            Err(other) => return Err(other),
+        };
+        for (server, version) in rows {
+            if server.starts_with("Neo4j") && !supported(&version) {
+                return Err(Error::UnsupportedServer { server, version });
+            }
+        }
+        Ok(())
     }
 
     /// Connects with [`Settings::from_env`].
@@ -421,5 +447,40 @@ impl Executor for Client {
         let result = self.named(result, prepared.tree).await;
         log.end(&result, |(_, done)| done.rows_returned);
         result
+    }
+}
+
+/// Whether a Neo4j version is one typher supports: 5.26 and later 5.x, and every calendar
+/// release (2025.01 on). A version that cannot be read is given the benefit of the doubt.
+fn supported(version: &str) -> bool {
+    let mut parts = version.split(['.', '-']).map(|p| p.parse::<u32>().ok());
+    match (parts.next().flatten(), parts.next().flatten()) {
+        (Some(major), _) if major >= 2025 => true,
+        (Some(5), Some(minor)) => minor >= 26,
+        (Some(major), _) if (6..2025).contains(&major) => true,
+        (Some(_), _) => false,
+        (None, _) => true,
+    }
+}
+
+#[cfg(test)]
+mod version_tests {
+    use super::supported;
+
+    #[test]
+    fn neo4j_5_26_and_later_are_supported() {
+        for ok in [
+            "5.26.0",
+            "5.26.12",
+            "5.27.0",
+            "2025.01.0",
+            "2025.10.1-enterprise",
+            "odd",
+        ] {
+            assert!(supported(ok), "{ok}");
+        }
+        for old in ["5.25.1", "5.20.0", "5.0.0", "4.4.30"] {
+            assert!(!supported(old), "{old}");
+        }
     }
 }

@@ -124,6 +124,16 @@ pub enum Error {
         last: Box<Error>,
     },
 
+    /// The server is a Neo4j older than typher supports (5.26): it lacks forms typher
+    /// renders (`CALL (x) {}`, `OPTIONAL CALL`, dynamic labels).
+    #[error("{server} {version} is not supported: typher needs Neo4j 5.26 or later (5.26 LTS, 2025.x, Aura)")]
+    UnsupportedServer {
+        /// The server's name, as `dbms.components()` reports it.
+        server: String,
+        /// Its version.
+        version: String,
+    },
+
     /// Any other driver failure.
     #[error("driver: {0}")]
     Driver(String),
@@ -234,6 +244,7 @@ impl Error {
             Error::NoRows => "no_rows",
             Error::TooManyRows => "too_many_rows",
             Error::RetriesExhausted { .. } => "retries_exhausted",
+            Error::UnsupportedServer { .. } => "unsupported_server",
             Error::Driver(_) => "driver",
         }
     }
