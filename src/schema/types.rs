@@ -2,9 +2,9 @@
 
 /// A Rust type that can be a property value.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be stored as a graph property",
-    label = "unsupported property type",
-    note = "properties may be integers, floats, `bool`, `String`, chrono dates and times, `std::time::Duration`, `Vec` of these, or `Option` of any of them"
+    message = "`{Self}` is no property value",
+    label = "not a value a property can hold",
+    note = "property values are integers, floats, `bool`, `String`, chrono dates and times, `std::time::Duration`, `Vec` of these, or `Option` of any of them; a node or relationship is none: compare or order it by a property (`Movie.released`), or by identity (`.is_same(..)`)"
 )]
 pub trait PropertyType {
     /// What comparisons take: `i64` for every integer type, `f64` for floats, `T` for `Option<T>`.
