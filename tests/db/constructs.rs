@@ -668,6 +668,23 @@ async fn nodes_held_as_values_and_relationships_walked_again() {
 }
 
 #[tokio::test]
+async fn an_optional_property_is_set_from_an_option() {
+    let db = client().await;
+    stamp(&db, "option-set").await;
+    let year = |value: Option<i64>| {
+        match_(Stamp)
+            .filter(Stamp.name.eq("option-set"))
+            .set(Stamp.year.to(value))
+            .return_(Stamp.year)
+    };
+    let set: Vec<Option<i64>> = db.fetch_all(year(Some(1999))).await.unwrap();
+    assert_eq!(set, vec![Some(1999)]);
+    let cleared: Vec<Option<i64>> = db.fetch_all(year(None)).await.unwrap();
+    assert_eq!(cleared, vec![None]);
+    drop_stamps(&db, "option-set").await;
+}
+
+#[tokio::test]
 async fn create_takes_inline_property_expressions() {
     let db = client().await;
     let row = name!(row);

@@ -13,7 +13,7 @@
 
 use super::create::ValueOf;
 use crate::dsl::ast::{RemoveItem, SetItem};
-use crate::dsl::expr::{ExprNode, IntoExpr};
+use crate::dsl::expr::{ExprNode, IntoExpr, Literal};
 use crate::dsl::query::{Query, Written};
 use crate::dsl::scope::{Both, Cons, Nil};
 use crate::dsl::tuples::for_tuples;
@@ -40,15 +40,22 @@ impl<R> Assignment<R> {
     }
 }
 
-/// A value that may be stored in a property whose values compare as `T`.
+/// A value that may be stored in a property whose values compare as `T`: an operand of
+/// that type, or an `Option` of a plain value (`Some(v)` sets it, `None` sets null, for an
+/// optional property).
 #[diagnostic::on_unimplemented(
     message = "a `{Self}` value cannot be stored in a property of type `{T}`",
     label = "expected a `{T}` value, or an expression holding `{T}`",
     note = "a property takes values of its own type only (`T` for an `Option<T>` property; every integer type counts as `i64`, every float as `f64`)"
 )]
-pub trait Storable<T>: IntoExpr {
+pub trait Storable<T> {
     /// Whether the value may be null ([`HoldsBase::Nullable`]).
     type Nullable;
+    /// The bindings the value reads.
+    type Refs;
+    /// The value's expression.
+    #[doc(hidden)]
+    fn into_stored(self) -> ExprNode;
 }
 #[diagnostic::do_not_recommend]
 impl<O: IntoExpr, T> Storable<T> for O
@@ -56,7 +63,28 @@ where
     O::Type: HoldsBase<T>,
 {
     type Nullable = <O::Type as HoldsBase<T>>::Nullable;
+    type Refs = O::Refs;
+    fn into_stored(self) -> ExprNode {
+        self.into_operand()
+    }
 }
+/// `Some(v)` stores `v`, `None` stores null: an optional property's value as Rust holds it.
+impl<V: Literal, T> Storable<T> for Option<V>
+where
+    V::Type: HoldsBase<T>,
+{
+    type Nullable = crate::schema::identity::True;
+    type Refs = Nil;
+    fn into_stored(self) -> ExprNode {
+        match self {
+            Some(value) => value.into_operand(),
+            None => crate::dsl::ast::build::null(),
+        }
+    }
+}
+
+/// `SET variable.key = value` of binding `B`, the value reading `R`.
+pub type PropertySet<B, R> = Assignment<Both<Cons<B, Nil>, R>>;
 
 impl<F: Field, B: Binding> Property<F, B> {
     /// `SET variable.key = value`: the value must have the property's type (a plain value
@@ -76,7 +104,10 @@ impl<F: Field, B: Binding> Property<F, B> {
     ///      SET reviewed.rating = reviewed.rating + $p0"
     /// );
     /// ```
-    pub fn to<V>(self, value: V) -> Assignment<Both<Cons<B, Nil>, V::Refs>>
+    pub fn to<V>(
+        self,
+        value: V,
+    ) -> PropertySet<B, <V as Storable<<F::Value as PropertyType>::Base>>::Refs>
     where
         V: Storable<<F::Value as PropertyType>::Base>,
         F::Value: HoldsBase<<F::Value as PropertyType>::Base>,
@@ -86,7 +117,7 @@ impl<F: Field, B: Binding> Property<F, B> {
         Assignment::new(crate::dsl::ast::build::set_property(
             B::KEY,
             F::KEY_NAME,
-            value.into_operand(),
+            value.into_stored(),
         ))
     }
 }
