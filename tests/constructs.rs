@@ -425,6 +425,15 @@ snap!(mixed_arithmetic_of_an_optional_property, {
     match_(Person).return_((Person.name, half.as_(name!(half))))
 });
 
+// A UNION whose sides differ only in a column's nullability: the column is nullable.
+snap!(union_of_a_value_and_an_optional_value, {
+    let q = match_(Person)
+        .return_((Person.name, Person.born))
+        .union(match_(Movie).return_((Movie.title, Movie.released)));
+    let _typed: &typher::dsl::Union<typher::dsl::row::Columns<(String, Option<i64>)>> = &q;
+    q
+});
+
 // CREATE with inline property expressions, every property given.
 snap!(create_with_inline_property_expressions, {
     let (row, n) = (name!(row), name!(n));

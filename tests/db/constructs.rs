@@ -685,6 +685,34 @@ async fn an_optional_property_is_set_from_an_option() {
 }
 
 #[tokio::test]
+async fn a_union_column_is_nullable_when_one_side_is() {
+    let db = client().await;
+    stamp(&db, "union-null").await;
+    let rows: Vec<(String, Option<i64>)> = db
+        .fetch_all(
+            match_(Stamp)
+                .filter(Stamp.name.eq("union-null"))
+                .return_((Stamp.name, Stamp.year))
+                .union_all(
+                    match_(Movie)
+                        .filter(Movie.title.eq("Cast Away"))
+                        .return_((Movie.title, Movie.released)),
+                ),
+        )
+        .await
+        .unwrap();
+    let rows: BTreeSet<(String, Option<i64>)> = rows.into_iter().collect();
+    assert_eq!(
+        rows,
+        BTreeSet::from([
+            ("Cast Away".to_owned(), Some(2000)),
+            ("union-null".to_owned(), None)
+        ])
+    );
+    drop_stamps(&db, "union-null").await;
+}
+
+#[tokio::test]
 async fn create_takes_inline_property_expressions() {
     let db = client().await;
     let row = name!(row);

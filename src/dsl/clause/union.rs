@@ -4,18 +4,58 @@ use super::return_::Returning;
 use crate::dsl::ast::QueryAst;
 use crate::dsl::query::Bound;
 use crate::dsl::render::{render, CompiledQuery};
-use crate::dsl::row::Shape;
+use crate::dsl::row::{ByName, Columns, Shape, Single};
+use crate::dsl::tuples::for_tuples;
 use core::marker::PhantomData;
 use std::sync::OnceLock;
 
-/// Requires both sides of a `UNION` to return the same row type.
+/// One column of two `UNION` sides: one type on both, or `T` on one side and `Option<T>`
+/// on the other, when the union's column is `Option<T>` (as in Cypher, where the column
+/// simply holds nulls from one side).
 #[diagnostic::on_unimplemented(
-    message = "both sides of a UNION must return the same row type, but one returns `{Self}` and the other `{T}`",
+    message = "a column of one UNION side holds `{Self}`, the same column of the other `{Other}`",
     label = "rows of another type",
-    note = "return the same number of items, with the same types, in the same order"
+    note = "both sides return the same number of items, with the same types, in the same order (a value on one side may be the `Option` of the other's)"
 )]
-pub trait SameRow<T> {}
-impl<T> SameRow<T> for T {}
+pub trait Column<Other> {
+    /// The union's column.
+    type Out;
+}
+impl<X> Column<X> for X {
+    type Out = X;
+}
+impl<X> Column<Option<X>> for X {
+    type Out = Option<X>;
+}
+impl<X> Column<X> for Option<X> {
+    type Out = Option<X>;
+}
+
+/// The rows of a `UNION` of sides returning rows shaped `Self` and `R2`: column by column
+/// the same type, or one side's the `Option` of the other's.
+#[diagnostic::on_unimplemented(
+    message = "both sides of a UNION must return rows of one type",
+    label = "rows of another type",
+    note = "return the same number of items, with the same types, in the same order (a value on one side may be the `Option` of the other's)"
+)]
+pub trait UnionWith<R2>: Shape {
+    /// The union's rows.
+    type Out: Shape;
+}
+impl<T: Column<T2>, T2> UnionWith<Single<T2>> for Single<T> {
+    type Out = Single<T::Out>;
+}
+impl<T> UnionWith<ByName<T>> for ByName<T> {
+    type Out = ByName<T>;
+}
+macro_rules! union_columns {
+    ($n:literal: $($a:ident $b:ident $_i:tt),+) => {
+        impl<$($a: Column<$b>, $b),+> UnionWith<Columns<($($b,)+)>> for Columns<($($a,)+)> {
+            type Out = Columns<($(<$a as Column<$b>>::Out,)+)>;
+        }
+    };
+}
+for_tuples!(union_columns);
 
 /// Queries joined by `UNION` / `UNION ALL`; rows decode as `R` says.
 #[must_use = "a query does nothing until rendered with `.to_cypher()` or run"]
@@ -53,9 +93,9 @@ impl<O, R: Shape, P> Returning<O, R, P> {
     ///      UNION MATCH (movie:Movie) RETURN movie.title AS name"
     /// );
     /// ```
-    pub fn union<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R>
+    pub fn union<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R::Out>
     where
-        R2::Row: SameRow<R::Row>,
+        R: UnionWith<R2>,
     {
         Union::start(self).then(other, false)
     }
@@ -73,9 +113,9 @@ impl<O, R: Shape, P> Returning<O, R, P> {
     ///      UNION ALL MATCH (movie:Movie) RETURN movie.title AS name"
     /// );
     /// ```
-    pub fn union_all<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R>
+    pub fn union_all<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R::Out>
     where
-        R2::Row: SameRow<R::Row>,
+        R: UnionWith<R2>,
     {
         Union::start(self).then(other, true)
     }
@@ -91,11 +131,15 @@ impl<R: Shape> Union<R> {
         }
     }
 
-    fn then<O2, R2, P2>(mut self, next: Returning<O2, R2, P2>, all: bool) -> Self {
+    fn then<O2, R2, P2, Out>(mut self, next: Returning<O2, R2, P2>, all: bool) -> Union<Out> {
         self.branches.push((next.ast, all));
         self.bound.merge(next.bound);
-        self.compiled = OnceLock::new();
-        self
+        Union {
+            branches: self.branches,
+            compiled: OnceLock::new(),
+            bound: self.bound,
+            _shape: PhantomData,
+        }
     }
 
     /// Binds named parameter `param` to `value` in every side (replacing an earlier value).
@@ -119,17 +163,17 @@ impl<R: Shape> Union<R> {
     }
 
     /// Adds another query with `UNION`.
-    pub fn union<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Self
+    pub fn union<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R::Out>
     where
-        R2::Row: SameRow<R::Row>,
+        R: UnionWith<R2>,
     {
         self.then(other, false)
     }
 
     /// Adds another query with `UNION ALL`.
-    pub fn union_all<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Self
+    pub fn union_all<O2, R2: Shape, P2>(self, other: Returning<O2, R2, P2>) -> Union<R::Out>
     where
-        R2::Row: SameRow<R::Row>,
+        R: UnionWith<R2>,
     {
         self.then(other, true)
     }
