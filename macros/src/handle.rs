@@ -76,6 +76,7 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
             type Id = #id;
             const KEY: ::typher::schema::BindingKey =
                 ::typher::schema::BindingKey::new(#variable, #id_value);
+            type Shown = #ident;
         }
 
         impl ::typher::schema::ElementBinding for #ident {

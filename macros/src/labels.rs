@@ -125,6 +125,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             type Id = #id;
             const KEY: ::typher::schema::BindingKey =
                 ::typher::schema::BindingKey::new(#variable, #id_value);
+            type Shown = #name;
         }
 
         impl ::typher::schema::ElementBinding for #name {

@@ -304,16 +304,12 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
         #[diagnostic::do_not_recommend]
         impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::NoLabels {}
         impl<__TypherBinding, __T> #schema::Connects<#rel, __T> for #schema::NoLabels {}
-        #[diagnostic::do_not_recommend]
         impl<__TypherBinding, __H: #schema::StartOf<#rel>, __R: #schema::StartOf<#rel>>
             #schema::StartOf<#rel> for #schema::Labels<__H, __R> {}
-        #[diagnostic::do_not_recommend]
         impl<__TypherBinding, __H: #schema::EndOf<#rel>, __R: #schema::EndOf<#rel>>
             #schema::EndOf<#rel> for #schema::Labels<__H, __R> {}
-        #[diagnostic::do_not_recommend]
         impl<__TypherBinding, __H: #schema::Endpoint<#rel>, __R: #schema::Endpoint<#rel>>
             #schema::Endpoint<#rel> for #schema::Labels<__H, __R> {}
-        #[diagnostic::do_not_recommend]
         impl<__TypherBinding, __T, __H: #schema::Connects<#rel, __T>, __R: #schema::Connects<#rel, __T>>
             #schema::Connects<#rel, __T> for #schema::Labels<__H, __R> {}
     }

@@ -502,6 +502,7 @@ const fn many_key(key: BindingKey) -> BindingKey {
 impl<B: Binding> Binding for Many<B> {
     type Id = crate::schema::identity::AliasedId<B::Id, ManyTag>;
     const KEY: BindingKey = many_key(B::KEY);
+    type Shown = B::Shown;
 }
 
 /// What a variable-length step binds: the list of what a single step binds.

@@ -79,6 +79,7 @@ impl<F: Field, B: Binding> Binding for ProjectedProperty<F, B> {
         variable: F::KEY_NAME,
         id: B::KEY.id ^ F::ID,
     };
+    type Shown = F;
 }
 
 /// Counts how often the binding with identity `I` occurs in a scope.
@@ -157,7 +158,7 @@ impl<B> Unambiguous<B> for BoundOnce {}
 
 /// Refuses a reference whose identity finds another type: two declarations with one name.
 #[diagnostic::on_unimplemented(
-    message = "`{B}` is not in scope here: `{Self}` holds its name",
+    message = "the name read here is another declaration than the one the scope holds under that name",
     label = "this refers to `{B}`, but the scope binds `{Self}` under the same name",
     note = "two different declarations share one name: two `name!(..)` with the same name (a later `WITH` may have rebound it to another value, which is then the only one in scope), or two structs of one name and label; read what the scope holds now, or give one of them another name"
 )]
@@ -193,7 +194,7 @@ impl<S, H, T> AllBound<S> for Cons<H, T>
 where
     H: Binding,
     S: CountOf<H::Id> + FindOf<H::Id>,
-    <S as CountOf<H::Id>>::Count: IsBound<H> + Unambiguous<H>,
+    <S as CountOf<H::Id>>::Count: IsBound<H::Shown> + Unambiguous<H::Shown>,
     <S as FindOf<H::Id>>::Found: IsThe<H>,
     T: AllBound<S>,
 {
@@ -376,10 +377,12 @@ mod tests {
     impl Binding for A {
         type Id = Digit<H1, End>;
         const KEY: BindingKey = BindingKey::new("a", 1);
+        type Shown = Self;
     }
     impl Binding for B {
         type Id = Digit<H2, End>;
         const KEY: BindingKey = BindingKey::new("b", 2);
+        type Shown = Self;
     }
 
     fn bound<R: AllBound<S>, S>() {}

@@ -44,6 +44,10 @@ pub trait Binding: 'static {
     type Id;
     /// Runtime identity of this binding, used to name its variable.
     const KEY: BindingKey;
+    /// What a compiler message shows for this binding: the label's or relationship type's
+    /// struct, the alias, the tag a `name!(..)` declared.
+    #[doc(hidden)]
+    type Shown;
 }
 
 /// A binding of a label or relationship type: an [`Element`], or an element under an [`Alias`].
@@ -96,6 +100,7 @@ pub struct As<E, A>(PhantomData<fn() -> (E, A)>);
 impl<E: Element, A: Alias> Binding for As<E, A> {
     type Id = identity::AliasedId<E::Id, A::Id>;
     const KEY: BindingKey = BindingKey::new(A::VARIABLE, E::ID.rotate_left(17) ^ A::ID);
+    type Shown = A;
 }
 
 impl<E: Element, A: Alias> ElementBinding for As<E, A> {

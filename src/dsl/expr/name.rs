@@ -51,6 +51,7 @@ pub struct Val<Tag, T>(PhantomData<fn() -> (Tag, T)>);
 impl<Tag: NameTag, T: 'static> Binding for Val<Tag, T> {
     type Id = Tag::Id;
     const KEY: BindingKey = BindingKey::new(Tag::NAME, Tag::ID);
+    type Shown = Tag;
 }
 
 impl<Tag: NameTag, T: 'static> Name<Tag, T> {
