@@ -68,7 +68,8 @@ impl<T: Entity> Identified<T> {
     pub fn incoming<H>(&self, rel: H) -> Related<RelOf<H>, T, <RelOf<H> as SingleEnds>::Start>
     where
         H: RelBindingHandle,
-        RelOf<H>: SingleEnds<End = T>,
+        T: crate::schema::EndOf<H>,
+        RelOf<H>: SingleEnds,
         <RelOf<H> as SingleEnds>::Start: Entity,
     {
         let _ = rel;

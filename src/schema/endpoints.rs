@@ -28,8 +28,8 @@ pub trait SingleEnds: super::RelType {
 /// label (and is not also a start label): what the OGM's `related(..)` and eager loading
 /// follow. (That the labels are node labels is checked where the derive lists them.)
 #[diagnostic::on_unimplemented(
-    message = "`{R}` does not lead from a `{Self}` node to nodes of one label",
-    label = "`related(..)` and `including(..)` need a relationship with this label at one end and one label at the other",
+    message = "`related(..)` cannot follow `{R}` from a `{Self}` node",
+    label = "a `{Self}` node is at neither end of `{R}`, or `{R}` leads from it to nodes of several labels",
     note = "the labels are the `from = ..` and `to = ..` of `#[relationship(..)]`; for a relationship from a label to itself, `related` follows it outgoing and `incoming` backwards"
 )]
 pub trait RelatedBy<R: super::RelType> {
