@@ -1,7 +1,8 @@
-//! Neo4j's own front end over every statement typher renders: the Cypher of every snapshot
-//! and the schema statements, each linted by `@neo4j-cypher/language-support` (Neo4j's
-//! parser and semantic analysis compiled to JavaScript) under Cypher 5 and Cypher 25, with
-//! its parameters declared. No error may remain; warnings are printed.
+//! Neo4j's own front end over every statement typher renders: the Cypher of every snapshot,
+//! of every README and doc example (`q.to_cypher().text(), ".."`) and the schema
+//! statements, each linted by `@neo4j-cypher/language-support` (Neo4j's parser and semantic
+//! analysis compiled to JavaScript) under Cypher 5 and Cypher 25, with its parameters
+//! declared. No error may remain; warnings are printed.
 //!
 //! The package is pinned in `tests/frontend/package.json` (and its lock file) and installed
 //! with `npm ci` into `tests/frontend/node_modules` the first time this runs.
@@ -148,9 +149,108 @@ fn schema_statements() -> Vec<Statement> {
         .collect()
 }
 
+/// The Cypher a doc example or the README asserts a query renders:
+/// `q.to_cypher().text(), "MATCH .."`, its parameters taken from the text.
+fn doc_examples() -> Vec<Statement> {
+    let mut files = vec![std::path::PathBuf::from("README.md")];
+    let mut dirs = vec![std::path::PathBuf::from("src")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut out = Vec::new();
+    for path in files {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Doc comments lose their `///`, so a literal spread over lines reads as in Rust.
+        let code: String = text
+            .lines()
+            .map(|l| {
+                let t = l.trim_start();
+                t.strip_prefix("/// ")
+                    .or_else(|| t.strip_prefix("///"))
+                    .or_else(|| t.strip_prefix("//! "))
+                    .unwrap_or(l)
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let mut rest = code.as_str();
+        while let Some(at) = rest.find("text(),") {
+            rest = &rest[at + "text(),".len()..];
+            let Some(open) = rest.find('"') else { break };
+            if !rest[..open].trim().is_empty() {
+                continue;
+            }
+            let Some(literal) = string_literal(&rest[open + 1..]) else {
+                continue;
+            };
+            let params = literal
+                .split('$')
+                .skip(1)
+                .map(|p| {
+                    p.split(|c: char| !(c.is_alphanumeric() || c == '_'))
+                        .next()
+                        .unwrap_or_default()
+                        .to_owned()
+                })
+                .collect();
+            out.push(Statement {
+                name: format!("{} example #{}", path.display(), out.len()),
+                query: literal,
+                params,
+            });
+        }
+    }
+    out
+}
+
+/// A Rust string literal's value (after its opening quote): escapes and `\` line
+/// continuations resolved.
+fn string_literal(text: &str) -> Option<String> {
+    let mut out = String::new();
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => return Some(out),
+            '\\' => match chars.next()? {
+                '\n' => {
+                    while chars.peek().is_some_and(|c| c.is_whitespace()) {
+                        chars.next();
+                    }
+                }
+                'n' => out.push('\n'),
+                '"' => out.push('"'),
+                '\\' => out.push('\\'),
+                other => {
+                    out.push('\\');
+                    out.push(other);
+                }
+            },
+            c => out.push(c),
+        }
+    }
+    None
+}
+
 #[test]
 fn every_rendered_statement_passes_neo4js_front_end() {
-    let statements: Vec<Statement> = snapshots().into_iter().chain(schema_statements()).collect();
+    let examples = doc_examples();
+    assert!(
+        examples.len() > 100,
+        "{} doc examples found",
+        examples.len()
+    );
+    let statements: Vec<Statement> = snapshots()
+        .into_iter()
+        .chain(schema_statements())
+        .chain(examples)
+        .collect();
     assert!(statements.len() > 300, "{} statements", statements.len());
     let found = lint(&statements);
     let (errors, warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
