@@ -106,8 +106,11 @@ pub trait Entity:
     /// For each value, the node whose `keys` properties equal the value's, created from
     /// the value when there is none; one `MERGE` query for the batch, so no other writer
     /// can slip in between a check and a create. Returns each node with whether it was
-    /// created. Put a unique constraint on the keys (`#[node(unique)]`) for concurrent
-    /// writers: a create that loses a race is run again and finds the winner's node.
+    /// created (a batch naming one key twice: its first row only). For concurrent writers,
+    /// declare the key unique (`#[node(unique)]`) and install the constraint
+    /// (`Schema::new().node::<Person>().install(&db)`, or `typher install`): a create that
+    /// loses a race then fails on the constraint, is run again and finds the winner's node.
+    /// Without the constraint two concurrent writers can each create a node.
     fn get_or_create<K: MergeKeys<Self>>(
         db: &impl Executor,
         values: Vec<Self>,
