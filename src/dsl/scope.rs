@@ -182,7 +182,7 @@ impl<S, H, T> NoneBound<S> for Cons<H, T>
 where
     H: Binding,
     S: CountOf<H::Id>,
-    <S as CountOf<H::Id>>::Count: Fresh<H>,
+    <S as CountOf<H::Id>>::Count: Fresh<H::Shown>,
     T: NoneBound<S>,
 {
 }
@@ -220,7 +220,7 @@ impl<S, B> ProjectedOr<S, B> for NotBound where Cons<B, Nil>: AllBound<S> {}
 #[diagnostic::on_unimplemented(
     message = "a relationship cannot be written to a node that may be null",
     label = "an end of this relationship was bound by an optional clause (`OPTIONAL MATCH`, `OPTIONAL CALL`) and may be null",
-    note = "Neo4j fails on a null end, and other servers create an empty node: write from a node a plain `match_` bound, or write the relationship in the optional part's own query"
+    note = "Neo4j fails on a null end, and other servers create an empty node: write between nodes a plain `match_` bound, or write the relationship in a query of its own"
 )]
 pub trait NeverNull: sealed::Scope {}
 impl NeverNull for Required {}
