@@ -58,6 +58,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             (None, None) => ident,
         };
         impls.push(quote! {
+            impl ::typher::dsl::NodeIn<#ty> for #name {}
             impl ::typher::dsl::expr::LabelOf<#name> for #ty {
                 const VARIANT: &'static str = #key;
             }

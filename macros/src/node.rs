@@ -113,6 +113,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         }
 
         impl ::typher::dsl::PathNode for #ident {}
+        impl ::typher::dsl::NodeIn<#ident> for #ident {}
 
         impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::NodeHandle for #handle<__TypherBinding> {
             type Label = #ident;

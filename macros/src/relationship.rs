@@ -113,10 +113,14 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     };
     let endpoints = endpoint_facts(&handle, &attrs.from, &attrs.to);
     let starts = attrs.from.iter().map(|label| {
-        quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::StartOf<#handle<__TypherBinding>> for #label {})
+        quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::StartOf<#handle<__TypherBinding>> for #label {
+            type Fits = ::typher::schema::NearEndFits;
+        })
     });
     let ends = attrs.to.iter().map(|label| {
-        quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::EndOf<#handle<__TypherBinding>> for #label {})
+        quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::EndOf<#handle<__TypherBinding>> for #label {
+            type Fits = ::typher::schema::NearEndFits;
+        })
     });
     let (from_labels, to_labels) = (&attrs.from, &attrs.to);
     let cardinalities = [
@@ -159,6 +163,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         #(#starts)*
         #(#ends)*
         #endpoints
+        impl<__TypherBinding> ::typher::dsl::RelIn<#handle<__TypherBinding>> for #ident {}
 
         impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelHandle for #handle<__TypherBinding> {
             type Bound = __TypherBinding;
@@ -291,23 +296,37 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
         #(#connects)*
         #(#from_sets)*
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::StartOf<#rel> for #schema::AnyLabel {}
+        impl<__TypherBinding> #schema::StartOf<#rel> for #schema::AnyLabel {
+            type Fits = #schema::NearEndFits;
+        }
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::EndOf<#rel> for #schema::AnyLabel {}
+        impl<__TypherBinding> #schema::EndOf<#rel> for #schema::AnyLabel {
+            type Fits = #schema::NearEndFits;
+        }
         #[diagnostic::do_not_recommend]
         impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::AnyLabel {}
         impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #schema::AnyLabel {}
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::StartOf<#rel> for #schema::NoLabels {}
+        impl<__TypherBinding> #schema::StartOf<#rel> for #schema::NoLabels {
+            type Fits = #schema::NearEndFits;
+        }
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::EndOf<#rel> for #schema::NoLabels {}
+        impl<__TypherBinding> #schema::EndOf<#rel> for #schema::NoLabels {
+            type Fits = #schema::NearEndFits;
+        }
         #[diagnostic::do_not_recommend]
         impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::NoLabels {}
         impl<__TypherBinding, __T> #schema::Connects<#rel, __T> for #schema::NoLabels {}
         impl<__TypherBinding, __H: #schema::StartOf<#rel>, __R: #schema::StartOf<#rel>>
-            #schema::StartOf<#rel> for #schema::Labels<__H, __R> {}
+            #schema::StartOf<#rel> for #schema::Labels<__H, __R>
+        {
+            type Fits = <__H as #schema::StartOf<#rel>>::Fits;
+        }
         impl<__TypherBinding, __H: #schema::EndOf<#rel>, __R: #schema::EndOf<#rel>>
-            #schema::EndOf<#rel> for #schema::Labels<__H, __R> {}
+            #schema::EndOf<#rel> for #schema::Labels<__H, __R>
+        {
+            type Fits = <__H as #schema::EndOf<#rel>>::Fits;
+        }
         impl<__TypherBinding, __H: #schema::Endpoint<#rel>, __R: #schema::Endpoint<#rel>>
             #schema::Endpoint<#rel> for #schema::Labels<__H, __R> {}
         impl<__TypherBinding, __T, __H: #schema::Connects<#rel, __T>, __R: #schema::Connects<#rel, __T>>

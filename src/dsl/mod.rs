@@ -56,7 +56,7 @@ pub use expr::{
     Name, Operand, Order, Param, Predicate,
 };
 pub use handles::{NodeMethods, RelMethods};
-pub use path::{length, nodes, relationships, Path, PathNode};
+pub use path::{length, nodes, relationships, NodeIn, Path, PathNode, RelIn};
 pub use pattern::{one_of, IntoRelPattern, ANY_REL};
 pub use query::{
     Called, DistinctFirst, Merged, Ordered, Pattern, Projected, Query, Repeated, Unordered,

@@ -2,10 +2,12 @@
 //! `allShortestPaths`, the path functions, and the typed value a returned path decodes as.
 
 use super::expr::{Expr, ExprNode, Expression, Name, NameTag, Val};
+use super::pattern::{AnyRel, Hops, RelHaving};
 use super::query::{Pattern, Query};
 use super::scope::Var;
 use crate::dsl::ast::Shortest;
-use crate::schema::{Binding, LabelVariant, OrNull};
+use crate::schema::{Again, AnyLabel, Binding, LabelVariant, Labels, NoLabels, OrNull, RelUnion};
+use core::marker::PhantomData;
 use serde::{Deserialize, Serialize};
 
 /// A path as a typed value: its nodes (decoded as `N`) and the relationships between them
@@ -92,18 +94,81 @@ impl<N, R> OrNull for Path<N, R> {
 
 /// What a [`Path`]'s nodes may decode as: a node struct (`#[derive(Node)]`), an enum of
 /// labels (`#[derive(Labels)]`, whose nodes return as the variant each holds), or a type
-/// that deserializes from any node (an untagged enum of your own, say:
-/// `impl typher::dsl::PathNode for MyNode {}`).
+/// that deserializes from the nodes it holds (an untagged enum of your own, say:
+/// `impl typher::dsl::PathNode for MyNode {}` and, per label it holds,
+/// `impl typher::dsl::NodeIn<Person> for MyNode {}`).
 #[diagnostic::on_unimplemented(
     message = "a path's nodes cannot decode as `{Self}`",
     label = "expected a node struct, an enum with `#[derive(Labels)]`, or a type with `impl PathNode`",
-    note = "a type that deserializes from any node opts in with `impl typher::dsl::PathNode for MyNode {{}}`"
+    note = "a type that deserializes from nodes opts in with `impl typher::dsl::PathNode for MyNode {{}}`, and `impl typher::dsl::NodeIn<Person> for MyNode {{}}` per label it holds"
 )]
 pub trait PathNode {
     /// The variants of an enum of labels: each node returns as `{Variant: node}`. Empty
     /// for anything else, whose nodes return as they are.
     const VARIANTS: &'static [LabelVariant] = &[];
 }
+
+/// What a pattern walked: the label it began at ([`Begin`]), then each relationship step and
+/// the label it reached ([`Walk`]); what a path variable's declared types are checked
+/// against ([`Walked`]).
+#[doc(hidden)]
+pub struct Begin<L>(PhantomData<fn() -> L>);
+
+/// A pattern `W` walked on through relationship pattern `R` to label `L`; see [`Begin`].
+#[doc(hidden)]
+pub struct Walk<W, R, L>(Marker3<W, R, L>);
+
+/// A zero-sized marker of three types.
+pub(crate) type Marker3<A, B, C> = PhantomData<fn() -> (A, B, C)>;
+
+/// A pattern whose walk is not tracked (a quantified one, which binds no path).
+#[doc(hidden)]
+pub struct Unwalked;
+
+/// Every label and relationship type a pattern walked fits a path of nodes `N` and
+/// relationships `R` ([`NodeIn`], [`RelIn`]).
+#[doc(hidden)]
+pub trait Walked<N, R> {
+    /// The node type's [`PathNode::VARIANTS`].
+    const VARIANTS: &'static [LabelVariant];
+}
+impl<N: PathNode, R> Walked<N, R> for Unwalked {
+    const VARIANTS: &'static [LabelVariant] = N::VARIANTS;
+}
+impl<N: NodeIn<L>, R, L> Walked<N, R> for Begin<L> {
+    const VARIANTS: &'static [LabelVariant] = N::VARIANTS;
+}
+impl<N: NodeIn<L>, R: RelIn<P>, W: Walked<N, R>, P, L> Walked<N, R> for Walk<W, P, L> {
+    const VARIANTS: &'static [LabelVariant] = N::VARIANTS;
+}
+
+/// A path's node type holds nodes of label `L`: the label's own struct, or an enum with
+/// `#[derive(Labels)]` that has it as a variant (both generated). A type of your own that
+/// implements [`PathNode`] says which labels it holds: `impl NodeIn<Person> for MyNode {}`.
+#[diagnostic::on_unimplemented(
+    message = "the path is declared with `{Self}` nodes, but its pattern passes through `{L}` nodes",
+    label = "the pattern's nodes do not decode as the path's node type",
+    note = "declare the path with the label its pattern walks (`name!(p: Path<Person, Follows>)`), or with an enum with `#[derive(Labels)]` holding each label"
+)]
+pub trait NodeIn<L>: PathNode {}
+impl<N: PathNode> NodeIn<AnyLabel> for N {}
+impl<N: PathNode> NodeIn<NoLabels> for N {}
+impl<N: NodeIn<H> + NodeIn<T>, H, T> NodeIn<Labels<H, T>> for N {}
+
+/// A path's relationship type holds the relationships of pattern `P`: the relationship
+/// type's own struct (generated). A type of your own that deserializes from several types
+/// says which it holds: `impl<B> RelIn<FOLLOWS<B>> for MyRel {}`.
+#[diagnostic::on_unimplemented(
+    message = "the path is declared with `{Self}` relationships, but its pattern walks `{P}`",
+    label = "the pattern's relationships do not decode as the path's relationship type",
+    note = "declare the path with the struct of the relationship its pattern walks (`name!(p: Path<Person, Follows>)` for `FOLLOWS`)"
+)]
+pub trait RelIn<P> {}
+impl<R: RelIn<P>, P> RelIn<Hops<P>> for R {}
+impl<R: RelIn<P>, P> RelIn<Again<P>> for R {}
+impl<R: RelIn<P>, P, X> RelIn<RelHaving<P, X>> for R {}
+impl<R: RelIn<A> + RelIn<B>, A, B> RelIn<RelUnion<A, B>> for R {}
+impl<R> RelIn<AnyRel> for R {}
 
 /// A value that is a path: what the path functions take.
 #[diagnostic::on_unimplemented(
@@ -170,20 +235,20 @@ where
 }
 
 /// The query after the pattern it is building is bound to path `Name<Tag, T>`.
-pub type WithPath<S, L, N, Tag, T> = Query<Var<Val<Tag, T>, N, S>, Pattern<L, N>>;
+pub type WithPath<S, L, N, Tag, T, W = Unwalked> = Query<Var<Val<Tag, T>, N, S>, Pattern<L, N, W>>;
 
-impl<S, L, N> Query<S, Pattern<L, N>> {
+impl<S, L, N, W> Query<S, Pattern<L, N, W>> {
     fn bind_path<Tag: NameTag, T: IsPath + 'static>(
         mut self,
         shortest: Option<Shortest>,
-    ) -> WithPath<S, L, N, Tag, T>
+    ) -> WithPath<S, L, N, Tag, T, W>
     where
-        T::Node: PathNode,
+        W: Walked<T::Node, T::Relationship>,
     {
         if let Some(pattern) = self.ast.last_pattern() {
             pattern.path = Some(<Val<Tag, T> as Binding>::KEY);
             pattern.shortest = shortest;
-            pattern.nodes = <T::Node as PathNode>::VARIANTS;
+            pattern.nodes = <W as Walked<T::Node, T::Relationship>>::VARIANTS;
         }
         self.retype()
     }
@@ -205,10 +270,10 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     pub fn as_path<Tag: NameTag, T: IsPath + 'static>(
         self,
         path: Name<Tag, T>,
-    ) -> WithPath<S, L, N, Tag, T>
+    ) -> WithPath<S, L, N, Tag, T, W>
     where
         N: crate::dsl::clause::match_::OwnClause,
-        T::Node: PathNode,
+        W: Walked<T::Node, T::Relationship>,
     {
         let _ = path;
         self.bind_path(None)
@@ -235,10 +300,10 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     pub fn shortest_path<Tag: NameTag, T: IsPath + 'static>(
         self,
         path: Name<Tag, T>,
-    ) -> WithPath<S, L, N, Tag, T>
+    ) -> WithPath<S, L, N, Tag, T, W>
     where
         N: crate::dsl::clause::match_::OwnClause,
-        T::Node: PathNode,
+        W: Walked<T::Node, T::Relationship>,
     {
         let _ = path;
         self.bind_path(Some(Shortest::One))
@@ -248,10 +313,10 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     pub fn all_shortest_paths<Tag: NameTag, T: IsPath + 'static>(
         self,
         path: Name<Tag, T>,
-    ) -> WithPath<S, L, N, Tag, T>
+    ) -> WithPath<S, L, N, Tag, T, W>
     where
         N: crate::dsl::clause::match_::OwnClause,
-        T::Node: PathNode,
+        W: Walked<T::Node, T::Relationship>,
     {
         let _ = path;
         self.bind_path(Some(Shortest::All))

@@ -412,8 +412,12 @@ impl<R: RelBindingHandle> IntoRelPattern for Again<R> {
     const REUSE: bool = true;
 }
 
-impl<L: StartOf<R>, R> StartOf<Again<R>> for L {}
-impl<L: EndOf<R>, R> EndOf<Again<R>> for L {}
+impl<L: StartOf<R>, R> StartOf<Again<R>> for L {
+    type Fits = L::Fits;
+}
+impl<L: EndOf<R>, R> EndOf<Again<R>> for L {
+    type Fits = L::Fits;
+}
 impl<L: Endpoint<R>, R> Endpoint<Again<R>> for L {}
 impl<L: Connects<R, T>, T, R> Connects<Again<R>, T> for L {}
 
@@ -552,8 +556,12 @@ where
 /// A variable-length step starts where one relationship of it may start and ends where
 /// one may end: `(:Person)-[:ACTED_IN*1..2]->(:Movie)` (a longer chain needs nodes that
 /// both end and start one, which the server simply does not find otherwise).
-impl<L: StartOf<R>, R> StartOf<Hops<R>> for L {}
-impl<L: EndOf<R>, R> EndOf<Hops<R>> for L {}
+impl<L: StartOf<R>, R> StartOf<Hops<R>> for L {
+    type Fits = L::Fits;
+}
+impl<L: EndOf<R>, R> EndOf<Hops<R>> for L {
+    type Fits = L::Fits;
+}
 impl<L: Endpoint<R>, R> Endpoint<Hops<R>> for L {}
 impl<L: Endpoint<R>, T: Endpoint<R>, R> Connects<Hops<R>, T> for L {}
 
@@ -642,8 +650,12 @@ impl<R: IntoRelPattern, Reads> IntoRelPattern for RelHaving<R, Reads> {
     }
 }
 
-impl<L: StartOf<R>, R, X> StartOf<RelHaving<R, X>> for L {}
-impl<L: EndOf<R>, R, X> EndOf<RelHaving<R, X>> for L {}
+impl<L: StartOf<R>, R, X> StartOf<RelHaving<R, X>> for L {
+    type Fits = L::Fits;
+}
+impl<L: EndOf<R>, R, X> EndOf<RelHaving<R, X>> for L {
+    type Fits = L::Fits;
+}
 impl<L: Endpoint<R>, R, X> Endpoint<RelHaving<R, X>> for L {}
 impl<L: Connects<R, T>, T, R, X> Connects<RelHaving<R, X>, T> for L {}
 
@@ -677,7 +689,11 @@ impl IntoRelPattern for AnyRel {
     type Needs = Nil;
 }
 
-impl<L> StartOf<AnyRel> for L {}
-impl<L> EndOf<AnyRel> for L {}
+impl<L> StartOf<AnyRel> for L {
+    type Fits = crate::schema::NearEndFits;
+}
+impl<L> EndOf<AnyRel> for L {
+    type Fits = crate::schema::NearEndFits;
+}
 impl<L> Endpoint<AnyRel> for L {}
 impl<L, T> Connects<AnyRel, T> for L {}

@@ -44,8 +44,10 @@ impl Bound {
     }
 }
 
-/// Position: a `MATCH` pattern ending at a node of label `L`, in a clause of nullability `N`.
-pub struct Pattern<L, N>(PhantomData<fn() -> (L, N)>);
+/// Position: a `MATCH` pattern ending at a node of label `L`, in a clause of nullability `N`;
+/// `W` is what the pattern walked so far (its labels and relationship types, checked against
+/// a path variable's declared types).
+pub struct Pattern<L, N, W = crate::dsl::path::Unwalked>(crate::dsl::path::Marker3<L, N, W>);
 /// Position: right after `WITH`; `ORDER BY` may read scope `O`; `D` says whether
 /// `.distinct()` may still come ([`Unordered`]) or `ORDER BY` came first ([`Ordered`]).
 pub struct Projected<O, D = Unordered>(PhantomData<fn() -> (O, D)>);

@@ -111,22 +111,22 @@ pub trait Entity:
     /// (`Schema::new().node::<Person>().install(&db)`, or `typher install`): a create that
     /// loses a race then fails on the constraint, is run again and finds the winner's node.
     /// Without the constraint two concurrent writers can each create a node.
-    fn get_or_create<K: MergeKeys<Self>>(
-        db: &impl Executor,
+    fn get_or_create<'a, K: MergeKeys<Self>>(
+        db: &'a impl Executor,
         values: Vec<Self>,
         keys: K,
-    ) -> impl Future<Output = Result<Vec<(Identified<Self>, bool)>>> + Send {
-        merge::<Self>(db, values, keys.keys(), false)
+    ) -> Merging<'a, Self> {
+        Box::pin(merge::<Self>(db, values, keys.keys(), false))
     }
 
     /// Like [`get_or_create`](Self::get_or_create), but a node that exists is updated with
     /// the value's properties.
-    fn create_or_update<K: MergeKeys<Self>>(
-        db: &impl Executor,
+    fn create_or_update<'a, K: MergeKeys<Self>>(
+        db: &'a impl Executor,
         values: Vec<Self>,
         keys: K,
-    ) -> impl Future<Output = Result<Vec<(Identified<Self>, bool)>>> + Send {
-        merge::<Self>(db, values, keys.keys(), true)
+    ) -> Merging<'a, Self> {
+        Box::pin(merge::<Self>(db, values, keys.keys(), true))
     }
 }
 
@@ -206,6 +206,12 @@ fn one<T: Entity>(rows: Vec<Identified<T>>) -> Result<Identified<T>> {
 
 /// How often a merge runs when a concurrent writer wins a unique key's race.
 const MERGE_ATTEMPTS: usize = 3;
+
+/// The future of [`Entity::get_or_create`] and [`Entity::create_or_update`]: each node with
+/// whether it was created. (Boxed, so that keys of another label are reported once, where
+/// they are passed, not again where the future is awaited.)
+pub type Merging<'a, T> =
+    core::pin::Pin<Box<dyn Future<Output = Result<Vec<(Identified<T>, bool)>>> + Send + 'a>>;
 
 async fn merge<T: Entity>(
     db: &impl Executor,

@@ -49,7 +49,11 @@ pub trait RelatedBy<R: super::RelType> {
     label = "a `{R}` relationship cannot start at a `{Self}` node",
     note = "the allowed start labels are the `from = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`, to ignore its direction `.rel(..).either(..)`"
 )]
-pub trait StartOf<R> {}
+pub trait StartOf<R> {
+    /// [`NearEndFits`]: the step's far end is checked only once this end fits.
+    #[doc(hidden)]
+    type Fits;
+}
 
 /// Nodes of this label may be where relationship `R` ends; generated from `to = ..`.
 #[diagnostic::on_unimplemented(
@@ -57,7 +61,29 @@ pub trait StartOf<R> {}
     label = "a `{R}` relationship cannot end at a `{Self}` node",
     note = "the allowed end labels are the `to = ..` of `#[relationship(..)]`; to walk the relationship backwards use `.rel(..).from(..)`, to ignore its direction `.rel(..).either(..)`"
 )]
-pub trait EndOf<R> {}
+pub trait EndOf<R> {
+    /// [`NearEndFits`]: the step's far end is checked only once this end fits.
+    #[doc(hidden)]
+    type Fits;
+}
+
+/// What [`StartOf::Fits`] and [`EndOf::Fits`] are when the near end of a step fits: only
+/// then is the far end checked ([`EndsAt`], [`StartsAt`]), so a step written the wrong way
+/// round (both ends wrong) is reported once, at its start.
+#[doc(hidden)]
+pub struct NearEndFits;
+
+/// The far end `T` of a step whose near end fitted may end relationship `R` (reported as
+/// the [`EndOf`] message).
+#[doc(hidden)]
+pub trait EndsAt<R, T> {}
+impl<R, T: EndOf<R>> EndsAt<R, T> for NearEndFits {}
+
+/// The far end `T` of a backward step whose near end fitted may start relationship `R`
+/// (reported as the [`StartOf`] message).
+#[doc(hidden)]
+pub trait StartsAt<R, T> {}
+impl<R, T: StartOf<R>> StartsAt<R, T> for NearEndFits {}
 
 /// Nodes of this label may be at either end of relationship `R`.
 #[diagnostic::on_unimplemented(

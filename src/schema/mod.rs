@@ -278,7 +278,7 @@ pub trait Field: 'static {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not a property of `{L}`",
     label = "this property belongs to another label or relationship type",
-    note = "inline properties (`.having(..)`) take the properties of the node or relationship they stand in"
+    note = "a property is `Label.field` of the struct that declares it: inline properties (`.having(..)`), MERGE keys and `get_or_create` keys take the properties of the node or relationship they stand for"
 )]
 pub trait PropertyOf<L> {}
 
@@ -439,11 +439,16 @@ impl<A: RelHandle, B: RelHandle> RelHandle for RelUnion<A, B> {
     }
 }
 
-impl<L: StartOf<A> + StartOf<B>, A, B> StartOf<RelUnion<A, B>> for L {}
-impl<L: EndOf<A> + EndOf<B>, A, B> EndOf<RelUnion<A, B>> for L {}
+impl<L: StartOf<A> + StartOf<B>, A, B> StartOf<RelUnion<A, B>> for L {
+    type Fits = <L as StartOf<A>>::Fits;
+}
+impl<L: EndOf<A> + EndOf<B>, A, B> EndOf<RelUnion<A, B>> for L {
+    type Fits = <L as EndOf<A>>::Fits;
+}
 impl<L: Endpoint<A> + Endpoint<B>, A, B> Endpoint<RelUnion<A, B>> for L {}
 impl<L: Connects<A, T> + Connects<B, T>, T, A, B> Connects<RelUnion<A, B>, T> for L {}
 
 pub use endpoints::{
-    AnyLabel, Connects, EndOf, Endpoint, Labels, NoLabels, RelatedBy, SingleEnds, StartOf,
+    AnyLabel, Connects, EndOf, Endpoint, EndsAt, Labels, NearEndFits, NoLabels, RelatedBy,
+    SingleEnds, StartOf, StartsAt,
 };

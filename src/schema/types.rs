@@ -163,6 +163,13 @@ impl<T: HoldsBase<X>, X> HoldsBase<X> for Option<T> {
     type Nullable = super::identity::True;
 }
 
+/// A node or relationship holds itself: so when a node is compared (which
+/// [`PropertyType`] refuses, once), the value it is compared with raises no second error.
+#[diagnostic::do_not_recommend]
+impl<T: super::Element> HoldsBase<T> for T {
+    type Nullable = super::identity::False;
+}
+
 impl<T> OrNull for Vec<T> {
     type Out = Option<Vec<T>>;
     type Inner = Vec<T>;

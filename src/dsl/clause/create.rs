@@ -14,7 +14,7 @@ use crate::dsl::query::{Query, Written};
 use crate::dsl::scope::{AllBound, Cons, NeverNull, Nil, NoVars, NullIn, Required, Var};
 use crate::schema::names::GraphName;
 use crate::schema::{
-    Binding, ElementBinding, EndOf, HasHandle, NodeHandle, NodeLabel, PropertyMeta,
+    Binding, ElementBinding, EndsAt, HasHandle, NodeHandle, NodeLabel, PropertyMeta,
     RelBindingHandle, RelType, StartOf,
 };
 use core::marker::PhantomData;
@@ -275,7 +275,7 @@ impl<S, P> Query<S, P> {
         B: NodeHandle,
         R: NewRel,
         A::Label: StartOf<R::Handle>,
-        B::Label: EndOf<R::Handle>,
+        <A::Label as StartOf<R::Handle>>::Fits: EndsAt<R::Handle, B::Label>,
         Cons<A::Binding, Cons<B::Binding, Nil>>: AllBound<S> + NullIn<S>,
         <Cons<A::Binding, Cons<B::Binding, Nil>> as NullIn<S>>::Null: NeverNull,
         R::Refs: AllBound<S>,

@@ -2,6 +2,7 @@
 //! patterns, path variables, and their rendering.
 
 use crate::dsl::ast::{Direction, PathPattern, PatternStep};
+use crate::dsl::path::{Begin, Unwalked, Walk};
 use crate::dsl::pattern::rel_pattern;
 use crate::dsl::pattern::ExtendScope;
 use crate::dsl::pattern::HopRange;
@@ -10,7 +11,9 @@ use crate::dsl::pattern::NodeTarget;
 use crate::dsl::pattern::WithRel;
 use crate::dsl::query::{Pattern, Query, Repeated, Repeating};
 use crate::dsl::scope::{AllBound, NoVars, NoneBound, Nullable, Required};
-use crate::schema::{AnyLabel, Connects, EndOf, Labels, NoLabels, RelHandle, StartOf};
+use crate::schema::{
+    AnyLabel, Connects, EndOf, EndsAt, Labels, NoLabels, RelHandle, StartOf, StartsAt,
+};
 
 /// A new pattern starting at `node`.
 pub(crate) fn start<T: NodeTarget<S, N>, S, N>(node: T) -> PathPattern {
@@ -19,21 +22,31 @@ pub(crate) fn start<T: NodeTarget<S, N>, S, N>(node: T) -> PathPattern {
 
 /// A relationship step waiting for the node at its other end: `.to(..)`, `.from(..)`, `.either(..)`.
 #[must_use = "a relationship step needs its other end: `.to(..)`, `.from(..)` or `.either(..)`"]
-pub struct RelStep<S, L, N, R> {
-    query: Query<S, Pattern<L, N>>,
+pub struct RelStep<S, L, N, R, W = Unwalked> {
+    query: Query<S, Pattern<L, N, W>>,
     rel: R,
 }
 
 /// The query after a step through `R` reaches `T`; `Set` is the labels the relationship
 /// allows at that end (what an anonymous node stands for).
-pub type AfterStep<S, N, R, T, Set> = Query<
+pub type AfterStep<S, N, R, T, Set, W = Unwalked> = Query<
     <T as NodeTarget<WithRel<S, N, R>, N>>::Scope,
-    Pattern<<T as NodeTarget<WithRel<S, N, R>, N>>::Reached<Set>, N>,
+    Pattern<
+        <T as NodeTarget<WithRel<S, N, R>, N>>::Reached<Set>,
+        N,
+        Walk<W, R, <T as NodeTarget<WithRel<S, N, R>, N>>::Reached<Set>>,
+    >,
 >;
 
 /// The query `match_(node)` (`N` = [`Required`]) or `optional_match(node)` starts in scope `S`.
-pub type Started<S, T, N> =
-    Query<<T as NodeTarget<S, N>>::Scope, Pattern<<T as NodeTarget<S, N>>::Reached<AnyLabel>, N>>;
+pub type Started<S, T, N> = Query<
+    <T as NodeTarget<S, N>>::Scope,
+    Pattern<
+        <T as NodeTarget<S, N>>::Reached<AnyLabel>,
+        N,
+        Begin<<T as NodeTarget<S, N>>::Reached<AnyLabel>>,
+    >,
+>;
 
 /// The labels at both ends of `R`: what an anonymous node of an undirected step stands for.
 pub type BothEnds<R> = Labels<<R as RelHandle>::Starts, Labels<<R as RelHandle>::Ends, NoLabels>>;
@@ -127,7 +140,7 @@ impl<S, P> Query<S, P> {
     }
 }
 
-impl<S, L, N> Query<S, Pattern<L, N>> {
+impl<S, L, N, W> Query<S, Pattern<L, N, W>> {
     /// A relationship step from the node the pattern ends at; finish it with `.to(..)`,
     /// `.from(..)` or `.either(..)`.
     ///
@@ -140,7 +153,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     ///     "MATCH (person:Person)-[:ACTED_IN|DIRECTED]->(movie:Movie) RETURN movie.title AS title"
     /// );
     /// ```
-    pub fn rel<R: IntoRelPattern>(self, rel: R) -> RelStep<S, L, N, R> {
+    pub fn rel<R: IntoRelPattern>(self, rel: R) -> RelStep<S, L, N, R, W> {
         RelStep { query: self, rel }
     }
 
@@ -174,7 +187,7 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     }
 }
 
-impl<S, L, N, R: IntoRelPattern> RelStep<S, L, N, R>
+impl<S, L, N, R: IntoRelPattern, W> RelStep<S, L, N, R, W>
 where
     R::Bound: ExtendScope<S, N>,
 {
@@ -182,7 +195,7 @@ where
         mut self,
         node: T,
         direction: Direction,
-    ) -> AfterStep<S, N, R, T, Set> {
+    ) -> AfterStep<S, N, R, T, Set, W> {
         let node = node.node_pattern();
         if let Some(pattern) = self.query.ast.last_pattern() {
             pattern
@@ -203,11 +216,11 @@ where
     ///     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) RETURN movie.title AS title"
     /// );
     /// ```
-    pub fn to<T>(self, node: T) -> AfterStep<S, N, R, T, R::Ends>
+    pub fn to<T>(self, node: T) -> AfterStep<S, N, R, T, R::Ends, W>
     where
         T: NodeTarget<WithRel<S, N, R>, N>,
         L: StartOf<R>,
-        T::Label: EndOf<R>,
+        <L as StartOf<R>>::Fits: EndsAt<R, T::Label>,
         R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
         T::Binds: NoneBound<WithRel<S, N, R>>,
@@ -227,11 +240,11 @@ where
     ///     "MATCH (movie:Movie)<-[:ACTED_IN]-(person:Person) RETURN person.name AS name"
     /// );
     /// ```
-    pub fn from<T>(self, node: T) -> AfterStep<S, N, R, T, R::Starts>
+    pub fn from<T>(self, node: T) -> AfterStep<S, N, R, T, R::Starts, W>
     where
         T: NodeTarget<WithRel<S, N, R>, N>,
         L: EndOf<R>,
-        T::Label: StartOf<R>,
+        <L as EndOf<R>>::Fits: StartsAt<R, T::Label>,
         R::Needs: AllBound<S>,
         T::Needs: AllBound<WithRel<S, N, R>>,
         T::Binds: NoneBound<WithRel<S, N, R>>,
@@ -259,7 +272,7 @@ where
     ///     "MATCH (movie:Movie)-[:ACTED_IN]-(person:Person) RETURN person.name AS name"
     /// );
     /// ```
-    pub fn either<T>(self, node: T) -> AfterStep<S, N, R, T, BothEnds<R>>
+    pub fn either<T>(self, node: T) -> AfterStep<S, N, R, T, BothEnds<R>, W>
     where
         T: NodeTarget<WithRel<S, N, R>, N>,
         T::Label: Connects<R, L>,
@@ -301,7 +314,7 @@ impl<L> Chains<L> for Labels<L, NoLabels> {}
 /// [`.repeat(..)`](Query::repeat) receives it: it starts at the node before it.
 pub type Segment<L> = Query<NoVars, Pattern<L, Repeating>>;
 
-impl<S, L, N> Query<S, Pattern<L, N>> {
+impl<S, L, N, W> Query<S, Pattern<L, N, W>> {
     /// A quantified path pattern `((..)-[..]->(..)){1,3}`: the pattern `segment` builds,
     /// repeated `times` (`2`, `1..=3`, `..=5`, `2..`, `..`; as for
     /// [`hops`](crate::dsl::RelMethods::hops), a missing lower bound is 1). Its steps are
@@ -322,10 +335,10 @@ impl<S, L, N> Query<S, Pattern<L, N>> {
     ///     "MATCH (person:Person) (()-[:FOLLOWS]->(:Person)){1,3} (far:Person) RETURN far.name AS name"
     /// );
     /// ```
-    pub fn repeat<S1, L1>(
+    pub fn repeat<S1, L1, W1>(
         mut self,
         times: impl HopRange,
-        segment: impl FnOnce(Segment<L>) -> Query<S1, Pattern<L1, Repeating>>,
+        segment: impl FnOnce(Segment<L>) -> Query<S1, Pattern<L1, Repeating, W1>>,
     ) -> Query<S, Repeated<L1, N>>
     where
         N: OwnClause,

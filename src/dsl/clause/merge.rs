@@ -10,7 +10,7 @@ use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::NodeTarget;
 use crate::dsl::query::{Merged, Query};
 use crate::dsl::scope::{AllBound, Cons, NeverNull, Nil, NoVars, NoneBound, NullIn, Required};
-use crate::schema::{EndOf, NodeHandle, RelBindingHandle, StartOf};
+use crate::schema::{EndsAt, NodeHandle, RelBindingHandle, StartOf};
 
 /// A node `MERGE` can find or create: a label with the key properties it is found by
 /// (`Person.having(Person.name, "Ann")`), or a bare label.
@@ -104,7 +104,7 @@ impl<S, P> Query<S, P> {
         R: IntoRelPattern + MergeRel,
         R::Bound: ExtendScope<S, Required>,
         A::Label: StartOf<R>,
-        B::Label: EndOf<R>,
+        <A::Label as StartOf<R>>::Fits: EndsAt<R, B::Label>,
         Cons<A::Binding, Cons<B::Binding, Nil>>: AllBound<S> + NullIn<S>,
         <Cons<A::Binding, Cons<B::Binding, Nil>> as NullIn<S>>::Null: NeverNull,
         R::Needs: AllBound<S>,

@@ -112,23 +112,23 @@ where
     call("avg", false, x)
 }
 
-/// `min(x)`: null when there are no values.
-pub fn min<E: Expression>(x: E) -> Expr<Option<BaseOf<E>>, Agg<E::Refs>>
+/// `min(x)`: of the property's own type, null when there are no values.
+pub fn min<E: Expression>(x: E) -> Expr<<E::Type as OrNull>::Out, Agg<E::Refs>>
 where
     E::Refs: Aggregates,
     <E::Refs as Aggregates>::Out: Unnested,
-    E::Type: PropertyType,
+    E::Type: PropertyType + OrNull,
     BaseOf<E>: Comparable,
 {
     call("min", false, x)
 }
 
-/// `max(x)`: null when there are no values.
-pub fn max<E: Expression>(x: E) -> Expr<Option<BaseOf<E>>, Agg<E::Refs>>
+/// `max(x)`: of the property's own type, null when there are no values.
+pub fn max<E: Expression>(x: E) -> Expr<<E::Type as OrNull>::Out, Agg<E::Refs>>
 where
     E::Refs: Aggregates,
     <E::Refs as Aggregates>::Out: Unnested,
-    E::Type: PropertyType,
+    E::Type: PropertyType + OrNull,
     BaseOf<E>: Comparable,
 {
     call("max", false, x)
