@@ -4,7 +4,7 @@
 use super::plan;
 use super::related::{check_loaded, RelOf};
 use super::Result;
-use super::{Entity, Identified, NodeSet};
+use super::{Identified, NodeSet, Stored};
 use crate::dsl::expr::ExprNode;
 use crate::exec::Executor;
 use crate::schema::{BindingKey, RelBindingHandle, RelType, RelatedBy};
@@ -73,8 +73,8 @@ impl<H, Near> Include<Near> for H
 where
     H: RelBindingHandle + Send + Sync + 'static,
     RelOf<H>: RelType,
-    Near: Entity + RelatedBy<RelOf<H>>,
-    FarOf<Near, H>: Entity,
+    Near: Stored + RelatedBy<RelOf<H>>,
+    FarOf<Near, H>: Stored,
 {
     type Output = Vec<Identified<FarOf<Near, H>>>;
 
@@ -117,8 +117,8 @@ impl<A, B, Near> Include<Near> for Then<A, B>
 where
     A: RelBindingHandle + Send + Sync + 'static,
     RelOf<A>: RelType,
-    Near: Entity + RelatedBy<RelOf<A>>,
-    FarOf<Near, A>: Entity,
+    Near: Stored + RelatedBy<RelOf<A>>,
+    FarOf<Near, A>: Stored,
     B: Include<FarOf<Near, A>>,
 {
     type Output = Vec<Loaded<FarOf<Near, A>, B::Output>>;
@@ -145,7 +145,7 @@ pub struct Including<L, I> {
     _include: PhantomData<fn() -> I>,
 }
 
-impl<L: Entity> NodeSet<L> {
+impl<L: Stored> NodeSet<L> {
     /// ColumnQuery each node of the set with the nodes `include` leads to, in one query: no
     /// query per node. `ACTED_IN` loads each person's movies; `ACTED_IN.then(DIRECTED)` also
     /// each movie's directors.
@@ -170,7 +170,7 @@ impl<L: Entity> NodeSet<L> {
     }
 }
 
-impl<L: Entity, I: Include<L>> Including<L, I> {
+impl<L: Stored, I: Include<L>> Including<L, I> {
     /// The query [`all`](Self::all) sends.
     pub fn query(&self) -> plan::ColumnQuery<Loaded<L, I::Output>> {
         self.query_limited(None)

@@ -3,7 +3,7 @@
 //!
 //! - [`Identified<T>`]: a stored node, its element id and labels with the struct (it derefs to
 //!   the struct). Any query returning `Person.identified()` yields them.
-//! - [`Entity`] (every `#[derive(Node)]` struct with serde): `Person::nodes()` for a
+//! - [`Entity`] (every `#[derive(Node)]` struct; its methods need serde, [`Stored`]): `Person::nodes()` for a
 //!   [`NodeSet`], `ann.create(&db)`, `Person::create_many`, `Person::get_or_create` and
 //!   `Person::create_or_update` keyed by properties (one `MERGE` query, no race between a
 //!   check and a write), and on a saved entity `save`, `refresh`, `delete`.
@@ -54,45 +54,44 @@ use core::future::Future;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-/// A label the OGM can load and store: any `#[derive(Node)]` struct that serde reads and
-/// writes (the derive implements [`Hooks`]).
+/// A label the OGM loads and stores: any `#[derive(Node)]` struct (the derive implements
+/// [`Hooks`]). Its methods need the struct to be [`Stored`] (serde reads and writes it);
+/// generic code over stored labels bounds on [`Stored`].
 pub trait Entity:
-    NodeLabel
-    + Binding
-    + ElementBinding<Element = Self>
-    + Hooks
-    + Serialize
-    + DeserializeOwned
-    + Send
-    + Sync
-    + 'static
+    NodeLabel + Binding + ElementBinding<Element = Self> + Hooks + Send + Sync + 'static
 {
     /// Every node of the label, to filter, order and read: `Person::nodes()`.
-    fn nodes() -> NodeSet<Self> {
+    fn nodes() -> NodeSet<Self>
+    where
+        Self: Stored,
+    {
         NodeSet::new()
     }
 
     /// Creates the node (after [`Hooks::pre_save`]) and returns it saved.
-    fn create(
-        mut self,
-        db: &impl Executor,
-    ) -> impl Future<Output = Result<Identified<Self>>> + Send {
-        async move {
+    fn create<'a>(mut self, db: &'a impl Executor) -> Saving<'a, Identified<Self>>
+    where
+        Self: Stored,
+    {
+        Box::pin(async move {
             pre_save(&mut self)?;
             let saved = one::<Self>(db.fetch_all(plan::create(&self)).await?)?;
             Self::post_create(&saved);
             Self::post_save(&saved);
             Ok(saved)
-        }
+        })
     }
 
     /// Creates every value in one query (`UNWIND` + `CREATE`); the saved nodes come back
     /// in the order of `values`.
-    fn create_many(
-        db: &impl Executor,
+    fn create_many<'a>(
+        db: &'a impl Executor,
         mut values: Vec<Self>,
-    ) -> impl Future<Output = Result<Vec<Identified<Self>>>> + Send {
-        async move {
+    ) -> Saving<'a, Vec<Identified<Self>>>
+    where
+        Self: Stored,
+    {
+        Box::pin(async move {
             values.iter_mut().try_for_each(pre_save)?;
             let saved = db.fetch_all(plan::create_many(&values)).await?;
             for one in &saved {
@@ -100,7 +99,7 @@ pub trait Entity:
                 Self::post_save(one);
             }
             Ok(saved)
-        }
+        })
     }
 
     /// For each value, the node whose `keys` properties equal the value's, created from
@@ -115,7 +114,10 @@ pub trait Entity:
         db: &'a impl Executor,
         values: Vec<Self>,
         keys: K,
-    ) -> Merging<'a, Self> {
+    ) -> Merging<'a, Self>
+    where
+        Self: Stored,
+    {
         Box::pin(merge::<Self>(db, values, keys.keys(), false))
     }
 
@@ -125,23 +127,28 @@ pub trait Entity:
         db: &'a impl Executor,
         values: Vec<Self>,
         keys: K,
-    ) -> Merging<'a, Self> {
+    ) -> Merging<'a, Self>
+    where
+        Self: Stored,
+    {
         Box::pin(merge::<Self>(db, values, keys.keys(), true))
     }
 }
 
 impl<T> Entity for T where
-    T: NodeLabel
-        + Binding
-        + ElementBinding<Element = T>
-        + Hooks
-        + Serialize
-        + DeserializeOwned
-        + Send
-        + Sync
-        + 'static
+    T: NodeLabel + Binding + ElementBinding<Element = T> + Hooks + Send + Sync + 'static
 {
 }
+
+/// A label the OGM can store and load: an [`Entity`] that serde writes and reads.
+#[diagnostic::on_unimplemented(
+    message = "the OGM stores and loads `{Self}` through serde, so it needs `serde::Serialize` and `serde::Deserialize`",
+    label = "`{Self}` does not derive `Serialize` and `Deserialize`",
+    note = "derive them next to `Node`: `#[derive(Node, serde::Serialize, serde::Deserialize)]`"
+)]
+pub trait Stored: Entity + Serialize + DeserializeOwned {}
+#[diagnostic::do_not_recommend]
+impl<T: Entity + Serialize + DeserializeOwned> Stored for T {}
 
 /// The Rust type of a `#[node(version)]` property: `i64`, which the OGM bumps on every save.
 #[diagnostic::on_unimplemented(
@@ -189,7 +196,7 @@ macro_rules! merge_keys {
 }
 for_tuples!(merge_keys);
 
-fn pre_save<T: Entity>(value: &mut T) -> Result<()> {
+fn pre_save<T: Stored>(value: &mut T) -> Result<()> {
     value.pre_save().map_err(|message| Error::Hook {
         label: T::LABEL,
         hook: "pre_save",
@@ -198,7 +205,7 @@ fn pre_save<T: Entity>(value: &mut T) -> Result<()> {
 }
 
 /// The only row of a write that returns exactly one node, or [`Error::NotFound`].
-fn one<T: Entity>(rows: Vec<Identified<T>>) -> Result<Identified<T>> {
+fn one<T: Stored>(rows: Vec<Identified<T>>) -> Result<Identified<T>> {
     rows.into_iter()
         .next()
         .ok_or(Error::NotFound { label: T::LABEL })
@@ -207,13 +214,16 @@ fn one<T: Entity>(rows: Vec<Identified<T>>) -> Result<Identified<T>> {
 /// How often a merge runs when a concurrent writer wins a unique key's race.
 const MERGE_ATTEMPTS: usize = 3;
 
-/// The future of [`Entity::get_or_create`] and [`Entity::create_or_update`]: each node with
-/// whether it was created. (Boxed, so that keys of another label are reported once, where
-/// they are passed, not again where the future is awaited.)
-pub type Merging<'a, T> =
-    core::pin::Pin<Box<dyn Future<Output = Result<Vec<(Identified<T>, bool)>>> + Send + 'a>>;
+/// The future of an [`Entity`] write: boxed, so that a mistake in its arguments (a struct
+/// without serde, keys of another label) is reported once, where the call is written, not
+/// again where the future is awaited.
+pub type Saving<'a, T> = core::pin::Pin<Box<dyn Future<Output = Result<T>> + Send + 'a>>;
 
-async fn merge<T: Entity>(
+/// The future of [`Entity::get_or_create`] and [`Entity::create_or_update`]: each node with
+/// whether it was created.
+pub type Merging<'a, T> = Saving<'a, Vec<(Identified<T>, bool)>>;
+
+async fn merge<T: Stored>(
     db: &impl Executor,
     mut values: Vec<T>,
     keys: Vec<&'static str>,
@@ -252,7 +262,7 @@ fn version_key<T: NodeLabel>() -> Option<&'static str> {
     T::PROPERTIES.iter().find(|p| p.version).map(|p| p.key)
 }
 
-impl<T: Entity> Identified<T> {
+impl<T: Stored> Identified<T> {
     /// Writes the struct's properties to the node (a `None` removes its property) and
     /// reads it back; leaves its other properties, labels and relationships alone, so a
     /// node loaded without them keeps them. With a `#[node(version)]` property, the save

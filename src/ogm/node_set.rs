@@ -1,8 +1,8 @@
 //! [`NodeSet`]: the nodes of one label, filtered, ordered and paged, read in one query.
 
 use super::plan::{self, Selection};
-use super::{Entity, Identified};
 use super::{Error, Result};
+use super::{Identified, Stored};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::Predicate;
 use crate::dsl::scope::{AllBound, NoVars, Required, Var};
@@ -12,7 +12,7 @@ use core::marker::PhantomData;
 /// What a node set's filters and sort keys may read: the label's own node.
 pub type NodeScope<L> = Var<L, Required, NoVars>;
 
-/// The nodes of label `L`, as [`Entity::nodes`] starts it; each method that reads sends one
+/// The nodes of label `L`, as [`Entity::nodes`](super::Entity::nodes) starts it; each method that reads sends one
 /// query.
 ///
 /// ```
@@ -43,7 +43,7 @@ impl<L> Clone for NodeSet<L> {
     }
 }
 
-impl<L: Entity> NodeSet<L> {
+impl<L: Stored> NodeSet<L> {
     pub(crate) fn new() -> Self {
         Self {
             selection: Selection::default(),

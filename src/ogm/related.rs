@@ -3,8 +3,8 @@
 //! writes.
 
 use super::plan::{self, Anchor, Write};
-use super::{Entity, NodeScope, NodeSet};
 use super::{Error, Result};
+use super::{NodeScope, NodeSet, Stored};
 use crate::dsl::expr::methods::OrderItems;
 use crate::dsl::expr::{ExprNode, Predicate};
 use crate::dsl::scope::AllBound;
@@ -48,7 +48,7 @@ pub struct Related<R, Near, Far> {
     _types: PhantomData<fn() -> (R, Near)>,
 }
 
-impl<T: Entity> Identified<T> {
+impl<T: Stored> Identified<T> {
     /// The nodes relationship type `rel` leads to from this node: outgoing when `T` is the
     /// type's start label, incoming when it is its end label (for a type from a label to
     /// itself, outgoing; [`incoming`](Self::incoming) walks it backwards).
@@ -57,7 +57,7 @@ impl<T: Entity> Identified<T> {
         H: RelBindingHandle,
         RelOf<H>: RelType,
         T: RelatedBy<RelOf<H>>,
-        <T as RelatedBy<RelOf<H>>>::Far: Entity,
+        <T as RelatedBy<RelOf<H>>>::Far: Stored,
     {
         let _ = rel;
         Related::new(&self.element_id, <T as RelatedBy<RelOf<H>>>::OUTGOING)
@@ -70,14 +70,14 @@ impl<T: Entity> Identified<T> {
         H: RelBindingHandle,
         T: crate::schema::EndOf<H>,
         RelOf<H>: SingleEnds,
-        <RelOf<H> as SingleEnds>::Start: Entity,
+        <RelOf<H> as SingleEnds>::Start: Stored,
     {
         let _ = rel;
         Related::new(&self.element_id, false)
     }
 }
 
-impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
+impl<R: RelType, Near: Stored, Far: Stored> Related<R, Near, Far> {
     fn new(id: &str, outgoing: bool) -> Self {
         let anchor = Anchor::new::<R, Near, Far>(id, outgoing);
         Self {
@@ -289,7 +289,7 @@ impl<R: RelType, Near: Entity, Far: Entity> Related<R, Near, Far> {
 
 /// [`Error::Cardinality`] (loaded) when a `Near` node with `count` relationships of type `R`
 /// breaks `rule`.
-pub(crate) fn check_loaded<R: RelType, Near: Entity>(
+pub(crate) fn check_loaded<R: RelType, Near: Stored>(
     rule: Cardinality,
     id: &str,
     count: u64,

@@ -67,7 +67,7 @@ impl<L, R> ValueOf<L> for Expr<L, R> {
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is no node to create",
     label = "expected a value of a label's struct, or `Label.value(..)`",
-    note = "CREATE takes the whole value of the label's struct, so every required property is there: `create(Person {{ .. }})`, or `Person.alias(Other).value(..)`"
+    note = "CREATE takes the whole value of the label's struct, so every required property is there: `create(Person {{ .. }})`, or `Person.alias(Other).value(..)`; the struct is sent as one map parameter, so it derives `serde::Serialize` too"
 )]
 pub trait NewNode {
     /// What the node binds.
