@@ -2,75 +2,19 @@
 //! of every README and doc example (`q.to_cypher().text(), ".."`) and the schema
 //! statements, each linted by `@neo4j-cypher/language-support` (Neo4j's parser and semantic
 //! analysis compiled to JavaScript) under Cypher 5 and Cypher 25, with its parameters
-//! declared. No error may remain; warnings are printed.
+//! declared. No error may remain; warnings are printed. What the schema tools, the OGM and
+//! the driver send on their own is recorded against the server and linted by
+//! `every_statement_the_tools_send_passes_neo4js_front_end` (in `tests/db/schema_tools.rs`).
 //!
 //! The package is pinned in `tests/frontend/package.json` (and its lock file) and installed
 //! with `npm ci` into `tests/frontend/node_modules` the first time this runs.
 
-use std::path::Path;
-use std::process::{Command, Stdio};
+#[path = "frontend/lint.rs"]
+mod lint;
+
+use lint::{lint, Diagnostic, Statement};
 use typher::schema_tools::Schema;
 use typher_testkit::movies::*;
-
-/// One statement to lint: where it comes from, its text, its parameters' names.
-#[derive(serde::Serialize)]
-struct Statement {
-    name: String,
-    query: String,
-    params: Vec<String>,
-}
-
-/// One diagnostic of the front end.
-#[derive(serde::Deserialize, Debug)]
-struct Diagnostic {
-    name: String,
-    version: String,
-    severity: String,
-    message: String,
-}
-
-const DIR: &str = "tests/frontend";
-
-/// Installs the pinned package unless it is there; fails saying how to get node and npm.
-fn installed() {
-    if Path::new(DIR)
-        .join("node_modules/@neo4j-cypher/language-support")
-        .is_dir()
-    {
-        return;
-    }
-    let status = Command::new("npm")
-        .args(["ci", "--no-audit", "--no-fund", "--prefix", DIR])
-        .status()
-        .unwrap_or_else(|e| {
-            panic!(
-                "Neo4j's front end needs node and npm (to install the pinned \
-                 @neo4j-cypher/language-support into {DIR}): {e}"
-            )
-        });
-    assert!(status.success(), "`npm ci --prefix {DIR}` failed");
-}
-
-/// Lints `statements`; returns every diagnostic.
-fn lint(statements: &[Statement]) -> Vec<Diagnostic> {
-    installed();
-    let mut child = Command::new("node")
-        .arg("lint.mjs")
-        .current_dir(DIR)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|e| panic!("Neo4j's front end needs node on the PATH: {e}"));
-    let input = serde_json::to_vec(statements).unwrap();
-    {
-        use std::io::Write;
-        let mut stdin = child.stdin.take().unwrap();
-        stdin.write_all(&input).unwrap();
-    }
-    let output = child.wait_with_output().unwrap();
-    assert!(output.status.success(), "the front end failed to run");
-    serde_json::from_slice(&output.stdout).unwrap()
-}
 
 /// The parameters a rendered statement lists after it (`// $p0 = ..`, `// $year (bound
 /// when run)`).

@@ -17,6 +17,10 @@ use std::task::{Context, Poll};
 use std::time::Instant;
 use tracing::Instrument;
 
+/// What `connect` asks a server for its version.
+pub(crate) const VERSION_QUERY: &str =
+    "CALL dbms.components() YIELD name, versions RETURN name, versions[0] AS version";
+
 /// What a row stream carries between rows: the rows come first, so they are dropped (and
 /// give the connection back) before the lease.
 struct Streaming {
@@ -151,10 +155,7 @@ impl Client {
 
     /// Refuses a Neo4j older than 5.26.
     async fn check_version(&self) -> Result<()> {
-        let components = crate::raw::<(String, String)>(
-            "CALL dbms.components() YIELD name, versions RETURN name, versions[0] AS version",
-        )
-        .columns(["name", "version"]);
+        let components = crate::raw::<(String, String)>(VERSION_QUERY).columns(["name", "version"]);
         let rows = match self.fetch_all(components).await {
             Ok(rows) => rows,
             // No such procedure: not a Neo4j.

@@ -27,3 +27,15 @@ pub use settings::{RetryPolicy, Settings};
 pub use statement::{raw, Prepared, Raw, RowOf, Statement};
 pub use stream::RowStream;
 pub use txn::Transaction;
+
+/// The statements the execution layer sends on its own (a new connection's probe, the
+/// version check, the constraint lookup behind a violation's message), for the test that
+/// runs them through Neo4j's front end.
+#[doc(hidden)]
+pub fn internal_statements() -> [&'static str; 3] {
+    [
+        driver::PROBE,
+        client::VERSION_QUERY,
+        driver::CONSTRAINT_LOOKUP,
+    ]
+}

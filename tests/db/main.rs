@@ -4,6 +4,9 @@
 use typher_testkit::{movies, movies_data as data};
 mod support;
 
+#[path = "../frontend/lint.rs"]
+mod lint;
+
 mod constructs;
 mod errors;
 mod faults;

@@ -268,6 +268,7 @@ async fn diff_reports_missing_extra_undeclared_and_mistyped() {
 
 #[tokio::test]
 async fn migrations_apply_once_refuse_changes_and_roll_back_failures() {
+    let _schema = SCHEMA.lock().await;
     let db = client().await;
     let reset = async || {
         db.execute(raw::<()>(
@@ -377,4 +378,117 @@ async fn migrations_apply_once_refuse_changes_and_roll_back_failures() {
     assert_eq!(status.len(), 4);
 
     reset().await;
+}
+
+/// The statements a traced run sent: each query span's text and parameter names, once.
+fn sent(log: &str) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    let mut rest = log;
+    while let Some(at) = rest.find("query{statement=") {
+        rest = &rest[at + "query{statement=".len()..];
+        let Some(end) = rest.find(" params=[") else {
+            break;
+        };
+        // The field is written as Rust's Debug of the text: quoted, escaped.
+        let quoted = &rest[..end];
+        let text = serde_json::from_str::<String>(quoted).unwrap_or_else(|_| quoted.to_owned());
+        let names_end = rest[end..].find(']').map_or(rest.len(), |i| end + i);
+        let params = rest[end + " params=[".len()..names_end]
+            .split(',')
+            .map(|p| p.trim().trim_matches('"').to_owned())
+            .filter(|p| !p.is_empty())
+            .collect();
+        if !out.iter().any(|(t, _)| *t == text) {
+            out.push((text, params));
+        }
+        rest = &rest[end..];
+    }
+    out
+}
+
+#[tokio::test]
+async fn every_statement_the_tools_send_passes_neo4js_front_end() {
+    let _schema = SCHEMA.lock().await;
+    let db = client().await;
+    let ((), log) = super::support::traced(async {
+        let schema = schema();
+        schema.install(&db).await.unwrap();
+        let widget = Widget {
+            sku: "front-1".into(),
+            price: 1.5,
+            blurb: None,
+        };
+        let mut saved = widget.clone().create(&db).await.unwrap();
+        Widget::get_or_create(&db, vec![widget], Widget.sku)
+            .await
+            .unwrap();
+        saved.price = 2.5;
+        saved.save(&db).await.unwrap();
+        schema.diff(&db, 10).await.unwrap();
+        list(&db).await.unwrap();
+        typher::schema_tools::inspect(&db, Default::default(), |_| {})
+            .await
+            .unwrap();
+        Migrations::new()
+            .cypher(1, "front end", "RETURN 1")
+            .status(&db)
+            .await
+            .unwrap();
+        saved.delete(&db).await.unwrap();
+        schema.drop(&db).await.unwrap();
+    })
+    .await;
+    let sent = sent(&log);
+    let mut statements: Vec<super::lint::Statement> = sent
+        .into_iter()
+        .enumerate()
+        .map(|(i, (query, params))| super::lint::Statement {
+            name: format!("sent #{i}"),
+            query,
+            params,
+        })
+        .collect();
+    // What the driver sends on its own, outside any query span.
+    for query in typher::exec::internal_statements() {
+        statements.push(super::lint::Statement {
+            name: "driver".into(),
+            query: query.to_owned(),
+            params: Vec::new(),
+        });
+    }
+    for needle in [
+        "CREATE CONSTRAINT",
+        "SHOW CONSTRAINTS",
+        "SHOW INDEXES",
+        "LIMIT $size",
+        "db.labels()",
+        "DROP CONSTRAINT",
+        "MERGE",
+        "dbms.components()",
+    ] {
+        assert!(
+            statements.iter().any(|s| s.query.contains(needle)),
+            "no statement with {needle} was traced: {log}"
+        );
+    }
+    let found = super::lint::lint(&statements);
+    for d in &found {
+        println!("{} ({}), {}: {}", d.severity, d.version, d.name, d.message);
+    }
+    let errors: Vec<String> = found
+        .iter()
+        .filter(|d| d.severity == "error")
+        .map(|d| {
+            let s = statements.iter().find(|s| s.name == d.name).unwrap();
+            format!("{} ({}): {}\n  {}", d.name, d.version, d.message, s.query)
+        })
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{} of {} statements refused:\n{}",
+        errors.len(),
+        statements.len(),
+        errors.join("\n")
+    );
+    println!("{} statements, 0 errors", statements.len());
 }

@@ -16,6 +16,11 @@ mod record;
 pub(crate) use params::query;
 pub use record::Record;
 
+/// What a new connection runs to prove it works.
+pub(crate) const PROBE: &str = "RETURN 1";
+/// What the driver reads to name the properties of a violated constraint.
+pub(crate) const CONSTRAINT_LOOKUP: &str = "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties";
+
 use super::counters::Counters;
 use super::error::{Error, Wait};
 use super::settings::Settings;
@@ -204,7 +209,7 @@ impl Driver {
         if !connected {
             let opened = Instant::now();
             let probe = async {
-                let mut rows = lease.graph().execute(neo4rs::query("RETURN 1")).await?;
+                let mut rows = lease.graph().execute(neo4rs::query(PROBE)).await?;
                 while rows.next().await?.is_some() {}
                 Ok(())
             };
@@ -540,10 +545,7 @@ impl Driver {
             }
             let mut lease = self.lease().await?;
             let mut rows = self
-                .rows(
-                    &mut lease,
-                    neo4rs::query("SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties"),
-                )
+                .rows(&mut lease, neo4rs::query(CONSTRAINT_LOOKUP))
                 .await?;
             let mut shown = Vec::new();
             while let Some(row) = self.next(&mut lease, &mut rows).await? {
