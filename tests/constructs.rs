@@ -280,6 +280,19 @@ snap!(path_through_nodes_of_several_labels, {
         .return_(route)
 });
 
+// An anonymous node at the far end of an undirected step stands for the labels across from
+// the near one: from a Person through ACTED_IN it is a Movie, so a second ACTED_IN step
+// either way reaches people (it was {Person, Movie}, and Person-ACTED_IN-Person refused it).
+snap!(anonymous_node_across_an_undirected_step, {
+    let coactor = Person.alias(Coactor);
+    match_(Person.having(Person.name, "Keanu Reeves"))
+        .rel(ACTED_IN)
+        .either(())
+        .rel(ACTED_IN)
+        .either(coactor)
+        .return_(coactor.name)
+});
+
 // Integers and floats mix in arithmetic, as in Cypher: the result is a float.
 snap!(mixed_integer_and_float_arithmetic, {
     let (score, half) = (name!(score), name!(half));

@@ -266,11 +266,39 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
     }
     let rel = quote!(#handle<__TypherBinding>);
     let schema = quote!(::typher::schema);
+    // A label set, as nested `Labels`, of `labels` without repeats.
+    let set = |labels: &[&syn::Path]| {
+        let mut seen: Vec<&syn::Path> = Vec::new();
+        for label in labels {
+            if !seen.iter().any(|s| key(s) == key(label)) {
+                seen.push(label);
+            }
+        }
+        seen.iter().rev().fold(
+            quote!(#schema::NoLabels),
+            |rest, label| quote!(#schema::Labels<#label, #rest>),
+        )
+    };
+    let both = set(&from.iter().chain(to).collect::<Vec<_>>());
     let endpoint = touched.iter().map(|label| {
+        // Across from `label`: the end labels if it starts the type, the start labels if
+        // it ends it.
+        let mut across: Vec<&syn::Path> = Vec::new();
+        if from.iter().any(|f| key(f) == key(label)) {
+            across.extend(to);
+        }
+        if to.iter().any(|t| key(t) == key(label)) {
+            across.extend(from);
+        }
+        let across = set(&across);
         quote! {
             impl<__TypherBinding> #schema::Endpoint<#rel> for #label {}
-            impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #label {}
-            impl<__TypherBinding> #schema::Connects<#rel, #label> for #schema::AnyLabel {}
+            impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #label {
+                type Far = #both;
+            }
+            impl<__TypherBinding> #schema::Connects<#rel, #label> for #schema::AnyLabel {
+                type Far = #across;
+            }
         }
     });
     let from_sets = touched
@@ -279,18 +307,21 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
         .chain(core::iter::once(quote!(#schema::AnyLabel)))
         .map(|label| {
             quote! {
-                #[diagnostic::do_not_recommend]
                 impl<__TypherBinding, __H, __R> #schema::Connects<#rel, #schema::Labels<__H, __R>> for #label
                 where
                     #label: #schema::Connects<#rel, __H> + #schema::Connects<#rel, __R>,
-                {}
+                {
+                    type Far = #both;
+                }
                 #[diagnostic::do_not_recommend]
-                impl<__TypherBinding> #schema::Connects<#rel, #schema::NoLabels> for #label {}
+                impl<__TypherBinding> #schema::Connects<#rel, #schema::NoLabels> for #label {
+                    type Far = #both;
+                }
             }
         });
     let connects = pairs
         .iter()
-        .map(|(a, b)| quote!(impl<__TypherBinding> #schema::Connects<#rel, #b> for #a {}));
+        .map(|(a, b)| quote!(impl<__TypherBinding> #schema::Connects<#rel, #b> for #a { type Far = #both; }));
     quote! {
         #(#endpoint)*
         #(#connects)*
@@ -305,7 +336,9 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
         }
         #[diagnostic::do_not_recommend]
         impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::AnyLabel {}
-        impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #schema::AnyLabel {}
+        impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #schema::AnyLabel {
+            type Far = #both;
+        }
         #[diagnostic::do_not_recommend]
         impl<__TypherBinding> #schema::StartOf<#rel> for #schema::NoLabels {
             type Fits = #schema::NearEndFits;
@@ -316,7 +349,9 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
         }
         #[diagnostic::do_not_recommend]
         impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::NoLabels {}
-        impl<__TypherBinding, __T> #schema::Connects<#rel, __T> for #schema::NoLabels {}
+        impl<__TypherBinding, __T> #schema::Connects<#rel, __T> for #schema::NoLabels {
+            type Far = #both;
+        }
         impl<__TypherBinding, __H: #schema::StartOf<#rel>, __R: #schema::StartOf<#rel>>
             #schema::StartOf<#rel> for #schema::Labels<__H, __R>
         {
@@ -330,7 +365,9 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
         impl<__TypherBinding, __H: #schema::Endpoint<#rel>, __R: #schema::Endpoint<#rel>>
             #schema::Endpoint<#rel> for #schema::Labels<__H, __R> {}
         impl<__TypherBinding, __T, __H: #schema::Connects<#rel, __T>, __R: #schema::Connects<#rel, __T>>
-            #schema::Connects<#rel, __T> for #schema::Labels<__H, __R> {}
+            #schema::Connects<#rel, __T> for #schema::Labels<__H, __R> {
+            type Far = #both;
+        }
     }
 }
 

@@ -3,11 +3,10 @@
 
 use super::expr::{Expr, ExprNode, Expression, Name, NameTag, Val};
 use super::pattern::{AnyRel, Hops, RelHaving};
-use super::query::{Pattern, Query};
+use super::query::{Begin, Pattern, Query, Unwalked, Walk};
 use super::scope::Var;
 use crate::dsl::ast::Shortest;
 use crate::schema::{Again, AnyLabel, Binding, LabelVariant, Labels, NoLabels, OrNull, RelUnion};
-use core::marker::PhantomData;
 use serde::{Deserialize, Serialize};
 
 /// A path as a typed value: its nodes (decoded as `N`) and the relationships between them
@@ -107,23 +106,6 @@ pub trait PathNode {
     /// for anything else, whose nodes return as they are.
     const VARIANTS: &'static [LabelVariant] = &[];
 }
-
-/// What a pattern walked: the label it began at ([`Begin`]), then each relationship step and
-/// the label it reached ([`Walk`]); what a path variable's declared types are checked
-/// against ([`Walked`]).
-#[doc(hidden)]
-pub struct Begin<L>(PhantomData<fn() -> L>);
-
-/// A pattern `W` walked on through relationship pattern `R` to label `L`; see [`Begin`].
-#[doc(hidden)]
-pub struct Walk<W, R, L>(Marker3<W, R, L>);
-
-/// A zero-sized marker of three types.
-pub(crate) type Marker3<A, B, C> = PhantomData<fn() -> (A, B, C)>;
-
-/// A pattern whose walk is not tracked (a quantified one, which binds no path).
-#[doc(hidden)]
-pub struct Unwalked;
 
 /// Every label and relationship type a pattern walked fits a path of nodes `N` and
 /// relationships `R` ([`NodeIn`], [`RelIn`]).

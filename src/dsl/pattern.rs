@@ -419,7 +419,9 @@ impl<L: EndOf<R>, R> EndOf<Again<R>> for L {
     type Fits = L::Fits;
 }
 impl<L: Endpoint<R>, R> Endpoint<Again<R>> for L {}
-impl<L: Connects<R, T>, T, R> Connects<Again<R>, T> for L {}
+impl<L: Connects<R, T>, T, R> Connects<Again<R>, T> for L {
+    type Far = L::Far;
+}
 
 /// What `.hops(..)` takes: `2` (exactly), `1..=3`, `..=5`, `2..` or `..`.
 #[diagnostic::on_unimplemented(
@@ -563,7 +565,11 @@ impl<L: EndOf<R>, R> EndOf<Hops<R>> for L {
     type Fits = L::Fits;
 }
 impl<L: Endpoint<R>, R> Endpoint<Hops<R>> for L {}
-impl<L: Endpoint<R>, T: Endpoint<R>, R> Connects<Hops<R>, T> for L {}
+/// After several hops either way the far node may be at either end of `R`.
+impl<L: Endpoint<R>, T: Endpoint<R>, R: RelHandle> Connects<Hops<R>, T> for L {
+    type Far =
+        crate::schema::Labels<R::Starts, crate::schema::Labels<R::Ends, crate::schema::NoLabels>>;
+}
 
 impl<R: Handle + RelHandle> super::expr::Expression for Hops<R>
 where
@@ -657,7 +663,9 @@ impl<L: EndOf<R>, R, X> EndOf<RelHaving<R, X>> for L {
     type Fits = L::Fits;
 }
 impl<L: Endpoint<R>, R, X> Endpoint<RelHaving<R, X>> for L {}
-impl<L: Connects<R, T>, T, R, X> Connects<RelHaving<R, X>, T> for L {}
+impl<L: Connects<R, T>, T, R, X> Connects<RelHaving<R, X>, T> for L {
+    type Far = L::Far;
+}
 
 /// A relationship of any type, `-->`: `.rel(ANY_REL)`. It binds no variable and fits every
 /// label at both ends.
@@ -696,4 +704,6 @@ impl<L> EndOf<AnyRel> for L {
     type Fits = crate::schema::NearEndFits;
 }
 impl<L> Endpoint<AnyRel> for L {}
-impl<L, T> Connects<AnyRel, T> for L {}
+impl<L, T> Connects<AnyRel, T> for L {
+    type Far = AnyLabel;
+}

@@ -44,10 +44,27 @@ impl Bound {
     }
 }
 
+/// What a pattern walked: the label it began at ([`Begin`]), then each relationship step and
+/// the label it reached ([`Walk`]); what a path variable's declared types are checked
+/// against ([`Walked`](super::path::Walked)).
+#[doc(hidden)]
+pub struct Begin<L>(core::marker::PhantomData<fn() -> L>);
+
+/// A pattern `W` walked on through relationship pattern `R` to label `L`; see [`Begin`].
+#[doc(hidden)]
+pub struct Walk<W, R, L>(Marker3<W, R, L>);
+
+/// A zero-sized marker of three types.
+pub(crate) type Marker3<A, B, C> = PhantomData<fn() -> (A, B, C)>;
+
+/// A pattern whose walk is not tracked (a quantified one, which binds no path).
+#[doc(hidden)]
+pub struct Unwalked;
+
 /// Position: a `MATCH` pattern ending at a node of label `L`, in a clause of nullability `N`;
 /// `W` is what the pattern walked so far (its labels and relationship types, checked against
 /// a path variable's declared types).
-pub struct Pattern<L, N, W = crate::dsl::path::Unwalked>(crate::dsl::path::Marker3<L, N, W>);
+pub struct Pattern<L, N, W = Unwalked>(Marker3<L, N, W>);
 /// Position: right after `WITH`; `ORDER BY` may read scope `O`; `D` says whether
 /// `.distinct()` may still come ([`Unordered`]) or `ORDER BY` came first ([`Ordered`]).
 pub struct Projected<O, D = Unordered>(PhantomData<fn() -> (O, D)>);

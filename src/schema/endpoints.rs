@@ -100,7 +100,13 @@ pub trait Endpoint<R> {}
     label = "no `{R}` relationship runs between a `{Self}` node and a `{T}` node",
     note = "an undirected step needs one of the two directions to fit the `from = ..` and `to = ..` of `#[relationship(..)]`"
 )]
-pub trait Connects<R, T> {}
+pub trait Connects<R, T> {
+    /// What an anonymous node at the far end of an undirected step from a `T` node stands
+    /// for: the labels `R` allows across from `T` (its end labels if `T` only starts it,
+    /// its start labels if `T` only ends it, both if both).
+    #[doc(hidden)]
+    type Far;
+}
 
 /// The label of an anonymous node at the start of a pattern, `MATCH ()-[..]->(..)`: it fits
 /// any relationship, and has no properties to read.

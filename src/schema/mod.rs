@@ -446,7 +446,9 @@ impl<L: EndOf<A> + EndOf<B>, A, B> EndOf<RelUnion<A, B>> for L {
     type Fits = <L as EndOf<A>>::Fits;
 }
 impl<L: Endpoint<A> + Endpoint<B>, A, B> Endpoint<RelUnion<A, B>> for L {}
-impl<L: Connects<A, T> + Connects<B, T>, T, A, B> Connects<RelUnion<A, B>, T> for L {}
+impl<L: Connects<A, T> + Connects<B, T>, T, A, B> Connects<RelUnion<A, B>, T> for L {
+    type Far = Labels<<L as Connects<A, T>>::Far, Labels<<L as Connects<B, T>>::Far, NoLabels>>;
+}
 
 pub use endpoints::{
     AnyLabel, Connects, EndOf, Endpoint, EndsAt, Labels, NearEndFits, NoLabels, RelatedBy,

@@ -761,3 +761,37 @@ async fn keys_and_dynamic_keys_of_maps_and_nodes() {
         data::PEOPLE.iter().find(|p| p.0 == "Tom Hanks").unwrap().1
     );
 }
+
+#[tokio::test]
+async fn an_anonymous_node_across_an_undirected_step_is_the_far_label() {
+    let db = client().await;
+    let coactor = Person.alias(Coactor);
+    let names: BTreeSet<String> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .rel(ACTED_IN)
+                .either(())
+                .rel(ACTED_IN)
+                .either(coactor)
+                .return_(coactor.name),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    let expected: BTreeSet<String> = db
+        .fetch_all(
+            match_(Person.having(Person.name, "Keanu Reeves"))
+                .rel(ACTED_IN)
+                .to(Movie)
+                .rel(ACTED_IN)
+                .from(coactor)
+                .return_(coactor.name),
+        )
+        .await
+        .unwrap()
+        .into_iter()
+        .collect();
+    assert!(names.contains("Carrie-Anne Moss"), "{names:?}");
+    assert_eq!(names, expected);
+}

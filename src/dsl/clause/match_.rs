@@ -2,18 +2,16 @@
 //! patterns, path variables, and their rendering.
 
 use crate::dsl::ast::{Direction, PathPattern, PatternStep};
-use crate::dsl::path::{Begin, Unwalked, Walk};
 use crate::dsl::pattern::rel_pattern;
 use crate::dsl::pattern::ExtendScope;
 use crate::dsl::pattern::HopRange;
 use crate::dsl::pattern::IntoRelPattern;
 use crate::dsl::pattern::NodeTarget;
 use crate::dsl::pattern::WithRel;
+use crate::dsl::query::{Begin, Unwalked, Walk};
 use crate::dsl::query::{Pattern, Query, Repeated, Repeating};
 use crate::dsl::scope::{AllBound, NoVars, NoneBound, Nullable, Required};
-use crate::schema::{
-    AnyLabel, Connects, EndOf, EndsAt, Labels, NoLabels, RelHandle, StartOf, StartsAt,
-};
+use crate::schema::{AnyLabel, Connects, EndOf, EndsAt, Labels, NoLabels, StartOf, StartsAt};
 
 /// A new pattern starting at `node`.
 pub(crate) fn start<T: NodeTarget<S, N>, S, N>(node: T) -> PathPattern {
@@ -48,8 +46,13 @@ pub type Started<S, T, N> = Query<
     >,
 >;
 
-/// The labels at both ends of `R`: what an anonymous node of an undirected step stands for.
-pub type BothEnds<R> = Labels<<R as RelHandle>::Starts, Labels<<R as RelHandle>::Ends, NoLabels>>;
+/// What an anonymous node at the far end of an undirected step through `R` from a node of
+/// label `Near` stands for: the labels across from `Near` ([`Connects`]'s `Far`).
+pub type Across<Far, R, Near> = <Far as Connects<R, Near>>::Far;
+
+/// The query after an undirected step through `R` from a node of label `L` reaches `T`.
+pub type AfterEither<S, N, R, T, L, W> =
+    AfterStep<S, N, R, T, Across<<T as NodeTarget<WithRel<S, N, R>, N>>::Label, R, L>, W>;
 
 /// `MATCH (person:Person)`: starts a query at a label, an aliased label, a label with inline
 /// properties, or an anonymous node `()`.
@@ -272,7 +275,7 @@ where
     ///     "MATCH (movie:Movie)-[:ACTED_IN]-(person:Person) RETURN person.name AS name"
     /// );
     /// ```
-    pub fn either<T>(self, node: T) -> AfterStep<S, N, R, T, BothEnds<R>, W>
+    pub fn either<T>(self, node: T) -> AfterEither<S, N, R, T, L, W>
     where
         T: NodeTarget<WithRel<S, N, R>, N>,
         T::Label: Connects<R, L>,
