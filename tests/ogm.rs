@@ -73,7 +73,31 @@ snap!(
     )
 );
 snap!(refresh_by_id, plan::by_id::<Person>("4:ab:1"));
-snap!(delete_by_id, plan::delete::<Person>("4:ab:1"));
+
+/// A label with a node key: a loaded copy writes only to a node that still holds its key.
+#[derive(Node, Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub struct Ticket {
+    #[node(key)]
+    pub code: String,
+    pub seat: Option<String>,
+}
+
+snap!(
+    save_checks_the_node_key,
+    plan::save(
+        "4:ab:3",
+        &Ticket {
+            code: "t-1".into(),
+            seat: Some("12A".into())
+        },
+        None
+    )
+);
+snap!(
+    delete_checks_the_node_key,
+    plan::delete::<Ticket>("4:ab:3", &[("code", typher::Value::String("t-1".into()))])
+);
+snap!(delete_by_id, plan::delete::<Person>("4:ab:1", &[]));
 
 #[test]
 fn the_version_property_is_known_from_the_derive() {
@@ -274,6 +298,7 @@ snap!(
     add_label,
     plan::relabel::<Person>(
         "4:ab:1",
+        &[],
         <Actor as typher::schema::NodeLabel>::LABEL_NAME,
         true
     )
@@ -282,6 +307,7 @@ snap!(
     remove_label,
     plan::relabel::<Person>(
         "4:ab:1",
+        &[],
         <Actor as typher::schema::NodeLabel>::LABEL_NAME,
         false
     )

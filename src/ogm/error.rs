@@ -34,6 +34,17 @@ pub enum Error {
         version: i64,
     },
 
+    /// The copy's element id now belongs to another node of its label: the node the copy
+    /// was loaded from is gone and the server gave its id to a new node (ArcadeDB does so at
+    /// once), whose node key differs. Nothing was written, read or deleted.
+    #[error("`{label}` {element_id} now holds another node (its `#[node(key)]` properties differ from this copy's): the node this copy was loaded from is gone, and nothing was written; a node key changes through a query, not `save`")]
+    Replaced {
+        /// The label.
+        label: &'static str,
+        /// The element id the copy holds.
+        element_id: String,
+    },
+
     /// A relationship write would break the relationship type's declared cardinality
     /// (nothing was written), or a load found stored relationships that break it.
     #[error("{}", cardinality_message(.label, .element_id, .relationship, *.count, *.rule, *.loaded))]

@@ -268,6 +268,12 @@ impl<T: Stored> Identified<T> {
     /// node loaded without them keeps them. With a `#[node(version)]` property, the save
     /// only happens when the stored version is still this copy's, and bumps it in the same
     /// query; otherwise nothing is written and the error is [`Error::Stale`].
+    ///
+    /// With `#[node(key)]` properties, the node must still hold the copy's key: a server may
+    /// give a deleted node's element id to a new node (ArcadeDB does so at once), and a
+    /// stale copy must not overwrite it ([`Error::Replaced`]). So `save` does not change a
+    /// node key; a query does (`match_(..).set(..)`). `refresh`, `delete` and the label
+    /// methods check the key the same way.
     pub async fn save(&mut self, db: &impl Executor) -> Result<()> {
         pre_save(&mut self.data)?;
         let version = version_key::<T>()
@@ -288,7 +294,13 @@ impl<T: Stored> Identified<T> {
 
     /// Reads the node again: its properties and labels as stored now.
     pub async fn refresh(&mut self, db: &impl Executor) -> Result<()> {
-        let rows = db.fetch_all(plan::by_id::<T>(&self.element_id)).await?;
+        let keys = plan::node_keys(&self.data);
+        let rows = db
+            .fetch_all(plan::by_copy::<T>(&self.element_id, &keys))
+            .await?;
+        if rows.is_empty() {
+            return Err(self.missing_or_stale(db, None).await);
+        }
         *self = one(rows)?;
         Ok(())
     }
@@ -301,9 +313,12 @@ impl<T: Stored> Identified<T> {
             hook: "pre_delete",
             message,
         })?;
-        let done = db.execute(plan::delete::<T>(&self.element_id)).await?;
+        let keys = plan::node_keys(&self.data);
+        let done = db
+            .execute(plan::delete::<T>(&self.element_id, &keys))
+            .await?;
         if done.counters.nodes_deleted == 0 {
-            return Err(Error::NotFound { label: T::LABEL });
+            return Err(self.missing_or_stale(db, None).await);
         }
         T::post_delete(&self);
         Ok(())
@@ -324,7 +339,12 @@ impl<T: Stored> Identified<T> {
         let _ = label;
         let name = <H::Label as NodeLabel>::LABEL_NAME;
         *self = one(db
-            .fetch_all(plan::relabel::<T>(&self.element_id, name, true))
+            .fetch_all(plan::relabel::<T>(
+                &self.element_id,
+                &plan::node_keys(&self.data),
+                name,
+                true,
+            ))
             .await?)?;
         Ok(())
     }
@@ -351,7 +371,12 @@ impl<T: Stored> Identified<T> {
             .into());
         }
         *self = one(db
-            .fetch_all(plan::relabel::<T>(&self.element_id, name, false))
+            .fetch_all(plan::relabel::<T>(
+                &self.element_id,
+                &plan::node_keys(&self.data),
+                name,
+                false,
+            ))
             .await?)?;
         Ok(())
     }
@@ -378,20 +403,30 @@ impl<T: Stored> Identified<T> {
         }
     }
 
-    /// Why a save matched nothing: the node is gone, or (with a version) it moved on.
+    /// Why a write by this copy matched nothing: the node is gone; its id now holds
+    /// another node (another node key); or (with a version) it moved on.
     async fn missing_or_stale(&self, db: &impl Executor, version: Option<(&str, i64)>) -> Error {
         let label = T::LABEL;
-        let Some((_, version)) = version else {
+        let keys = plan::node_keys(&self.data);
+        if version.is_none() && keys.is_empty() {
             return Error::NotFound { label };
+        }
+        let stored = match db.fetch_all(plan::by_id::<T>(&self.element_id)).await {
+            Ok(rows) => rows,
+            Err(e) => return e.into(),
         };
-        match db.fetch_all(plan::by_id::<T>(&self.element_id)).await {
-            Ok(rows) if rows.is_empty() => Error::NotFound { label },
-            Ok(_) => Error::Stale {
+        match (stored.first(), version) {
+            (None, _) => Error::NotFound { label },
+            (Some(other), _) if plan::node_keys(&other.data) != keys => Error::Replaced {
+                label,
+                element_id: self.element_id.clone(),
+            },
+            (Some(_), Some((_, version))) => Error::Stale {
                 label,
                 element_id: self.element_id.clone(),
                 version,
             },
-            Err(e) => e.into(),
+            (Some(_), None) => Error::NotFound { label },
         }
     }
 }

@@ -335,7 +335,8 @@ pub struct Again<H>(pub(crate) H);
 /// The element id finds the node again for the OGM's `save`, `refresh` and `delete`.
 /// Servers may give a deleted node's id to a new node (ArcadeDB does so at once), and
 /// ArcadeDB moves a node to a new id when its labels change: an `Identified` kept across
-/// such changes can miss its node, or meet another one of the same label.
+/// such changes can miss its node, or meet another one of the same label (which the OGM
+/// refuses when the label has a `#[node(key)]`: it checks the key with the id).
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Identified<T> {
     /// The server's element id (`elementId(..)`), stable within a transaction.

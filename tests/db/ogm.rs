@@ -628,3 +628,52 @@ async fn undeclared_properties_are_kept_in_the_extras_map() {
         extra(&[("origin", "import".into()), ("rank", 7.into())])
     );
 }
+
+/// A label of its own with a node key, so no other test creates nodes that could take the
+/// element ids this test frees.
+#[derive(Node, Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Badge {
+    #[node(key)]
+    pub code: String,
+    pub holder: String,
+}
+
+#[tokio::test]
+async fn a_stale_copy_never_writes_to_the_node_that_took_its_id() {
+    let db = client().await;
+    let badge = |code: &str| Badge {
+        code: code.into(),
+        holder: "ann".into(),
+    };
+    let first = badge("b-1").create(&db).await.unwrap();
+    let mut stale = first.clone();
+    first.delete(&db).await.unwrap();
+    // A new node, which ArcadeDB gives the freed element id (Neo4j does so later, if ever).
+    let second = badge("b-2").create(&db).await.unwrap();
+    let reused = second.element_id == stale.element_id;
+
+    stale.holder = "mallory".into();
+    let saved = stale.save(&db).await;
+    let refreshed = stale.clone().refresh(&db).await;
+    let deleted = stale.clone().delete(&db).await;
+    if reused {
+        for result in [&saved, &refreshed, &deleted] {
+            assert!(
+                matches!(
+                    result,
+                    Err(typher::ogm::Error::Replaced { label: "Badge", .. })
+                ),
+                "{result:?}"
+            );
+        }
+        let message = saved.unwrap_err().to_string();
+        assert!(message.contains("now holds another node"), "{message}");
+    } else {
+        assert!(matches!(saved, Err(Error::NotFound { .. })), "{saved:?}");
+    }
+    // The node that took the id is untouched and still there.
+    let stored: Vec<Identified<Badge>> = Badge::nodes().all(&db).await.unwrap();
+    assert_eq!(stored.len(), 1, "{stored:?}");
+    assert_eq!(stored[0].data, badge("b-2"));
+    second.delete(&db).await.unwrap();
+}

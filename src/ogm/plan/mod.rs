@@ -55,6 +55,33 @@ pub(crate) fn has_id_of(binding: BindingKey, id: &str) -> ExprNode {
     )
 }
 
+/// The node-key values of `value` (its `#[node(key)]` properties), which a loaded copy's
+/// node must still hold for the OGM to write to, read or delete it by element id: a server
+/// may give a deleted node's id to a new node (ArcadeDB does so at once).
+pub fn node_keys<L: NodeLabel + serde::Serialize>(value: &L) -> Vec<(&'static str, Value)> {
+    let Ok(Value::Map(map)) = crate::dsl::value::to_value(value) else {
+        return Vec::new();
+    };
+    L::PROPERTIES
+        .iter()
+        .filter(|p| p.node_key)
+        .filter_map(|p| map.get(p.key).map(|v| (p.key, v.clone())))
+        .collect()
+}
+
+/// `elementId(person) = $id AND person.key = $k ..`: the node a copy was loaded from.
+fn this<L: Binding>(id: &str, keys: &[(&'static str, Value)]) -> Vec<ExprNode> {
+    let mut filters = vec![has_id::<L>(id)];
+    filters.extend(keys.iter().map(|(key, value)| {
+        ExprNode::binary(
+            BinaryOp::Eq,
+            property(L::KEY, GraphName::new(key)),
+            ExprNode::param(value.clone()),
+        )
+    }));
+    filters
+}
+
 /// `MATCH (person:Person) WHERE ..`.
 pub(crate) fn match_node<L: NodeLabel + Binding>(filters: Vec<ExprNode>) -> Clause {
     build::match_(false, vec![path(node::<L>(Vec::new()))], all_of(filters))
@@ -244,7 +271,8 @@ pub fn save<L>(
 where
     L: NodeLabel + Binding + serde::Serialize,
 {
-    let mut clauses = vec![match_node::<L>(vec![has_id::<L>(id)])];
+    let keys = node_keys(value);
+    let mut clauses = vec![match_node::<L>(this::<L>(id, &keys))];
     let mut items = vec![build::set_whole(L::KEY, ExprNode::serialized(value), true)];
     if let Some((key, current)) = version {
         let key = GraphName::new(key);
@@ -286,10 +314,30 @@ pub fn by_id<L: NodeLabel + Binding>(id: &str) -> ColumnQuery<Identified<L>> {
     )
 }
 
-/// `MATCH (person:Person) WHERE elementId(person) = $id DETACH DELETE person`.
-pub fn delete<L: NodeLabel + Binding>(id: &str) -> crate::dsl::Query<(), crate::dsl::Written> {
+/// `MATCH (person:Person) WHERE elementId(person) = $id AND person.key = $k ..` (the
+/// node-key values, [`node_keys`]) `RETURN {..}`: the node a copy was loaded from, as stored
+/// now.
+pub fn by_copy<L: NodeLabel + Binding>(
+    id: &str,
+    keys: &[(&'static str, Value)],
+) -> ColumnQuery<Identified<L>> {
+    select::<L>(
+        &Selection {
+            filters: this::<L>(id, keys),
+            ..Selection::default()
+        },
+        None,
+    )
+}
+
+/// `MATCH (person:Person) WHERE elementId(person) = $id AND person.key = $k .. DETACH
+/// DELETE person` (the node-key values, [`node_keys`]).
+pub fn delete<L: NodeLabel + Binding>(
+    id: &str,
+    keys: &[(&'static str, Value)],
+) -> crate::dsl::Query<(), crate::dsl::Written> {
     crate::dsl::Query::from_ast(build::query(vec![
-        match_node::<L>(vec![has_id::<L>(id)]),
+        match_node::<L>(this::<L>(id, keys)),
         build::delete(true, vec![L::KEY]),
     ]))
 }
@@ -298,6 +346,7 @@ pub fn delete<L: NodeLabel + Binding>(id: &str) -> crate::dsl::Query<(), crate::
 /// (`REMOVE` with `add` false).
 pub fn relabel<L: NodeLabel + Binding>(
     id: &str,
+    keys: &[(&'static str, Value)],
     label: GraphName,
     add: bool,
 ) -> ColumnQuery<Identified<L>> {
@@ -308,7 +357,7 @@ pub fn relabel<L: NodeLabel + Binding>(
         build::remove(vec![build::remove_label(label)])
     };
     ColumnQuery::new(build::query(vec![
-        match_node::<L>(vec![has_id::<L>(id)]),
+        match_node::<L>(this::<L>(id, keys)),
         change,
         build::return_(vec![identity::<L>()]),
     ]))
