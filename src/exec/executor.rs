@@ -15,6 +15,11 @@ use super::stream::RowStream;
 use core::future::Future;
 use futures_util::{StreamExt, TryStreamExt};
 
+/// The future of [`Executor::execute`]: boxed (a statement's future is large), and so a
+/// query that cannot run is reported once, where it is passed, not again where the future
+/// is awaited.
+pub type Running<'a, T> = core::pin::Pin<Box<dyn Future<Output = Result<T>> + Send + 'a>>;
+
 /// Runs statements: a [`Client`](super::Client) (each on a pooled connection) or a
 /// [`Transaction`](super::Transaction) (all inside it, committed or rolled back together).
 ///
@@ -179,11 +184,12 @@ pub trait Executor: Sync {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    fn execute<Q>(&self, query: Q) -> impl Future<Output = Result<Executed>> + Send
+    fn execute<'a, Q>(&'a self, query: Q) -> Running<'a, Executed>
     where
-        Q: Statement + Send,
+        Q: Statement + Send + 'a,
     {
-        // Boxed: a statement's future is large, and callers nest it in their own.
+        // Boxed: a statement's future is large, and callers nest it in their own; and a
+        // query that cannot run is reported once, where it is passed.
         Box::pin(async move { Ok(self.run(query.prepare()?, false).await?.1) })
     }
 

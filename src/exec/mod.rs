@@ -22,7 +22,7 @@ pub use client::Client;
 pub use counters::{Counters, Executed};
 pub use driver::Record;
 pub use error::{Error, Result, Wait};
-pub use executor::Executor;
+pub use executor::{Executor, Running};
 pub use settings::{RetryPolicy, Settings};
 pub use statement::{raw, Prepared, Raw, RowOf, Statement};
 pub use stream::RowStream;
