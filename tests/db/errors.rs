@@ -232,3 +232,21 @@ async fn nan_is_refused_in_typed_queries_as_in_raw_ones() {
         "{raw_err}"
     );
 }
+
+#[tokio::test]
+async fn a_raw_column_that_does_not_fit_names_what_the_server_sent() {
+    let db = client().await;
+    for (query, found) in [
+        ("RETURN null AS n", "null"),
+        ("RETURN 3.5 AS n", "the float 3.5"),
+        ("RETURN [1, 2] AS n", "a list of 2 items"),
+    ] {
+        let err = db.fetch_all(raw::<i64>(query)).await.unwrap_err();
+        let text = err.to_string();
+        assert!(matches!(err, Error::Decode { .. }), "{query}: {err:?}");
+        assert!(
+            text.contains(found) && !text.contains("map"),
+            "{query}: {text}"
+        );
+    }
+}

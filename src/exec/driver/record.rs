@@ -51,6 +51,21 @@ impl Record {
         self.0.to::<T>().map_err(|e| {
             let message = e.to_string();
             let keys: Vec<String> = self.0.keys().into_iter().map(|k| k.value.clone()).collect();
+            // One column, and `T` does not read the row as a map of names (it is no struct
+            // with that field): the column's value did not fit, so say what it held.
+            if let [only] = keys.as_slice() {
+                let names = self.0.to::<neo4rs::BoltMap>().map(BoltType::Map);
+                let top_level = names.as_ref().map_or(true, |map| {
+                    serde_path_to_error::deserialize::<_, T>(map.into_deserializer())
+                        .err()
+                        .is_some_and(|e| matches!(e.path().to_string().as_str(), "" | "."))
+                });
+                if top_level {
+                    if let Ok(value) = self.0.get::<BoltType>(only) {
+                        return explain::<T>(only, &value, message);
+                    }
+                }
+            }
             match self.0.to::<neo4rs::BoltMap>() {
                 Ok(map) => match explain::<T>("*", &BoltType::Map(map), message.clone()) {
                     Error::Decode { path, message, .. } => Error::Decode {
@@ -265,6 +280,29 @@ mod tests {
         let (r, _) = row(&[("a", BoltType::from(1i64))]);
         let err = r.get::<i64>("b").unwrap_err();
         assert!(err.to_string().contains("no such column"), "{err}");
+    }
+
+    #[test]
+    fn one_raw_column_that_does_not_fit_says_what_the_server_sent() {
+        let cases = [
+            (BoltType::Null(neo4rs::BoltNull), "null"),
+            (BoltType::from(3.5f64), "the float 3.5"),
+            (BoltType::from(vec![1i64, 2]), "a list of 2 items"),
+        ];
+        for (value, found) in cases {
+            let (r, _) = row(&[("n", value)]);
+            let err = r.to::<i64>().unwrap_err().to_string();
+            assert!(err.contains(found), "{err}");
+            assert!(!err.contains("map"), "{err}");
+        }
+        // A one-column row still decodes a struct by its column names.
+        #[derive(serde::Deserialize, Debug)]
+        struct Named {
+            n: i64,
+        }
+        let (r, _) = row(&[("n", BoltType::from(7i64))]);
+        assert_eq!(r.to::<Named>().unwrap().n, 7);
+        assert_eq!(r.to::<i64>().unwrap(), 7);
     }
 
     #[test]
