@@ -3,10 +3,11 @@
 //!
 //! - [`Identified<T>`]: a stored node, its element id and labels with the struct (it derefs to
 //!   the struct). Any query returning `Person.identified()` yields them.
-//! - [`Entity`] (every `#[derive(Node)]` struct; its methods need serde, [`Stored`]): `Person::nodes()` for a
-//!   [`NodeSet`], `ann.create(&db)`, `Person::create_many`, `Person::get_or_create` and
-//!   `Person::create_or_update` keyed by properties (one `MERGE` query, no race between a
-//!   check and a write), and on a saved entity `save`, `refresh`, `delete`.
+//! - [`Entity`] (every `#[derive(Node)]` struct; its methods need serde's derives too,
+//!   [`Stored`]): `Person::nodes()` for a [`NodeSet`], `ann.create(&db)`,
+//!   `Person::create_many`, `Person::get_or_create` and `Person::create_or_update` keyed by
+//!   properties (one `MERGE` query, no race between a check and a write), and on a saved
+//!   entity `save`, `refresh`, `delete`.
 //! - [`Hooks`] around writes; optimistic locking with `#[node(version)]` on an `i64` field.
 //! - [`Related`]: `tom.related(ACTED_IN)`, the nodes a relationship type leads to, read like a
 //!   node set and connected, disconnected or replaced with the type's declared cardinality
