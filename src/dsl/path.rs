@@ -1,5 +1,6 @@
 //! Paths: binding a pattern to a path variable (`p = (..)-[..]->(..)`), `shortestPath` and
-//! `allShortestPaths`, the path functions, and the typed value a returned path decodes as.
+//! `allShortestPaths`, checked against what the pattern walked ([`NodeIn`], [`RelIn`]); the
+//! path functions, and the typed value a returned path decodes as.
 
 use super::expr::{Expr, ExprNode, Expression, Name, NameTag, Val};
 use super::pattern::{AnyRel, Hops, RelHaving};

@@ -1,7 +1,9 @@
 //! The query builder: one type, [`Query`], whose type parameters carry what the compiler
 //! checks. `S` is the scope (every binding so far, with its nullability) and `P` the
 //! position in the pipeline: [`Pattern`] after a `MATCH` step (the next relationship must
-//! start at label `L`; `N` says whether the clause is optional), [`Projected`] after `WITH`
+//! start at label `L`; `N` says whether the clause is optional; `W` is what the pattern
+//! walked, [`Begin`] then [`Walk`]s, which a path variable's types are checked against),
+//! [`Projected`] after `WITH`
 //! (which may still be ordered, paged and made distinct; `O` is what `ORDER BY` may read),
 //! [`Unwound`] after `UNWIND`. Each clause module adds the methods of its clause.
 

@@ -2,14 +2,18 @@
 //! its `from = ..` and `to = ..`, and the label sets an anonymous node stands for.
 //!
 //! * [`StartOf`] / [`EndOf`]: a label may be where a relationship starts / ends (`.to(..)`
-//!   and `.from(..)` check them).
+//!   and `.from(..)` check them). Their `Fits` is [`NearEndFits`] only where the near end
+//!   fits, and the far end is checked through it ([`EndsAt`], [`StartsAt`]), so a step
+//!   written the wrong way round is one message, not two.
 //! * [`Connects`]: a relationship joins two labels one way or the other (`.either(..)`
-//!   checks it, so an undirected step compiles when one of the two directions fits).
+//!   checks it, so an undirected step compiles when one of the two directions fits); its
+//!   `Far` is what an anonymous node across the step stands for.
 //! * [`Endpoint`]: a label is at one end or the other (the nodes a variable-length step
 //!   passes through when it ignores direction).
 //! * [`AnyLabel`], [`Labels`], [`NoLabels`]: what an anonymous node `()` is. At the end of a
 //!   step it is the set of labels the relationship allows there (a relationship with several
-//!   end labels gives all of them), and a later step from it must fit every one.
+//!   end labels gives all of them; across an undirected step, the labels across from the near
+//!   node), and a later step from it must fit every one.
 
 use core::marker::PhantomData;
 
