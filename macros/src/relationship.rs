@@ -279,7 +279,7 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
             |rest, label| quote!(#schema::Labels<#label, #rest>),
         )
     };
-    let both = set(&from.iter().chain(to).collect::<Vec<_>>());
+    let both = set(&touched);
     let endpoint = touched.iter().map(|label| {
         // Across from `label`: the end labels if it starts the type, the start labels if
         // it ends it.

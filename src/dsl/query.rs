@@ -50,7 +50,7 @@ impl Bound {
 /// the label it reached ([`Walk`]); what a path variable's declared types are checked
 /// against ([`Walked`](super::path::Walked)).
 #[doc(hidden)]
-pub struct Begin<L>(core::marker::PhantomData<fn() -> L>);
+pub struct Begin<L>(PhantomData<fn() -> L>);
 
 /// A pattern `W` walked on through relationship pattern `R` to label `L`; see [`Begin`].
 #[doc(hidden)]

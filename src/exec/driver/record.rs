@@ -51,31 +51,30 @@ impl Record {
         self.0.to::<T>().map_err(|e| {
             let message = e.to_string();
             let keys: Vec<String> = self.0.keys().into_iter().map(|k| k.value.clone()).collect();
-            // One column, and `T` does not read the row as a map of names (it is no struct
-            // with that field): the column's value did not fit, so say what it held.
-            if let [only] = keys.as_slice() {
-                let names = self.0.to::<neo4rs::BoltMap>().map(BoltType::Map);
-                let top_level = names.as_ref().map_or(true, |map| {
-                    serde_path_to_error::deserialize::<_, T>(map.into_deserializer())
-                        .err()
-                        .is_some_and(|e| matches!(e.path().to_string().as_str(), "" | "."))
-                });
-                if top_level {
-                    if let Ok(value) = self.0.get::<BoltType>(only) {
-                        return explain::<T>(only, &value, message);
-                    }
+            let by_names = self
+                .0
+                .to::<neo4rs::BoltMap>()
+                .ok()
+                .map(|map| explain::<T>("*", &BoltType::Map(map), message.clone()));
+            // One column, and `T` fails on the row as a whole (it is no struct with that
+            // field): the column's value did not fit, so say what it held.
+            let whole_row = match &by_names {
+                Some(Error::Decode { path, .. }) => path.is_empty() || path == ".",
+                _ => true,
+            };
+            if let ([only], true) = (keys.as_slice(), whole_row) {
+                if let Ok(value) = self.0.get::<BoltType>(only) {
+                    return explain::<T>(only, &value, message);
                 }
             }
-            match self.0.to::<neo4rs::BoltMap>() {
-                Ok(map) => match explain::<T>("*", &BoltType::Map(map), message.clone()) {
-                    Error::Decode { path, message, .. } => Error::Decode {
-                        column: keys.join(", "),
-                        path,
-                        message,
-                    },
-                    other => other,
+            match by_names {
+                Some(Error::Decode { path, message, .. }) => Error::Decode {
+                    column: keys.join(", "),
+                    path,
+                    message,
                 },
-                Err(_) => Error::Decode {
+                Some(other) => other,
+                None => Error::Decode {
                     column: keys.join(", "),
                     path: String::new(),
                     message,

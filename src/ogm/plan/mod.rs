@@ -305,13 +305,7 @@ where
 
 /// `MATCH (person:Person) WHERE elementId(person) = $id RETURN {..}`.
 pub fn by_id<L: NodeLabel + Binding>(id: &str) -> ColumnQuery<Identified<L>> {
-    select::<L>(
-        &Selection {
-            filters: vec![has_id::<L>(id)],
-            ..Selection::default()
-        },
-        None,
-    )
+    by_copy::<L>(id, &[])
 }
 
 /// `MATCH (person:Person) WHERE elementId(person) = $id AND person.key = $k ..` (the
