@@ -1,0 +1,546 @@
+//! One Bolt connection: the handshake, authentication, and pipelined requests.
+//!
+//! Requests are queued and written together: an auto-commit query is `RUN` + `PULL` in one
+//! write (one round trip); a transaction's `BEGIN` waits in the queue for its first query;
+//! the next `PULL` of a stream is sent as soon as a batch arrives, before its rows are
+//! handed out. A connection whose stream was abandoned, or whose server reported a failure,
+//! puts a `RESET` in front of its next request and skips the answers nobody waits for; a
+//! connection that ended cleanly sends nothing extra.
+
+use crate::error::Error;
+use crate::message::{Auth, Hello, Request, Response, TxOptions};
+use crate::packstream::{Pack, Packer};
+use crate::value::{Map, Value};
+use std::collections::VecDeque;
+use std::sync::Arc;
+use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+
+/// A byte stream a connection runs on: TCP, TLS, or anything else.
+pub trait Io: AsyncRead + AsyncWrite + Unpin + Send + Sync {}
+impl<T: AsyncRead + AsyncWrite + Unpin + Send + Sync> Io for T {}
+
+/// A Bolt protocol version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Version {
+    /// The major version.
+    pub major: u8,
+    /// The minor version.
+    pub minor: u8,
+}
+
+impl Version {
+    /// Bolt 4.4, the fallback for servers without Bolt 5.
+    pub const V4_4: Version = Version { major: 4, minor: 4 };
+    /// Bolt 5.4, the newest this client speaks.
+    pub const V5_4: Version = Version { major: 5, minor: 4 };
+}
+
+impl std::fmt::Display for Version {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}.{}", self.major, self.minor)
+    }
+}
+
+/// How to open a connection.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// How to authenticate.
+    pub auth: Auth,
+    /// What the client calls itself (`user_agent`).
+    pub agent: String,
+    /// The routing context, for servers behind a `neo4j://` URI; `None` for a direct
+    /// connection.
+    pub routing: Option<Map>,
+    /// The newest version to offer: [`Version::V5_4`], or [`Version::V4_4`] to force
+    /// Bolt 4.4.
+    pub max_version: Version,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Self {
+            auth: Auth::None,
+            agent: concat!("typher-bolt/", env!("CARGO_PKG_VERSION")).into(),
+            routing: None,
+            max_version: Version::V5_4,
+        }
+    }
+}
+
+/// What a finished query, `COMMIT` or other request reported: its metadata, with
+/// accessors for the common entries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Summary {
+    /// Everything the server reported.
+    pub metadata: Map,
+}
+
+impl Summary {
+    /// A write counter of `stats` (`nodes-created`, `properties-set`, ...), 0 when absent.
+    pub fn counter(&self, name: &str) -> i64 {
+        match self.metadata.get("stats") {
+            Some(Value::Map(stats)) => match stats.get(name) {
+                Some(Value::Int(n)) => *n,
+                _ => 0,
+            },
+            _ => 0,
+        }
+    }
+
+    /// The bookmark of a committed transaction.
+    pub fn bookmark(&self) -> Option<&str> {
+        match self.metadata.get("bookmark") {
+            Some(Value::String(b)) if !b.is_empty() => Some(b),
+            _ => None,
+        }
+    }
+
+    /// `r`, `w`, `rw` or `s`: whether the query read, wrote, both, or changed the schema.
+    pub fn query_type(&self) -> Option<&str> {
+        match self.metadata.get("type") {
+            Some(Value::String(t)) => Some(t),
+            _ => None,
+        }
+    }
+}
+
+/// An open Bolt connection.
+pub struct Connection {
+    io: BufReader<Box<dyn Io>>,
+    packer: Packer,
+    /// Chunked messages not yet written.
+    out: Vec<u8>,
+    /// A message as it is read.
+    message: Vec<u8>,
+    /// Requests whose summary (SUCCESS, FAILURE or IGNORED) was not read yet.
+    unread: usize,
+    /// Summaries to read and drop before the next one someone waits for.
+    skip: usize,
+    /// The server failed a request and ignores everything until a `RESET`.
+    failed: bool,
+    /// A `BEGIN` was queued and its answer not read yet.
+    begin_unanswered: bool,
+    version: Version,
+    server: String,
+}
+
+impl std::fmt::Debug for Connection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Connection")
+            .field("version", &self.version)
+            .field("server", &self.server)
+            .finish_non_exhaustive()
+    }
+}
+
+const MAGIC: [u8; 4] = [0x60, 0x60, 0xB0, 0x17];
+
+impl Connection {
+    /// Opens a connection over TCP to `address` (`host:port`).
+    pub async fn connect(address: &str, options: &Options) -> Result<Connection, Error> {
+        let tcp = tokio::net::TcpStream::connect(address).await?;
+        tcp.set_nodelay(true)?;
+        Self::open(tcp, options).await
+    }
+
+    /// Opens a connection over `io`: the handshake, `HELLO`, and `LOGON` where the version
+    /// has it, written together.
+    pub async fn open(io: impl Io + 'static, options: &Options) -> Result<Connection, Error> {
+        let mut io = BufReader::new(Box::new(io) as Box<dyn Io>);
+        let mut handshake = Vec::with_capacity(20);
+        handshake.extend_from_slice(&MAGIC);
+        let max = options.max_version;
+        if max.major >= 5 {
+            // 5.max down to 5.0, then 4.4.
+            handshake.extend_from_slice(&[0, max.minor, max.minor, 5]);
+        }
+        handshake.extend_from_slice(&[0, 0, 4, 4]);
+        handshake.resize(20, 0);
+        io.write_all(&handshake).await?;
+        io.flush().await?;
+        let mut agreed = [0u8; 4];
+        io.read_exact(&mut agreed).await?;
+        let version = Version {
+            major: agreed[3],
+            minor: agreed[2],
+        };
+        if agreed == [0; 4] {
+            return Err(Error::NoVersion);
+        }
+        if agreed == *b"HTTP" {
+            return Err(Error::Protocol(
+                "the server answered in HTTP: the address is an HTTP port, not Bolt".into(),
+            ));
+        }
+        if !(version == Version::V4_4 || (version.major == 5 && version <= max)) {
+            return Err(Error::Protocol(format!(
+                "the server chose Bolt {version}, which was not offered"
+            )));
+        }
+        let logon = version >= Version { major: 5, minor: 1 };
+        let mut connection = Connection {
+            io,
+            packer: Packer::new(version.major >= 5),
+            out: Vec::with_capacity(8 * 1024),
+            message: Vec::with_capacity(8 * 1024),
+            unread: 0,
+            skip: 0,
+            failed: false,
+            begin_unanswered: false,
+            version,
+            server: String::new(),
+        };
+        connection.queue(&Request::Hello(Hello {
+            agent: &options.agent,
+            auth: (!logon).then_some(&options.auth),
+            routing: options.routing.as_ref(),
+            bolt_agent: version >= Version { major: 5, minor: 3 },
+            utc_patch: version == Version::V4_4,
+        }));
+        if logon {
+            connection.queue(&Request::Logon(&options.auth));
+        }
+        connection.flush().await?;
+        let hello = connection.summary().await?;
+        if logon {
+            connection.summary().await?;
+        }
+        if let Some(Value::String(server)) = hello.metadata.get("server") {
+            connection.server = server.clone();
+        }
+        if version == Version::V4_4 {
+            let utc = matches!(hello.metadata.get("patch_bolt"),
+                Some(Value::List(patches)) if patches.contains(&Value::from("utc")));
+            connection.packer = Packer::new(utc);
+        }
+        Ok(connection)
+    }
+
+    /// The protocol version both sides agreed on.
+    pub fn version(&self) -> Version {
+        self.version
+    }
+
+    /// What the server calls itself (`Neo4j/5.26.0`).
+    pub fn server(&self) -> &str {
+        &self.server
+    }
+
+    /// Whether the connection is idle and clean: nothing unread, no failure pending.
+    pub fn is_clean(&self) -> bool {
+        self.unread == 0 && !self.failed && !self.begin_unanswered
+    }
+
+    fn queue(&mut self, request: &Request<'_>) {
+        request.pack(&mut self.packer);
+        let bytes = self.packer.take();
+        for chunk in bytes.chunks(u16::MAX as usize) {
+            self.out
+                .extend_from_slice(&(chunk.len() as u16).to_be_bytes());
+            self.out.extend_from_slice(chunk);
+        }
+        self.out.extend_from_slice(&[0, 0]);
+        self.unread += 1;
+    }
+
+    async fn flush(&mut self) -> Result<(), Error> {
+        self.io.write_all(&self.out).await?;
+        self.out.clear();
+        self.io.flush().await?;
+        Ok(())
+    }
+
+    /// Puts a `RESET` in front of the next request when the server failed or a stream was
+    /// abandoned; the answers before it are skipped when read.
+    fn prepare(&mut self) {
+        if self.failed || self.unread > 0 {
+            self.queue(&Request::Reset);
+            self.skip = self.unread;
+            self.failed = false;
+            self.begin_unanswered = false;
+        }
+    }
+
+    async fn read_message(&mut self) -> Result<(), Error> {
+        self.message.clear();
+        loop {
+            let size = usize::from(self.io.read_u16().await?);
+            if size == 0 {
+                if self.message.is_empty() {
+                    continue; // a NOOP chunk between messages
+                }
+                return Ok(());
+            }
+            let start = self.message.len();
+            self.message.resize(start + size, 0);
+            self.io.read_exact(&mut self.message[start..]).await?;
+        }
+    }
+
+    /// The next response someone waits for.
+    async fn receive(&mut self) -> Result<Response, Error> {
+        loop {
+            if self.unread == 0 {
+                return Err(Error::Protocol(
+                    "a response was awaited, but no request is outstanding".into(),
+                ));
+            }
+            self.read_message().await?;
+            let response = Response::decode(&self.message)?;
+            if !matches!(response, Response::Record(_)) {
+                self.unread -= 1;
+            }
+            if self.skip > 0 {
+                if !matches!(response, Response::Record(_)) {
+                    self.skip -= 1;
+                }
+                continue;
+            }
+            return Ok(response);
+        }
+    }
+
+    /// The next summary: a success, or the failure as an error.
+    async fn summary(&mut self) -> Result<Summary, Error> {
+        match self.receive().await? {
+            Response::Success(metadata) => Ok(Summary { metadata }),
+            Response::Failure { code, message } => {
+                self.failed = true;
+                Err(Error::Server { code, message })
+            }
+            Response::Ignored => {
+                self.failed = true;
+                Err(Error::Ignored)
+            }
+            Response::Record(_) => Err(Error::Protocol("a RECORD where a summary was due".into())),
+        }
+    }
+
+    /// Reads the answer of a queued `BEGIN`, if one is due.
+    async fn begun(&mut self) -> Result<(), Error> {
+        if std::mem::take(&mut self.begin_unanswered) {
+            self.summary().await?;
+        }
+        Ok(())
+    }
+
+    /// Runs `query` with `params` (a map), fetching `fetch` rows per batch (-1 for all):
+    /// `RUN` and the first `PULL` in one write. `options` makes it an auto-commit
+    /// transaction's; inside `BEGIN`, pass `None`.
+    pub async fn run(
+        &mut self,
+        query: &str,
+        params: &dyn Pack,
+        options: Option<&TxOptions>,
+        fetch: i64,
+    ) -> Result<Stream, Error> {
+        if options.is_some() {
+            self.prepare();
+        } else {
+            // Inside a transaction: the answers of an abandoned stream come first.
+            self.skip = self
+                .unread
+                .saturating_sub(usize::from(self.begin_unanswered));
+        }
+        self.queue(&Request::Run {
+            query,
+            params,
+            options,
+        });
+        self.queue(&Request::Pull { n: fetch });
+        self.flush().await?;
+        let begun = self.begun().await;
+        let run = self.summary().await;
+        let (begun, run) = match (begun, run) {
+            (Ok(()), Ok(run)) => ((), run),
+            (Err(e), _) | (Ok(()), Err(e)) => {
+                // The PULL behind the failure is answered with IGNORED: read it now, it is
+                // already on its way.
+                let _ = self.receive().await;
+                return Err(e);
+            }
+        };
+        let () = begun;
+        let fields = match run.metadata.get("fields") {
+            Some(Value::List(fields)) => fields
+                .iter()
+                .map(|f| match f {
+                    Value::String(s) => s.clone(),
+                    other => other.describe(),
+                })
+                .collect(),
+            _ => Arc::from([]),
+        };
+        Ok(Stream {
+            fields,
+            rows: VecDeque::new(),
+            pulling: true,
+            fetch,
+            summary: None,
+            run: run.metadata,
+        })
+    }
+
+    /// Queues `BEGIN`; it goes out with the transaction's first query (or its `COMMIT`).
+    pub fn begin(&mut self, options: &TxOptions) {
+        self.prepare();
+        self.queue(&Request::Begin(options));
+        self.begin_unanswered = true;
+    }
+
+    /// Commits the open transaction; the summary holds its bookmark.
+    pub async fn commit(&mut self) -> Result<Summary, Error> {
+        self.queue(&Request::Commit);
+        self.flush().await?;
+        self.begun().await?;
+        self.summary().await
+    }
+
+    /// Rolls the open transaction back.
+    pub async fn rollback(&mut self) -> Result<(), Error> {
+        self.queue(&Request::Rollback);
+        self.flush().await?;
+        let begun = self.begun().await;
+        let rolled = self.summary().await.map(drop);
+        begun.and(rolled)
+    }
+
+    /// Brings the connection back to a clean, idle state.
+    pub async fn reset(&mut self) -> Result<(), Error> {
+        self.prepare();
+        if self.unread == 0 {
+            self.queue(&Request::Reset);
+        }
+        self.flush().await?;
+        self.skip = self.skip.saturating_sub(1);
+        self.summary().await.map(drop)
+    }
+
+    /// Asks a routing server for the routing table of `database` (the home database when
+    /// `None`): the `rt` map of its answer.
+    pub async fn route(
+        &mut self,
+        routing: &Map,
+        bookmarks: &[String],
+        database: Option<&str>,
+        impersonate: Option<&str>,
+    ) -> Result<Map, Error> {
+        self.prepare();
+        self.queue(&Request::Route {
+            routing,
+            bookmarks,
+            database,
+            impersonate,
+        });
+        self.flush().await?;
+        let mut summary = self.summary().await?;
+        match summary.metadata.remove("rt") {
+            Some(Value::Map(table)) => Ok(table),
+            _ => Err(Error::Protocol(
+                "a ROUTE answer without a routing table".into(),
+            )),
+        }
+    }
+
+    /// Says goodbye and closes the connection.
+    pub async fn close(mut self) -> Result<(), Error> {
+        self.queue(&Request::Goodbye);
+        self.flush().await?;
+        self.io.shutdown().await?;
+        Ok(())
+    }
+}
+
+/// The rows of a running query, read through the connection that runs it.
+#[derive(Debug)]
+pub struct Stream {
+    fields: Arc<[String]>,
+    rows: VecDeque<Vec<Value>>,
+    /// A `PULL` (or `DISCARD`) is outstanding.
+    pulling: bool,
+    fetch: i64,
+    summary: Option<Summary>,
+    run: Map,
+}
+
+impl Stream {
+    /// The column names.
+    pub fn fields(&self) -> &Arc<[String]> {
+        &self.fields
+    }
+
+    /// What the server said when the query started (`t_first`, `qid`, ...).
+    pub fn started(&self) -> &Map {
+        &self.run
+    }
+
+    /// A row already received, without waiting.
+    pub fn buffered(&mut self) -> Option<Vec<Value>> {
+        self.rows.pop_front()
+    }
+
+    /// The next row, reading the next batch when the received ones are used up.
+    pub async fn next(&mut self, connection: &mut Connection) -> Result<Option<Vec<Value>>, Error> {
+        loop {
+            if let Some(row) = self.rows.pop_front() {
+                return Ok(Some(row));
+            }
+            if !self.pulling {
+                return Ok(None);
+            }
+            self.batch(connection, false).await?;
+        }
+    }
+
+    /// Reads one batch: its rows, then its summary. When more remain, the next `PULL`
+    /// (or, `discarding`, a `DISCARD`) goes out at once.
+    async fn batch(&mut self, connection: &mut Connection, discarding: bool) -> Result<(), Error> {
+        loop {
+            match connection.receive().await {
+                Ok(Response::Record(row)) => {
+                    if !discarding {
+                        self.rows.push_back(row);
+                    }
+                }
+                Ok(Response::Success(metadata)) => {
+                    if matches!(metadata.get("has_more"), Some(Value::Bool(true))) {
+                        connection.queue(&if discarding {
+                            Request::Discard
+                        } else {
+                            Request::Pull { n: self.fetch }
+                        });
+                        connection.flush().await?;
+                    } else {
+                        self.pulling = false;
+                        self.summary = Some(Summary { metadata });
+                    }
+                    return Ok(());
+                }
+                Ok(Response::Failure { code, message }) => {
+                    self.pulling = false;
+                    connection.failed = true;
+                    return Err(Error::Server { code, message });
+                }
+                Ok(Response::Ignored) => {
+                    self.pulling = false;
+                    connection.failed = true;
+                    return Err(Error::Ignored);
+                }
+                Err(e) => {
+                    self.pulling = false;
+                    return Err(e);
+                }
+            }
+        }
+    }
+
+    /// Ends the stream: rows not read are discarded on the server; the summary says what
+    /// the query did.
+    pub async fn finish(mut self, connection: &mut Connection) -> Result<Summary, Error> {
+        self.rows.clear();
+        while self.pulling {
+            self.batch(connection, true).await?;
+        }
+        Ok(self.summary.unwrap_or_default())
+    }
+}

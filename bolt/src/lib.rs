@@ -1,0 +1,22 @@
+//! An async Neo4j Bolt client: PackStream values ([`Value`], [`Packer`], [`Unpacker`]),
+//! serde decoding of any value ([`from_value`]), and connections that speak Bolt 5.0–5.4
+//! and 4.4 with pipelined requests ([`Connection`]).
+//!
+//! It knows nothing of query builders: `typher` runs on top of it, and it is usable alone.
+
+mod connection;
+mod de;
+mod error;
+mod message;
+pub mod packstream;
+mod value;
+
+pub use connection::{Connection, Io, Options, Stream, Summary, Version};
+pub use de::{from_value, ValueDeserializer};
+pub use error::Error;
+pub use message::{Auth, Response, TxOptions};
+pub use packstream::{Pack, Packer, Unpacker};
+pub use value::{
+    Date, DateTime, DateTimeZoneId, Duration, LocalDateTime, LocalTime, Map, Node, Path, Point,
+    Relationship, Time, Value,
+};
