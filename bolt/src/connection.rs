@@ -327,10 +327,10 @@ impl Connection {
     /// Runs `query` with `params` (a map), fetching `fetch` rows per batch (-1 for all):
     /// `RUN` and the first `PULL` in one write. `options` makes it an auto-commit
     /// transaction's; inside `BEGIN`, pass `None`.
-    pub async fn run(
+    pub async fn run<P: Pack + ?Sized>(
         &mut self,
         query: &str,
-        params: &dyn Pack,
+        params: &P,
         options: Option<&TxOptions>,
         fetch: i64,
     ) -> Result<Stream, Error> {
@@ -344,7 +344,7 @@ impl Connection {
         }
         self.queue(&Request::Run {
             query,
-            params,
+            params: &params,
             options,
         });
         self.queue(&Request::Pull { n: fetch });

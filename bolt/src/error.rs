@@ -2,6 +2,7 @@
 
 /// A Bolt client error.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The connection failed or closed.
     #[error("{0}")]

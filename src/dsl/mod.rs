@@ -1,6 +1,6 @@
 //! The query DSL: typed expressions, the clause pipeline and the one renderer.
 //!
-//! Driver-free: nothing here knows neo4rs. A query renders to Cypher text plus typher's own
+//! Driver-free: nothing here knows the Bolt client. A query renders to Cypher text plus typher's own
 //! [`Value`] parameters; the execution layer converts them when it sends the query.
 //!
 //! * [`ast`]: the untyped query tree as plain data (expressions, patterns, clauses,

@@ -246,9 +246,8 @@ impl Client {
 
     /// Runs `work` in one read transaction, with the same retries as [`Client::write`].
     ///
-    /// With the `unstable-routing` feature the transaction begins in read access mode, so a
-    /// cluster (`neo4j://` URI) runs it on a follower, and a write inside it fails. Without
-    /// it, neo4rs 0.9 cannot ask for read mode, and this runs like [`Client::write`].
+    /// The transaction begins in read access mode: a cluster with server-side routing runs
+    /// it on a follower, and a write inside it fails there.
     ///
     /// ```no_run
     /// use typher::Executor;
@@ -308,7 +307,7 @@ impl Client {
     /// query `again`: a batch's parameters are never copied for a retry that never comes.
     async fn atomic(
         &self,
-        query: DriverQuery,
+        query: DriverQuery<'_>,
         again: &dyn Again,
     ) -> Result<(Vec<Record>, Counters)> {
         let started = Instant::now();

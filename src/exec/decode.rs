@@ -2,7 +2,7 @@
 //!
 //! A typed query's `RETURN` fixes its row shape: one item decodes as [`Single`], a tuple as
 //! [`Columns`], each column by its name through serde. Raw queries default to [`ByName`], the
-//! neo4rs convention (a struct by column names, or the only column).
+//! usual convention (a struct by column names, or the only column).
 //!
 //! Decoding borrows each value straight from the row ([`Record::get`]); only when it fails
 //! is the value read a second time, to name the failing field.

@@ -49,6 +49,16 @@ pub enum Error {
         cause: Box<Error>,
     },
 
+    /// The server sent something that is not valid Bolt, or not what the protocol allows
+    /// at that point: the connection is dropped, nothing is retried.
+    #[error("protocol error on the connection to {uri}: {message}")]
+    Protocol {
+        /// The server address.
+        uri: String,
+        /// What was wrong.
+        message: String,
+    },
+
     /// The server rejected a query or a transaction, with its Neo4j status code.
     #[error("server error {code}: {message}")]
     Server {
@@ -218,7 +228,10 @@ impl Error {
 
     /// Whether the connection that reported this may be in an unknown state.
     pub(crate) fn breaks_connection(&self) -> bool {
-        matches!(self, Error::Connection { .. } | Error::Timeout { .. })
+        matches!(
+            self,
+            Error::Connection { .. } | Error::Timeout { .. } | Error::Protocol { .. }
+        )
     }
 
     /// A short name of the kind of error, for logs.
@@ -226,6 +239,7 @@ impl Error {
         match self {
             Error::Config(_) => "config",
             Error::Connection { .. } => "connection",
+            Error::Protocol { .. } => "protocol",
             Error::Authentication { .. } => "authentication",
             Error::Timeout {
                 wait: Wait::Connect,

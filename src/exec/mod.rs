@@ -3,8 +3,8 @@
 //! [`Executor`] is the one way to run a statement: a [`Client`] runs each on a pooled
 //! connection, a [`Transaction`] runs them inside it. [`Statement`] is what can run (typed
 //! queries, [`raw`] Cypher), [`decode`] turns rows into the Rust types a query promised, and
-//! the driver folder is the one place that touches the Bolt driver (neo4rs today): no type of
-//! it appears in a public signature.
+//! the driver folder is the one place that touches the Bolt client (`typher-bolt`): no type
+//! of it appears in a public signature.
 
 mod client;
 mod counters;
@@ -23,19 +23,15 @@ pub use counters::{Counters, Executed};
 pub use driver::Record;
 pub use error::{Error, Result, Wait};
 pub use executor::{Executor, Running};
-pub use settings::{RetryPolicy, Settings};
+pub use settings::{BoltVersion, RetryPolicy, Settings};
 pub use statement::{raw, Prepared, Raw, RowOf, Statement};
 pub use stream::RowStream;
 pub use txn::Transaction;
 
-/// The statements the execution layer sends on its own (a new connection's probe, the
-/// version check, the constraint lookup behind a violation's message), for the test that
-/// runs them through Neo4j's front end.
+/// The statements the execution layer sends on its own (the version check, the constraint
+/// lookup behind a violation's message), for the test that runs them through Neo4j's front
+/// end.
 #[doc(hidden)]
-pub fn internal_statements() -> [&'static str; 3] {
-    [
-        driver::PROBE,
-        client::VERSION_QUERY,
-        driver::CONSTRAINT_LOOKUP,
-    ]
+pub fn internal_statements() -> [&'static str; 2] {
+    [client::VERSION_QUERY, driver::CONSTRAINT_LOOKUP]
 }

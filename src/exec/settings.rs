@@ -58,6 +58,20 @@ pub struct Settings {
     /// How managed transactions retry transient failures.
     #[builder(default)]
     pub retry: RetryPolicy,
+    /// The newest Bolt version to offer: the newest both sides speak is used.
+    #[builder(default)]
+    pub bolt_version: BoltVersion,
+}
+
+/// Which Bolt versions a client offers.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum BoltVersion {
+    /// Bolt 5.4 down to 5.0, then 4.4: the newest the server speaks.
+    #[default]
+    Latest,
+    /// Bolt 4.4 only (for servers or proxies without Bolt 5, and for testing).
+    V4_4,
 }
 
 /// How managed transactions ([`Client::write`](super::Client::write)) retry transient
@@ -158,11 +172,12 @@ impl std::fmt::Debug for Settings {
             .field("read_timeout", &self.read_timeout)
             .field("acquire_timeout", &self.acquire_timeout)
             .field("retry", &self.retry)
+            .field("bolt_version", &self.bolt_version)
             .finish()
     }
 }
 
-/// The schemes neo4rs understands.
+/// The schemes typher understands.
 const SCHEMES: &[&str] = &[
     "bolt",
     "bolt+s",
@@ -247,23 +262,28 @@ impl Address {
         }
     }
 
-    /// The address without credentials: what neo4rs connects to and what messages show.
+    /// The address without credentials: what messages show.
     pub(crate) fn shown(&self) -> String {
         Self::mask(self.scheme.as_deref(), &self.host_port)
     }
 
-    /// What neo4rs connects to: [`Address::shown`], except that without the
-    /// `unstable-routing` feature a routing scheme (`neo4j://`, `neo4j+s://`, ..) becomes
-    /// its direct twin (`bolt://`, `bolt+s://`, ..), so the one server named is used.
-    pub(crate) fn connect_to(&self) -> String {
-        let scheme = self.scheme.as_deref().map(|scheme| {
-            if cfg!(feature = "unstable-routing") {
-                scheme.to_owned()
-            } else {
-                scheme.replacen("neo4j", "bolt", 1)
-            }
-        });
-        Self::mask(scheme.as_deref(), &self.host_port)
+    /// `host:port` to connect to, with Bolt's port 7687 when none is given. A routing
+    /// scheme (`neo4j://`) connects to the one server it names.
+    pub(crate) fn host_port(&self) -> String {
+        let has_port = match self.host_port.strip_prefix('[') {
+            Some(v6) => v6.contains("]:"),
+            None => self.host_port.contains(':'),
+        };
+        if has_port {
+            self.host_port.clone()
+        } else {
+            format!("{}:7687", self.host_port)
+        }
+    }
+
+    /// Whether the scheme asks for TLS (`bolt+s`, `neo4j+ssc`, ..).
+    pub(crate) fn tls(&self) -> bool {
+        self.scheme.as_deref().is_some_and(|s| s.contains('+'))
     }
 
     /// The user name and password the URI carried, if any.

@@ -13,7 +13,7 @@ pub type RowOf<Q> = <<Q as Statement>::Shape as Shape>::Row;
 /// A statement ready to send: its query (text and parameters) and column names. Made by
 /// [`Statement::prepare`], run by an [`Executor`](super::Executor).
 pub struct Prepared<'a> {
-    pub(crate) query: DriverQuery,
+    pub(crate) query: DriverQuery<'a>,
     pub(crate) columns: Cow<'a, [String]>,
     /// The Cypher text, for logs.
     pub(crate) text: &'a str,
@@ -38,11 +38,11 @@ pub(crate) fn labels(tree: Option<&crate::dsl::ast::QueryAst>) -> Vec<&'static s
 /// A statement that builds its query again.
 pub(crate) trait Again: Sync {
     /// The query, built anew.
-    fn query(&self) -> Result<DriverQuery>;
+    fn query(&self) -> Result<DriverQuery<'_>>;
 }
 
 impl<S: Statement> Again for S {
-    fn query(&self) -> Result<DriverQuery> {
+    fn query(&self) -> Result<DriverQuery<'_>> {
         self.prepare().map(|prepared| prepared.query)
     }
 }
@@ -65,7 +65,7 @@ fn typed<'a>(
     source: &'a dyn Again,
     tree: Option<&'a crate::dsl::ast::QueryAst>,
     compiled: &'a CompiledQuery,
-    bound: &[(&'static str, Value)],
+    bound: &'a [(&'static str, Value)],
     atomic: bool,
 ) -> Result<Prepared<'a>> {
     if let Some(problem) = compiled.problem() {
@@ -119,7 +119,7 @@ fn from_tree<'a>(
     source: &'a dyn Again,
     tree: &'a crate::dsl::ast::QueryAst,
     compiled: &'a CompiledQuery,
-    bound: &[(&'static str, Value)],
+    bound: &'a [(&'static str, Value)],
 ) -> Result<Prepared<'a>> {
     typed(
         source,

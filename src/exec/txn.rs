@@ -1,7 +1,7 @@
 //! Explicit transactions: typed queries, then commit or roll back.
 
 use super::counters::{Counters, Executed};
-use super::driver::{Access, Driver, DriverTxn, Lease, Record};
+use super::driver::{Access, Driver, Record, Txn};
 use super::error::{Error, Result};
 use super::executor::Executor;
 use super::log::QueryLog;
@@ -28,13 +28,8 @@ use tracing::Instrument;
 /// ```
 pub struct Transaction {
     driver: Driver,
-    open: Mutex<Option<Open>>,
-}
-
-/// A transaction still open on the server, and the connection it runs on.
-struct Open {
-    txn: DriverTxn,
-    lease: Lease,
+    /// The transaction while it is open on the server, with the connection it runs on.
+    open: Mutex<Option<Txn>>,
 }
 
 fn finished() -> Error {
@@ -43,12 +38,12 @@ fn finished() -> Error {
 
 impl Transaction {
     pub(crate) async fn begin(driver: Driver, access: Access) -> Result<Self> {
-        let mut lease = driver.lease().await?;
-        let txn = driver.begin(&mut lease, access).await?;
+        let lease = driver.lease().await?;
+        let txn = driver.begin(lease, access);
         tracing::debug!(target: "typher::transaction", "transaction begun");
         Ok(Self {
             driver,
-            open: Mutex::new(Some(Open { txn, lease })),
+            open: Mutex::new(Some(txn)),
         })
     }
 
@@ -57,9 +52,8 @@ impl Transaction {
         let log = QueryLog::start(&prepared);
         let result = async {
             let mut guard = self.open.lock().await;
-            let open = guard.as_mut().ok_or_else(finished)?;
-            let result = self.driver.txn_rows(&mut open.txn, prepared.query).await;
-            open.lease.checked(result)
+            let txn = guard.as_mut().ok_or_else(finished)?;
+            self.driver.txn_rows(txn, prepared.query).await
         }
         .instrument(log.span().clone())
         .await;
@@ -91,12 +85,9 @@ impl Transaction {
     /// ```
     pub async fn commit(self) -> Result<()> {
         let mut this = self;
-        let Open { txn, mut lease } = this.open.get_mut().take().ok_or_else(finished)?;
+        let txn = this.open.get_mut().take().ok_or_else(finished)?;
         let result = this.driver.commit(txn).await;
         tracing::debug!(target: "typher::transaction", committed = result.is_ok(), "transaction commit");
-        if result.is_err() {
-            lease.poison();
-        }
         result
     }
 
@@ -113,21 +104,18 @@ impl Transaction {
     /// ```
     pub async fn rollback(self) -> Result<()> {
         let mut this = self;
-        let Open { txn, mut lease } = this.open.get_mut().take().ok_or_else(finished)?;
+        let txn = this.open.get_mut().take().ok_or_else(finished)?;
         let result = this.driver.rollback(txn).await;
         tracing::debug!(target: "typher::transaction", "transaction rolled back");
-        if result.is_err() {
-            lease.poison();
-        }
         result
     }
 }
 
 impl Drop for Transaction {
     fn drop(&mut self) {
-        if let Some(Open { txn, lease }) = self.open.get_mut().take() {
+        if let Some(txn) = self.open.get_mut().take() {
             tracing::debug!(target: "typher::transaction", "transaction dropped uncommitted: rolling back");
-            self.driver.abandon(txn, lease);
+            self.driver.abandon(txn);
         }
     }
 }

@@ -103,7 +103,7 @@ impl Database {
     /// Connection settings for this database.
     pub fn settings(&self) -> Settings {
         match self {
-            Self::External(settings) => settings.clone(),
+            Self::External(settings) => with_bolt_from_env(settings.clone()),
             Self::Embedded(server) => server.settings(),
         }
     }
@@ -112,6 +112,15 @@ impl Database {
     pub async fn client(&self) -> typher::exec::Result<Client> {
         Client::connect(self.settings()).await
     }
+}
+
+/// `settings` offering the Bolt versions `TYPHER_BOLT` asks for: `4.4` forces Bolt 4.4
+/// (the suite runs once that way too), anything else the newest.
+pub fn with_bolt_from_env(mut settings: Settings) -> Settings {
+    if std::env::var("TYPHER_BOLT").is_ok_and(|v| v.trim() == "4.4") {
+        settings.bolt_version = typher::exec::BoltVersion::V4_4;
+    }
+    settings
 }
 
 impl EmbeddedServer {
@@ -151,7 +160,7 @@ impl EmbeddedServer {
 
     /// Settings that connect to this server.
     pub fn settings(&self) -> Settings {
-        self.settings.clone()
+        with_bolt_from_env(self.settings.clone())
     }
 
     /// A connected client.
@@ -168,7 +177,10 @@ impl EmbeddedServer {
                     self.log_tail()
                 )));
             }
-            if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            // Bolt listens before the default database exists: wait for both.
+            if TcpStream::connect(("127.0.0.1", port)).is_ok()
+                && self.log_tail().contains("ArcadeDB Server started")
+            {
                 return Ok(());
             }
             if started.elapsed() > STARTUP_TIMEOUT {

@@ -1,41 +1,48 @@
-//! The one folder that touches neo4rs: the pool, every bounded wait, error mapping,
-//! parameters ([`params`]) and result rows ([`Record`]).
+//! The one folder that touches the Bolt client ([`typher_bolt`]): the pool, every bounded
+//! wait, error mapping, parameters ([`params`]) and result rows ([`Record`]).
 //!
-//! neo4rs 0.9 is a release candidate whose API still moves, and its own timeouts leave gaps
-//! (the Bolt handshake and a pool wait are unbounded); everything else in typher goes
-//! through the few functions here, and each of them is bounded by one of the
-//! [`Settings`] timeouts, reported as [`Wait`] when it fires.
-//!
-//! The pool is typher's own: a semaphore of `max_connections` leases, each lending one
-//! single-connection neo4rs `Graph`. That way a wait for a free lease, opening a connection
-//! and waiting for the server are three separate, separately bounded steps.
+//! Every wait here is bounded by one of the [`Settings`] timeouts, reported as [`Wait`]
+//! when it fires. The pool is a semaphore of `max_connections` leases, each lending one
+//! connection; a wait for a free lease, opening a connection and waiting for the server are
+//! three separate, separately bounded steps. A connection goes back to the pool as it is:
+//! one that ended cleanly is used again with nothing sent in between, one with a failure or
+//! an abandoned stream puts a `RESET` in front of its next request (in the same write).
 
 mod params;
 mod record;
 
-pub(crate) use params::query;
+pub(crate) use params::{query, DriverQuery};
 pub use record::Record;
 
-/// What a new connection runs to prove it works.
-pub(crate) const PROBE: &str = "RETURN 1";
 /// What the driver reads to name the properties of a violated constraint.
 pub(crate) const CONSTRAINT_LOOKUP: &str = "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties";
 
 use super::counters::Counters;
 use super::error::{Error, Wait};
-use super::settings::Settings;
-use neo4rs::{Config, ConfigBuilder, DetachedRowStream, Graph, Query, Txn};
-
-/// A query as the driver sends it: text and parameters.
-pub(crate) type DriverQuery = Query;
-/// An auto-commit query's rows, read while its lease is held.
-pub(crate) type DriverRows = DetachedRowStream;
-/// An open transaction on the server.
-pub(crate) type DriverTxn = Txn;
+use super::settings::{BoltVersion, Settings};
+use params::Params;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use typher_bolt::{Auth, Connection, Options, Stream, Summary, TxOptions, Version};
+
+/// An auto-commit query's rows, read while its lease is held.
+pub(crate) struct DriverRows {
+    stream: Stream,
+}
+
+/// An open transaction on the server, and the connection it runs on.
+pub(crate) struct Txn {
+    lease: Lease,
+}
+
+impl Txn {
+    /// The connection must not be reused.
+    pub(crate) fn poison(&mut self) {
+        self.lease.poison();
+    }
+}
 
 /// A connected pool plus what error messages need to name, and the secrets they must not.
 #[derive(Clone)]
@@ -44,10 +51,17 @@ pub(crate) struct Driver {
 }
 
 struct Shared {
-    /// What every new connection is built from (the password included: never shown).
-    config: Config,
-    /// Connections not lent out; `true` once the connection has answered.
-    idle: Mutex<Vec<(Graph, bool)>>,
+    /// How every new connection authenticates (the password included: never shown).
+    options: Options,
+    /// `host:port`.
+    address: String,
+    /// Auto-commit queries, read and write transactions: each names the database.
+    auto: TxOptions,
+    read_tx: TxOptions,
+    write_tx: TxOptions,
+    fetch_size: i64,
+    /// Connections not lent out.
+    idle: Mutex<Vec<Connection>>,
     permits: Arc<Semaphore>,
     max_connections: usize,
     connect_timeout: Duration,
@@ -72,17 +86,15 @@ pub(crate) enum Access {
 /// back to the pool.
 pub(crate) struct Lease {
     driver: Driver,
-    graph: Option<Graph>,
+    connection: Option<Connection>,
     reusable: bool,
     _permit: OwnedSemaphorePermit,
 }
 
 impl Drop for Lease {
     fn drop(&mut self) {
-        if let (true, Some(graph)) = (self.reusable, self.graph.take()) {
-            if let Ok(mut idle) = self.driver.shared.idle.lock() {
-                idle.push((graph, true));
-            }
+        if let (true, Some(connection)) = (self.reusable, self.connection.take()) {
+            self.driver.idle().push(connection);
         } else {
             tracing::debug!(target: "typher::pool", "connection discarded");
         }
@@ -90,9 +102,9 @@ impl Drop for Lease {
 }
 
 impl Lease {
-    fn graph(&self) -> &Graph {
-        self.graph
-            .as_ref()
+    fn connection(&mut self) -> &mut Connection {
+        self.connection
+            .as_mut()
             .expect("a lease holds its connection until dropped")
     }
 
@@ -115,6 +127,12 @@ impl Driver {
     /// Builds the pool; connections open lazily, so [`Driver::ping`] checks reachability.
     pub(crate) fn connect(settings: &Settings) -> Result<Self, Error> {
         let address = settings.address()?;
+        if address.tls() {
+            return Err(Error::Config(format!(
+                "{}: TLS schemes (bolt+s, neo4j+s, ..) are not supported yet; use bolt:// or neo4j://",
+                address.shown()
+            )));
+        }
         let (uri_user, uri_password) = address.credentials().unwrap_or(("", ""));
         let user = match settings.user.as_str() {
             "" => uri_user,
@@ -124,63 +142,62 @@ impl Driver {
             "" => uri_password,
             password => password,
         };
-        let shown = address.shown();
         let secrets: Vec<String> = [settings.password.as_str(), uri_password]
             .into_iter()
             .filter(|s| !s.is_empty())
             .map(str::to_owned)
             .collect();
-        // neo4rs bounds TCP connect and each read by one duration of its own; typher's
-        // timeouts below fire first, so the error says which wait it was.
-        let inner_timeout = settings
-            .connect_timeout
-            .max(settings.read_timeout)
-            .saturating_add(Duration::from_secs(1));
-        let config = ConfigBuilder::new()
-            .uri(address.connect_to().as_str())
-            .user(user)
-            .password(password)
-            .db(settings.database.as_str())
-            .fetch_size(settings.fetch_size)
-            .max_connections(1)
-            .connection_timeout(inner_timeout)
-            .build()
-            .map_err(|e| {
-                Error::Config(scrub(
-                    format!("invalid settings for {shown}: {e}"),
-                    &secrets,
-                ))
-            })?;
-        let driver = Self {
+        let auth = match (user, password) {
+            ("", "") => Auth::None,
+            (user, password) => Auth::Basic {
+                user: user.to_owned(),
+                password: password.to_owned(),
+            },
+        };
+        let options = Options {
+            auth,
+            agent: concat!("typher/", env!("CARGO_PKG_VERSION")).to_owned(),
+            routing: None,
+            max_version: match settings.bolt_version {
+                BoltVersion::Latest => Version::V5_4,
+                BoltVersion::V4_4 => Version::V4_4,
+            },
+        };
+        let database = (!settings.database.is_empty()).then(|| settings.database.clone());
+        let auto = TxOptions {
+            database,
+            ..TxOptions::default()
+        };
+        Ok(Self {
             shared: Arc::new(Shared {
-                config,
+                options,
+                address: address.host_port(),
+                read_tx: TxOptions {
+                    read: true,
+                    ..auto.clone()
+                },
+                write_tx: auto.clone(),
+                auto,
+                fetch_size: i64::try_from(settings.fetch_size).unwrap_or(i64::MAX),
                 idle: Mutex::new(Vec::new()),
                 permits: Arc::new(Semaphore::new(settings.max_connections)),
                 max_connections: settings.max_connections,
                 connect_timeout: settings.connect_timeout,
                 read_timeout: settings.read_timeout,
                 acquire_timeout: settings.acquire_timeout,
-                uri: shown,
+                uri: address.shown(),
                 user: user.to_owned(),
                 secrets,
             }),
-        };
-        // Build one connection now, so invalid settings fail here rather than at first use.
-        let graph = driver.new_graph()?;
-        driver.idle().push((graph, false));
-        Ok(driver)
+        })
     }
 
-    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<(Graph, bool)>> {
+    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Connection>> {
         // A panic while holding this lock cannot leave the list inconsistent.
         self.shared
             .idle
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
-    }
-
-    fn new_graph(&self) -> Result<Graph, Error> {
-        Graph::connect(self.shared.config.clone()).map_err(|e| self.error(e))
     }
 
     /// A pooled connection: waits at most `acquire_timeout` for a free one, and opens a new
@@ -196,37 +213,24 @@ impl Driver {
         .map_err(|_| Error::Driver("the connection pool was closed".into()))?;
         let waited = started.elapsed();
         let idle = self.idle().pop();
-        let (graph, connected) = match idle {
-            Some(idle) => idle,
-            None => (self.new_graph()?, false),
-        };
-        let mut lease = Lease {
-            driver: self.clone(),
-            graph: Some(graph),
-            reusable: true,
-            _permit: permit,
-        };
-        if !connected {
-            let opened = Instant::now();
-            let probe = async {
-                let mut rows = lease.graph().execute(neo4rs::query(PROBE)).await?;
-                while rows.next().await?.is_some() {}
-                Ok(())
-            };
-            if let Err(e) = self
-                .bounded(Wait::Connect, self.shared.connect_timeout, probe)
-                .await
-            {
-                lease.poison();
-                return Err(e);
+        let connection = match idle {
+            Some(connection) => connection,
+            None => {
+                let opened = Instant::now();
+                let open = Connection::connect(&self.shared.address, &self.shared.options);
+                let connection = self
+                    .bounded(Wait::Connect, self.shared.connect_timeout, open)
+                    .await?;
+                tracing::debug!(
+                    target: "typher::pool",
+                    uri = %self.shared.uri,
+                    bolt = %connection.version(),
+                    elapsed_ms = opened.elapsed().as_millis() as u64,
+                    "connection opened"
+                );
+                connection
             }
-            tracing::debug!(
-                target: "typher::pool",
-                uri = %self.shared.uri,
-                elapsed_ms = opened.elapsed().as_millis() as u64,
-                "connection opened"
-            );
-        }
+        };
         tracing::trace!(
             target: "typher::pool",
             waited_ms = waited.as_millis() as u64,
@@ -234,7 +238,12 @@ impl Driver {
             max = self.shared.max_connections,
             "connection acquired"
         );
-        Ok(lease)
+        Ok(Lease {
+            driver: self.clone(),
+            connection: Some(connection),
+            reusable: true,
+            _permit: permit,
+        })
     }
 
     /// Checks the server answers, so a bad address or password fails at connect time.
@@ -244,17 +253,17 @@ impl Driver {
         Ok(())
     }
 
-    /// Runs `future`, bounded by `limit`; a driver error is translated, an elapsed limit
+    /// Runs `future`, bounded by `limit`; a Bolt error is translated, an elapsed limit
     /// becomes [`Error::Timeout`] naming `wait`.
     pub(crate) async fn bounded<T>(
         &self,
         wait: Wait,
         limit: Duration,
-        future: impl Future<Output = Result<T, neo4rs::Error>>,
+        future: impl Future<Output = Result<T, typher_bolt::Error>>,
     ) -> Result<T, Error> {
         match tokio::time::timeout(limit, future).await {
             Ok(Ok(value)) => Ok(value),
-            Ok(Err(neo4rs::Error::ConnectionTimedOut)) | Err(_) => Err(self.timeout(wait, limit)),
+            Err(_) => Err(self.timeout(wait, limit)),
             Ok(Err(e)) => Err(self.error(e)),
         }
     }
@@ -262,7 +271,7 @@ impl Driver {
     /// Runs `future`, bounded by the read timeout.
     pub(crate) async fn read<T>(
         &self,
-        future: impl Future<Output = Result<T, neo4rs::Error>>,
+        future: impl Future<Output = Result<T, typher_bolt::Error>>,
     ) -> Result<T, Error> {
         self.bounded(Wait::Read, self.shared.read_timeout, future)
             .await
@@ -276,156 +285,165 @@ impl Driver {
         }
     }
 
-    /// Runs a query in its own auto-commit transaction on `lease`; the stream must be read
-    /// while the lease is held.
+    /// Runs a query in its own auto-commit transaction on `lease`: `RUN` and the first
+    /// `PULL` in one write. The stream must be read while the lease is held.
     pub(crate) async fn rows(
         &self,
         lease: &mut Lease,
-        query: Query,
-    ) -> Result<DetachedRowStream, Error> {
-        let result = self.read(lease.graph().execute(query)).await;
-        lease.checked(result)
+        query: DriverQuery<'_>,
+    ) -> Result<DriverRows, Error> {
+        let shared = &self.shared;
+        let params = Params(&query.params);
+        let run =
+            lease
+                .connection()
+                .run(query.text, &params, Some(&shared.auto), shared.fetch_size);
+        let result = self.read(run).await;
+        lease.checked(result).map(|stream| DriverRows { stream })
     }
 
     /// The next row of an auto-commit stream running on `lease`.
     pub(crate) async fn next(
         &self,
         lease: &mut Lease,
-        rows: &mut DetachedRowStream,
+        rows: &mut DriverRows,
     ) -> Result<Option<Record>, Error> {
-        let result = self.read(rows.next()).await;
-        lease.checked(result).map(|row| row.map(Record::new))
+        let result = self.read(rows.stream.next(lease.connection())).await;
+        let fields = rows.stream.fields();
+        lease
+            .checked(result)
+            .map(|row| row.map(|values| Record::new(Arc::clone(fields), values)))
     }
 
     /// The next row an auto-commit stream holds already, without waiting for the server.
-    pub(crate) fn buffered(rows: &mut DetachedRowStream) -> Option<Record> {
-        rows.pop().map(Record::new)
+    pub(crate) fn buffered(rows: &mut DriverRows) -> Option<Record> {
+        let values = rows.stream.buffered()?;
+        Some(Record::new(Arc::clone(rows.stream.fields()), values))
     }
 
     /// Ends an auto-commit stream whose rows were all read, and returns what it changed.
     pub(crate) async fn finish(
         &self,
         lease: &mut Lease,
-        rows: DetachedRowStream,
+        rows: DriverRows,
     ) -> Result<Counters, Error> {
-        let result = self.read(rows.finish()).await;
-        lease
-            .checked(result)
-            .map(|summary| counters(summary.stats()))
+        let result = self.read(rows.stream.finish(lease.connection())).await;
+        lease.checked(result).map(|summary| counters(&summary))
     }
 
-    /// Runs one statement in its own explicit write transaction: every row and what it
-    /// changed once committed; rolled back (nothing persists) on any error.
-    pub(crate) async fn atomic(&self, query: Query) -> Result<(Vec<Record>, Counters), Error> {
-        let mut lease = self.lease().await?;
-        let mut txn = self.begin(&mut lease, Access::Write).await?;
+    /// Runs one statement in its own explicit write transaction (`BEGIN`, `RUN` and `PULL`
+    /// in one write): every row and what it changed once committed; rolled back (nothing
+    /// persists) on any error.
+    pub(crate) async fn atomic(
+        &self,
+        query: DriverQuery<'_>,
+    ) -> Result<(Vec<Record>, Counters), Error> {
+        let lease = self.lease().await?;
+        let mut txn = self.begin(lease, Access::Write);
         let result = self.txn_rows(&mut txn, query).await;
-        let result = lease.checked(result);
         match result {
-            Ok(done) => {
-                let committed = self.commit(txn).await;
-                if committed.is_err() {
-                    lease.poison();
-                }
-                committed.map(|()| done)
-            }
+            Ok(done) => self.commit(txn).await.map(|()| done),
             Err(e) => {
-                if self.rollback(txn).await.is_err() {
-                    lease.poison();
-                }
+                let _ = self.rollback(txn).await;
                 Err(e)
             }
         }
     }
 
     /// Begins an explicit transaction on `lease`, in read access mode for `Access::Read`
-    /// when neo4rs can (the `unstable-routing` feature); a routing server then sends it to a
-    /// follower.
-    pub(crate) async fn begin(&self, lease: &mut Lease, access: Access) -> Result<Txn, Error> {
-        #[cfg(feature = "unstable-routing")]
-        let begin = lease.graph().start_txn_as(
-            match access {
-                Access::Read => neo4rs::Operation::Read,
-                Access::Write => neo4rs::Operation::Write,
-            },
-            None,
-        );
-        #[cfg(not(feature = "unstable-routing"))]
-        let begin = {
-            let _ = access;
-            lease.graph().start_txn()
+    /// (a routing server sends it to a reader). `BEGIN` goes out with the first query.
+    pub(crate) fn begin(&self, mut lease: Lease, access: Access) -> Txn {
+        let options = match access {
+            Access::Read => &self.shared.read_tx,
+            Access::Write => &self.shared.write_tx,
         };
-        let result = self.read(begin).await;
-        lease.checked(result)
+        lease.connection().begin(options);
+        Txn { lease }
     }
 
     /// Fetches every row of a query run inside `txn`, and what it changed.
     pub(crate) async fn txn_rows(
         &self,
         txn: &mut Txn,
-        query: Query,
+        query: DriverQuery<'_>,
     ) -> Result<(Vec<Record>, Counters), Error> {
-        let mut stream = self.read(txn.execute(query)).await?;
-        let mut rows = Vec::new();
-        while let Some(row) = self.read(stream.next(txn.handle())).await? {
-            rows.push(Record::new(row));
+        let fetch = self.shared.fetch_size;
+        let connection = txn.lease.connection();
+        let result = async {
+            let params = Params(&query.params);
+            let mut stream = self
+                .read(connection.run(query.text, &params, None, fetch))
+                .await?;
+            let mut rows = Vec::new();
+            while let Some(values) = self.read(stream.next(connection)).await? {
+                rows.push(Record::new(Arc::clone(stream.fields()), values));
+            }
+            let summary = self.read(stream.finish(connection)).await?;
+            Ok((rows, counters(&summary)))
         }
-        let summary = self.read(stream.finish(txn.handle())).await?;
-        Ok((rows, counters(summary.stats())))
+        .await;
+        txn.lease.checked(result)
     }
 
     /// Commits `txn`. A server's refusal means nothing was committed; a lost or late reply
     /// means nobody knows, which is [`Error::CommitOutcomeUnknown`] and never retried.
-    pub(crate) async fn commit(&self, txn: Txn) -> Result<(), Error> {
-        match self.read(async { txn.commit().await.map(drop) }).await {
-            Ok(()) => Ok(()),
+    pub(crate) async fn commit(&self, mut txn: Txn) -> Result<(), Error> {
+        let result = self.read(txn.lease.connection().commit()).await;
+        match result {
+            Ok(_summary) => Ok(()),
             Err(
                 e @ (Error::Server { .. }
                 | Error::Authentication { .. }
                 | Error::ConstraintViolation { .. }
                 | Error::NodeStillConnected { .. }),
             ) => Err(e),
-            Err(e) => Err(Error::CommitOutcomeUnknown {
-                uri: self.shared.uri.clone(),
-                cause: Box::new(e),
-            }),
+            Err(e) => {
+                txn.poison();
+                Err(Error::CommitOutcomeUnknown {
+                    uri: self.shared.uri.clone(),
+                    cause: Box::new(e),
+                })
+            }
         }
     }
 
     /// Rolls `txn` back. A server that already failed the transaction answers `Ignored`:
     /// nothing of it persists, which is what a rollback wants, so that counts as success.
-    pub(crate) async fn rollback(&self, txn: Txn) -> Result<(), Error> {
-        match self.read(txn.rollback()).await {
+    pub(crate) async fn rollback(&self, mut txn: Txn) -> Result<(), Error> {
+        let result = self.read(txn.lease.connection().rollback()).await;
+        let result = txn.lease.checked(result);
+        match result {
             Err(Error::Server { code, .. }) if code == "Neo.ServerError.Ignored" => Ok(()),
-            other => other,
+            Err(e) => {
+                txn.poison();
+                Err(e)
+            }
+            Ok(()) => Ok(()),
         }
     }
 
     /// Rolls back a transaction its owner dropped: at once in the background when a tokio
     /// runtime runs, else by closing its connection, which makes the server roll it back.
-    pub(crate) fn abandon(&self, txn: Txn, mut lease: Lease) {
+    pub(crate) fn abandon(&self, mut txn: Txn) {
         match tokio::runtime::Handle::try_current() {
             Ok(runtime) => {
                 let driver = self.clone();
                 runtime.spawn(async move {
                     if let Err(e) = driver.rollback(txn).await {
                         tracing::debug!(target: "typher::transaction", error = %e, "rollback of a dropped transaction failed");
-                        lease.poison();
                     }
-                    drop(lease);
                 });
             }
             Err(_) => {
-                lease.poison();
+                txn.poison();
                 drop(txn);
-                drop(lease);
             }
         }
     }
 
-    /// Translates a driver error into typher's, naming the server or user involved and
+    /// Translates a Bolt error into typher's, naming the server or user involved and
     /// never a password.
-    pub(crate) fn error(&self, error: neo4rs::Error) -> Error {
+    pub(crate) fn error(&self, error: typher_bolt::Error) -> Error {
         match self.translate(error) {
             Error::Connection { uri, message } => Error::Connection {
                 uri,
@@ -435,48 +453,55 @@ impl Driver {
                 user,
                 message: self.scrub(message),
             },
+            Error::Protocol { uri, message } => Error::Protocol {
+                uri,
+                message: self.scrub(message),
+            },
+            Error::Server { code, message } => Error::Server {
+                code,
+                message: self.scrub(message),
+            },
             Error::Driver(message) => Error::Driver(self.scrub(message)),
             other => other,
         }
     }
 
-    fn translate(&self, error: neo4rs::Error) -> Error {
-        use neo4rs::Error as E;
+    fn translate(&self, error: typher_bolt::Error) -> Error {
+        use typher_bolt::Error as E;
         let uri = || self.shared.uri.clone();
         match error {
-            E::Neo4j(e) if e.code().starts_with("Neo.ClientError.Security.") => {
+            E::Server { code, message } if code.starts_with("Neo.ClientError.Security.") => {
                 Error::Authentication {
                     user: self.shared.user.clone(),
-                    message: format!("{}: {}", e.code(), e.message()),
+                    message: format!("{code}: {message}"),
                 }
             }
-            E::Neo4j(e) => classify(e.code(), e.message()),
-            E::AuthenticationError(message) => Error::Authentication {
-                user: self.shared.user.clone(),
-                message,
-            },
-            E::IOError { detail } => Error::Connection {
+            E::Server { code, message } => classify(&code, &message),
+            E::Io(e) => Error::Connection {
                 uri: uri(),
-                message: detail.to_string(),
+                message: match e.kind() {
+                    std::io::ErrorKind::UnexpectedEof => "the server closed the connection".into(),
+                    _ => e.to_string(),
+                },
             },
-            e @ (E::ConnectionError
-            | E::ConnectionTimedOut
-            | E::ServerUnavailableError(_)
-            | E::IncompleteBoltExchange
-            | E::UnexpectedMessage(_)) => Error::Connection {
+            e @ E::NoVersion => Error::Connection {
                 uri: uri(),
                 message: e.to_string(),
             },
-            E::Ignored(_) | E::RequestIgnoredError => Error::Server {
+            E::Protocol(message) => Error::Protocol {
+                uri: uri(),
+                message,
+            },
+            E::Ignored => Error::Server {
                 code: "Neo.ServerError.Ignored".into(),
                 message:
                     "the server ignored the request because the transaction had already failed"
                         .into(),
             },
-            E::DeserializationError(e) => Error::Decode {
+            E::Decode(message) => Error::Decode {
                 column: String::new(),
                 path: String::new(),
-                message: e.to_string(),
+                message,
             },
             other => Error::Driver(other.to_string()),
         }
@@ -545,7 +570,7 @@ impl Driver {
             }
             let mut lease = self.lease().await?;
             let mut rows = self
-                .rows(&mut lease, neo4rs::query(CONSTRAINT_LOOKUP))
+                .rows(&mut lease, DriverQuery::new(CONSTRAINT_LOOKUP))
                 .await?;
             let mut shown = Vec::new();
             while let Some(row) = self.next(&mut lease, &mut rows).await? {
@@ -597,20 +622,21 @@ fn scrub(text: String, secrets: &[String]) -> String {
         .fold(text, |text, secret| text.replace(secret.as_str(), "***"))
 }
 
-/// What a statement changed, as the driver's summary counts it.
-fn counters(c: &neo4rs::summary::Counters) -> Counters {
+/// What a statement changed, as the server's summary counts it.
+fn counters(summary: &Summary) -> Counters {
+    let count = |name: &str| u64::try_from(summary.counter(name)).unwrap_or(0);
     Counters {
-        nodes_created: c.nodes_created,
-        nodes_deleted: c.nodes_deleted,
-        relationships_created: c.relationships_created,
-        relationships_deleted: c.relationships_deleted,
-        properties_set: c.properties_set,
-        labels_added: c.labels_added,
-        labels_removed: c.labels_removed,
-        indexes_added: c.indexes_added,
-        indexes_removed: c.indexes_removed,
-        constraints_added: c.constraints_added,
-        constraints_removed: c.constraints_removed,
-        system_updates: c.system_updates,
+        nodes_created: count("nodes-created"),
+        nodes_deleted: count("nodes-deleted"),
+        relationships_created: count("relationships-created"),
+        relationships_deleted: count("relationships-deleted"),
+        properties_set: count("properties-set"),
+        labels_added: count("labels-added"),
+        labels_removed: count("labels-removed"),
+        indexes_added: count("indexes-added"),
+        indexes_removed: count("indexes-removed"),
+        constraints_added: count("constraints-added"),
+        constraints_removed: count("constraints-removed"),
+        system_updates: count("system-updates"),
     }
 }

@@ -5,94 +5,138 @@
 //! what the server sent there.
 
 use crate::exec::error::{Error, Result};
-use neo4rs::{BoltType, Row};
-use serde::de::{DeserializeOwned, IntoDeserializer};
+use serde::de::value::MapDeserializer;
+use serde::de::DeserializeOwned;
+use std::sync::Arc;
+use typher_bolt::{Map, Value, ValueDeserializer};
 
 /// One result row, undecoded: its values by column name. Typed queries decode rows for you
 /// (see [`Executor::fetch_all`](crate::Executor::fetch_all)); a record is what
 /// [`Executor::records`](crate::Executor::records) hands over.
-pub struct Record(Row);
+pub struct Record {
+    fields: Arc<[String]>,
+    values: Vec<Value>,
+}
 
 impl Record {
-    pub(crate) fn new(row: Row) -> Self {
-        Self(row)
+    pub(crate) fn new(fields: Arc<[String]>, values: Vec<Value>) -> Self {
+        Self { fields, values }
     }
 
     /// A record of `values` by column name, for tests.
     #[cfg(test)]
     pub(crate) fn of(values: &[(&str, crate::dsl::Value)]) -> Self {
-        let fields = neo4rs::BoltList {
-            value: values.iter().map(|(k, _)| BoltType::from(*k)).collect(),
-        };
-        let data = neo4rs::BoltList {
-            value: values
+        Self {
+            fields: values.iter().map(|(k, _)| (*k).to_owned()).collect(),
+            values: values
                 .iter()
                 .map(|(_, v)| super::params::bolt_of(v))
                 .collect(),
-        };
-        Self(Row::new(fields, data))
+        }
+    }
+
+    /// The column names, in `RETURN` order.
+    pub fn columns(&self) -> &[String] {
+        &self.fields
+    }
+
+    fn value(&self, column: &str) -> Option<&Value> {
+        let at = self.fields.iter().position(|f| f == column)?;
+        self.values.get(at)
+    }
+
+    /// The row as a map deserializer: a struct reads its fields by column name.
+    fn by_names(
+        &self,
+    ) -> MapDeserializer<'_, impl Iterator<Item = (&str, &Value)>, typher_bolt::Error> {
+        MapDeserializer::new(
+            self.fields
+                .iter()
+                .map(String::as_str)
+                .zip(self.values.iter()),
+        )
     }
 
     /// The value of column `column` as `T`; the error names the column, the field inside the
     /// value that does not fit, and what the server sent there.
     pub fn get<T: DeserializeOwned>(&self, column: &str) -> Result<T> {
-        self.0.get::<T>(column).or_else(|fast_error| {
-            let value: BoltType = self.0.get(column).map_err(|_| Error::Decode {
-                column: column.to_owned(),
-                path: String::new(),
-                message: format!("the row has no such column ({fast_error})"),
-            })?;
-            Err(explain::<T>(column, &value, fast_error.to_string()))
-        })
+        let value = self.value(column).ok_or_else(|| Error::Decode {
+            column: column.to_owned(),
+            path: String::new(),
+            message: format!(
+                "the row has no such column (its columns are {})",
+                self.fields.join(", ")
+            ),
+        })?;
+        T::deserialize(ValueDeserializer(value))
+            .map_err(|fast_error| explain::<T>(column, value, fast_error.to_string()))
     }
 
     /// The whole row as `T`: a struct by column names, or the value of the only column.
     pub fn to<T: DeserializeOwned>(&self) -> Result<T> {
-        self.0.to::<T>().map_err(|e| {
-            let message = e.to_string();
-            let keys: Vec<String> = self.0.keys().into_iter().map(|k| k.value.clone()).collect();
-            let by_names = self
-                .0
-                .to::<neo4rs::BoltMap>()
-                .ok()
-                .map(|map| explain::<T>("*", &BoltType::Map(map), message.clone()));
-            // One column, and `T` fails on the row as a whole (it is no struct with that
-            // field): the column's value did not fit, so say what it held.
-            let whole_row = match &by_names {
-                Some(Error::Decode { path, .. }) => path.is_empty() || path == ".",
-                _ => true,
-            };
-            if let ([only], true) = (keys.as_slice(), whole_row) {
-                if let Ok(value) = self.0.get::<BoltType>(only) {
-                    return explain::<T>(only, &value, message);
-                }
-            }
-            match by_names {
-                Some(Error::Decode { path, message, .. }) => Error::Decode {
-                    column: keys.join(", "),
-                    path,
-                    message,
-                },
-                Some(other) => other,
-                None => Error::Decode {
-                    column: keys.join(", "),
-                    path: String::new(),
-                    message,
-                },
-            }
-        })
+        let by_names = T::deserialize(self.by_names());
+        let error = match (by_names, self.values.as_slice()) {
+            (Ok(row), _) => return Ok(row),
+            (Err(e), [only]) => match T::deserialize(ValueDeserializer(only)) {
+                Ok(row) => return Ok(row),
+                Err(_) => e,
+            },
+            (Err(e), _) => e,
+        };
+        Err(self.row_error::<T>(error))
+    }
+
+    /// Why the row as a whole does not fit `T`: the field, or the only column, and what
+    /// the server sent there.
+    fn row_error<T: DeserializeOwned>(&self, error: typher_bolt::Error) -> Error {
+        let message = error.to_string();
+        let row: Map = self
+            .fields
+            .iter()
+            .cloned()
+            .zip(self.values.iter().cloned())
+            .collect();
+        let by_names = explain::<T>("*", &Value::Map(row), message.clone());
+        // One column, and `T` fails on the row as a whole (it is no struct with that
+        // field): the column's value did not fit, so say what it held.
+        let whole_row = match &by_names {
+            Error::Decode { path, .. } => path.is_empty() || path == ".",
+            _ => true,
+        };
+        if let ([only], [value], true) = (&*self.fields, self.values.as_slice(), whole_row) {
+            return explain::<T>(only, value, message);
+        }
+        match by_names {
+            Error::Decode { path, message, .. } => Error::Decode {
+                column: self.fields.join(", "),
+                path,
+                message,
+            },
+            other => other,
+        }
     }
 }
 
 /// Decodes `value` once more, recording the path, to say where and why it does not fit `T`,
 /// and what the server sent there.
-fn explain<T: DeserializeOwned>(column: &str, value: &BoltType, fallback: String) -> Error {
-    match serde_path_to_error::deserialize::<_, T>(value.into_deserializer()) {
+fn explain<T: DeserializeOwned>(column: &str, value: &Value, fallback: String) -> Error {
+    match serde_path_to_error::deserialize::<_, T>(ValueDeserializer(value)) {
         Err(e) => {
-            let path = e.path().to_string();
-            let message = match at_path(value, &path) {
-                Some(found) => format!("{}; the server sent {}", e.into_inner(), describe(found)),
-                None => "the server sent no such property, but the field is required (declare it as `Option<..>` if it may be missing)".to_owned(),
+            let mut path = e.path().to_string();
+            let inner = e.into_inner().to_string();
+            // serde reports a missing field on the struct that lacks it: point at the field.
+            let missing = inner
+                .strip_prefix("missing field `")
+                .and_then(|rest| rest.split('`').next());
+            if let Some(field) = missing {
+                path = match path.as_str() {
+                    "" | "." => field.to_owned(),
+                    outer => format!("{outer}.{field}"),
+                };
+            }
+            let message = match (missing, at_path(value, &path)) {
+                (None, Some(found)) => format!("{inner}; the server sent {}", found.describe()),
+                _ => "the server sent no such property, but the field is required (declare it as `Option<..>` if it may be missing)".to_owned(),
             };
             Error::Decode {
                 column: column.to_owned(),
@@ -110,7 +154,7 @@ fn explain<T: DeserializeOwned>(column: &str, value: &BoltType, fallback: String
 }
 
 /// The value at a serde path such as `born`, `roles[0]` or `data.tags[2]` inside `value`.
-fn at_path<'v>(value: &'v BoltType, path: &str) -> Option<&'v BoltType> {
+fn at_path<'v>(value: &'v Value, path: &str) -> Option<&'v Value> {
     if path.is_empty() || path == "." {
         return Some(value);
     }
@@ -122,16 +166,16 @@ fn at_path<'v>(value: &'v BoltType, path: &str) -> Option<&'v BoltType> {
         };
         if !key.is_empty() {
             current = match current {
-                BoltType::Map(map) => map.value.get(key)?,
-                BoltType::Node(node) => node.properties.value.get(key)?,
-                BoltType::Relation(rel) => rel.properties.value.get(key)?,
+                Value::Map(map) => map.get(key)?,
+                Value::Node(node) => node.properties.get(key)?,
+                Value::Relationship(rel) => rel.properties.get(key)?,
                 _ => return None,
             };
         }
         for index in indexes.split(['[', ']']).filter(|i| !i.is_empty()) {
             let index: usize = index.parse().ok()?;
             current = match current {
-                BoltType::List(list) => list.value.get(index)?,
+                Value::List(list) => list.get(index)?,
                 _ => return None,
             };
         }
@@ -139,55 +183,15 @@ fn at_path<'v>(value: &'v BoltType, path: &str) -> Option<&'v BoltType> {
     Some(current)
 }
 
-/// What a value is, in words, for decode errors.
-fn describe(value: &BoltType) -> String {
-    match value {
-        BoltType::Null(_) => "null".into(),
-        BoltType::Boolean(b) => format!("the boolean {}", b.value),
-        BoltType::Integer(i) => format!("the integer {}", i.value),
-        BoltType::Float(x) => format!("the float {}", x.value),
-        BoltType::String(_) => "a string".into(),
-        BoltType::Bytes(b) => format!("{} bytes", b.value.len()),
-        BoltType::List(l) => format!("a list of {} items", l.value.len()),
-        BoltType::Map(m) => format!("a map of {} entries", m.value.len()),
-        BoltType::Node(n) => {
-            let labels: Vec<String> = n
-                .labels
-                .value
-                .iter()
-                .map(|l| match l {
-                    BoltType::String(s) => s.value.clone(),
-                    other => format!("{other:?}"),
-                })
-                .collect();
-            format!("a node labelled {}", labels.join(":"))
-        }
-        BoltType::Relation(r) => format!("a relationship of type {}", r.typ.value),
-        BoltType::UnboundedRelation(r) => format!("a relationship of type {}", r.typ.value),
-        BoltType::Path(_) => "a path".into(),
-        BoltType::Date(_) => "a date".into(),
-        BoltType::Time(_) | BoltType::LocalTime(_) => "a time".into(),
-        BoltType::DateTime(_) | BoltType::DateTimeZoneId(_) => "a datetime".into(),
-        BoltType::LocalDateTime(_) => "a local datetime".into(),
-        BoltType::Duration(_) => "a duration".into(),
-        BoltType::Point2D(_) | BoltType::Point3D(_) => "a point".into(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use neo4rs::{BoltList, BoltString};
+    use typher_bolt::Node;
 
-    fn row(pairs: &[(&str, BoltType)]) -> (Record, Vec<String>) {
-        let fields = BoltList {
-            value: pairs.iter().map(|(k, _)| BoltType::from(*k)).collect(),
-        };
-        let data = BoltList {
-            value: pairs.iter().map(|(_, v)| v.clone()).collect(),
-        };
-        let names = pairs.iter().map(|(k, _)| (*k).to_owned()).collect();
-        (Record(Row::new(fields, data)), names)
+    fn row(pairs: &[(&str, Value)]) -> (Record, Vec<String>) {
+        let names: Vec<String> = pairs.iter().map(|(k, _)| (*k).to_owned()).collect();
+        let values = pairs.iter().map(|(_, v)| v.clone()).collect();
+        (Record::new(names.clone().into(), values), names)
     }
 
     #[derive(serde::Deserialize, Debug, PartialEq)]
@@ -196,16 +200,17 @@ mod tests {
         born: Option<i64>,
     }
 
-    fn person(born: BoltType) -> BoltType {
-        let mut map = neo4rs::BoltMap::new();
-        map.put(BoltString::from("name"), BoltType::from("Tom"));
-        map.put(BoltString::from("born"), born);
-        BoltType::Map(map)
+    fn person(born: Value) -> Value {
+        Value::Map(
+            [("name", Value::from("Tom")), ("born", born)]
+                .into_iter()
+                .collect(),
+        )
     }
 
     #[test]
     fn single_struct_decodes_from_its_column() {
-        let (r, _) = row(&[("p", person(BoltType::from(1956i64)))]);
+        let (r, _) = row(&[("p", person(Value::Int(1956)))]);
         let out = r.get::<Person>("p").unwrap();
         assert_eq!(
             out,
@@ -218,7 +223,7 @@ mod tests {
 
     #[test]
     fn decode_errors_name_the_column_and_the_field() {
-        let (r, _) = row(&[("p", person(BoltType::from("nineteen")))]);
+        let (r, _) = row(&[("p", person(Value::from("nineteen")))]);
         match r.get::<Person>("p").unwrap_err() {
             Error::Decode {
                 column,
@@ -236,9 +241,12 @@ mod tests {
     #[test]
     fn decode_errors_say_what_the_server_sent() {
         let cases = [
-            (BoltType::from(1.5f64), "the float 1.5"),
-            (BoltType::Null(neo4rs::BoltNull), "null"),
-            (BoltType::from(vec![1i64, 2]), "a list of 2 items"),
+            (Value::Float(1.5), "the float 1.5"),
+            (Value::Null, "null"),
+            (
+                Value::List(vec![Value::Int(1), Value::Int(2)]),
+                "a list of 2 items",
+            ),
         ];
         for (born, found) in cases {
             let (r, _) = row(&[("p", person(born))]);
@@ -249,16 +257,13 @@ mod tests {
                 None => assert_eq!(found, "null"),
             }
         }
-        let mut props = neo4rs::BoltMap::new();
-        props.put(BoltString::from("name"), BoltType::from("Tom"));
-        let node = neo4rs::BoltNode::new(
-            neo4rs::BoltInteger::new(1),
-            BoltList {
-                value: vec![BoltType::from("Person")],
-            },
-            props,
-        );
-        let (r, _) = row(&[("p", BoltType::Node(node))]);
+        let node = Node {
+            id: 1,
+            element_id: "4:x:1".into(),
+            labels: vec!["Person".into()],
+            properties: [("name", Value::from("Tom"))].into_iter().collect(),
+        };
+        let (r, _) = row(&[("p", Value::Node(node))]);
         let err = r.get::<i64>("p").unwrap_err().to_string();
         assert!(err.contains("a node labelled Person"), "{err}");
 
@@ -276,7 +281,7 @@ mod tests {
 
     #[test]
     fn a_missing_column_is_an_error_not_a_panic() {
-        let (r, _) = row(&[("a", BoltType::from(1i64))]);
+        let (r, _) = row(&[("a", Value::Int(1))]);
         let err = r.get::<i64>("b").unwrap_err();
         assert!(err.to_string().contains("no such column"), "{err}");
     }
@@ -284,9 +289,12 @@ mod tests {
     #[test]
     fn one_raw_column_that_does_not_fit_says_what_the_server_sent() {
         let cases = [
-            (BoltType::Null(neo4rs::BoltNull), "null"),
-            (BoltType::from(3.5f64), "the float 3.5"),
-            (BoltType::from(vec![1i64, 2]), "a list of 2 items"),
+            (Value::Null, "null"),
+            (Value::Float(3.5), "the float 3.5"),
+            (
+                Value::List(vec![Value::Int(1), Value::Int(2)]),
+                "a list of 2 items",
+            ),
         ];
         for (value, found) in cases {
             let (r, _) = row(&[("n", value)]);
@@ -299,23 +307,17 @@ mod tests {
         struct Named {
             n: i64,
         }
-        let (r, _) = row(&[("n", BoltType::from(7i64))]);
+        let (r, _) = row(&[("n", Value::Int(7))]);
         assert_eq!(r.to::<Named>().unwrap().n, 7);
         assert_eq!(r.to::<i64>().unwrap(), 7);
     }
 
     #[test]
     fn by_name_decodes_structs_from_column_names() {
-        let (r, _) = row(&[
-            ("name", BoltType::from("Tom")),
-            ("born", BoltType::from(1956i64)),
-        ]);
+        let (r, _) = row(&[("name", Value::from("Tom")), ("born", Value::Int(1956))]);
         let out = r.to::<Person>().unwrap();
         assert_eq!(out.born, Some(1956));
-        let (r, _) = row(&[
-            ("name", BoltType::from("Tom")),
-            ("born", BoltType::from(true)),
-        ]);
+        let (r, _) = row(&[("name", Value::from("Tom")), ("born", Value::from(true))]);
         let err = r.to::<Person>().unwrap_err();
         assert!(err.to_string().contains("at `born`"), "{err}");
     }
