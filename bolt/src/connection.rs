@@ -10,6 +10,7 @@
 use crate::error::Error;
 use crate::message::{Auth, Hello, Request, Response, TxOptions};
 use crate::packstream::{Pack, Packer};
+use crate::tls::Tls;
 use crate::value::{Map, Value};
 use std::collections::VecDeque;
 use std::sync::Arc;
@@ -54,6 +55,8 @@ pub struct Options {
     /// The newest version to offer: [`Version::V5_4`], or [`Version::V4_4`] to force
     /// Bolt 4.4.
     pub max_version: Version,
+    /// Whether and how to encrypt.
+    pub tls: Tls,
 }
 
 impl Default for Options {
@@ -63,6 +66,7 @@ impl Default for Options {
             agent: concat!("typher-bolt/", env!("CARGO_PKG_VERSION")).into(),
             routing: None,
             max_version: Version::V5_4,
+            tls: Tls::Off,
         }
     }
 }
@@ -136,11 +140,23 @@ impl std::fmt::Debug for Connection {
 const MAGIC: [u8; 4] = [0x60, 0x60, 0xB0, 0x17];
 
 impl Connection {
-    /// Opens a connection over TCP to `address` (`host:port`).
+    /// Opens a connection over TCP to `address` (`host:port`), encrypted as
+    /// [`Options::tls`] says.
     pub async fn connect(address: &str, options: &Options) -> Result<Connection, Error> {
+        let config = options.tls.config()?;
         let tcp = tokio::net::TcpStream::connect(address).await?;
         tcp.set_nodelay(true)?;
-        Self::open(tcp, options).await
+        match config {
+            None => Self::open(tcp, options).await,
+            Some(config) => {
+                let host = match address.rsplit_once(':') {
+                    Some((host, port)) if port.parse::<u16>().is_ok() => host,
+                    _ => address,
+                };
+                let tls = crate::tls::connect(tcp, host, config).await?;
+                Self::open(tls, options).await
+            }
+        }
     }
 
     /// Opens a connection over `io`: the handshake, `HELLO`, and `LOGON` where the version
@@ -166,6 +182,11 @@ impl Connection {
         };
         if agreed == [0; 4] {
             return Err(Error::NoVersion);
+        }
+        if matches!(agreed, [0x15 | 0x16, 0x03, ..]) {
+            return Err(Error::Protocol(
+                "the server answered with TLS: connect with bolt+s:// (or bolt+ssc:// for a self-signed certificate)".into(),
+            ));
         }
         if agreed == *b"HTTP" {
             return Err(Error::Protocol(

@@ -9,6 +9,7 @@ mod de;
 mod error;
 mod message;
 pub mod packstream;
+mod tls;
 mod value;
 
 pub use connection::{Connection, Io, Options, Stream, Summary, Version};
@@ -16,6 +17,9 @@ pub use de::{from_value, ValueDeserializer};
 pub use error::Error;
 pub use message::{Auth, Response, TxOptions};
 pub use packstream::{Pack, Packer, Unpacker};
+/// The TLS library, for [`Tls::Custom`] configurations.
+pub use rustls;
+pub use tls::Tls;
 pub use value::{
     Date, DateTime, DateTimeZoneId, Duration, LocalDateTime, LocalTime, Map, Node, Path, Point,
     Relationship, Time, Value,

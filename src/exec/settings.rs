@@ -281,9 +281,14 @@ impl Address {
         }
     }
 
-    /// Whether the scheme asks for TLS (`bolt+s`, `neo4j+ssc`, ..).
-    pub(crate) fn tls(&self) -> bool {
-        self.scheme.as_deref().is_some_and(|s| s.contains('+'))
+    /// The encryption the scheme asks for: `+s` verifies the certificate against the
+    /// platform's trust store, `+ssc` accepts a self-signed one.
+    pub(crate) fn tls(&self) -> typher_bolt::Tls {
+        match self.scheme.as_deref().and_then(|s| s.split_once('+')) {
+            Some((_, "s")) => typher_bolt::Tls::Verified,
+            Some((_, _)) => typher_bolt::Tls::TrustAny,
+            None => typher_bolt::Tls::Off,
+        }
     }
 
     /// The user name and password the URI carried, if any.

@@ -12,6 +12,8 @@
 
 mod proxy;
 pub use proxy::{FaultProxy, Message};
+mod tls;
+pub use tls::TlsProxy;
 
 /// The movies-and-people schema of typher's tests and README (`Person`, `Movie`, `ACTED_IN`,
 /// `DIRECTED` ...), for examples that need one.

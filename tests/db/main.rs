@@ -19,6 +19,7 @@ mod projection;
 mod raw;
 mod reads;
 mod schema_tools;
+mod tls;
 mod tracing;
 mod txn;
 mod writes;

@@ -127,12 +127,6 @@ impl Driver {
     /// Builds the pool; connections open lazily, so [`Driver::ping`] checks reachability.
     pub(crate) fn connect(settings: &Settings) -> Result<Self, Error> {
         let address = settings.address()?;
-        if address.tls() {
-            return Err(Error::Config(format!(
-                "{}: TLS schemes (bolt+s, neo4j+s, ..) are not supported yet; use bolt:// or neo4j://",
-                address.shown()
-            )));
-        }
         let (uri_user, uri_password) = address.credentials().unwrap_or(("", ""));
         let user = match settings.user.as_str() {
             "" => uri_user,
@@ -162,6 +156,7 @@ impl Driver {
                 BoltVersion::Latest => Version::V5_4,
                 BoltVersion::V4_4 => Version::V4_4,
             },
+            tls: address.tls(),
         };
         let database = (!settings.database.is_empty()).then(|| settings.database.clone());
         let auto = TxOptions {
