@@ -14,7 +14,7 @@ use crate::tls::Tls;
 use crate::value::{Map, Value};
 use std::collections::VecDeque;
 use std::sync::Arc;
-use tokio::io::{AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufRead, AsyncRead, AsyncReadExt, AsyncWrite, AsyncWriteExt, BufReader};
 
 /// A byte stream a connection runs on: TCP, TLS, or anything else.
 pub trait Io: AsyncRead + AsyncWrite + Unpin + Send + Sync {}
@@ -57,6 +57,10 @@ pub struct Options {
     pub max_version: Version,
     /// Whether and how to encrypt.
     pub tls: Tls,
+    /// How long to wait for the server's next message before giving up
+    /// ([`Error::TimedOut`]); `None` waits forever. A timer is armed only when a wait is
+    /// due: messages already received are read without one.
+    pub read_timeout: Option<std::time::Duration>,
 }
 
 impl Default for Options {
@@ -67,6 +71,7 @@ impl Default for Options {
             routing: None,
             max_version: Version::V5_4,
             tls: Tls::Off,
+            read_timeout: None,
         }
     }
 }
@@ -126,6 +131,7 @@ pub struct Connection {
     begin_unanswered: bool,
     version: Version,
     server: String,
+    read_timeout: Option<std::time::Duration>,
 }
 
 impl std::fmt::Debug for Connection {
@@ -162,7 +168,7 @@ impl Connection {
     /// Opens a connection over `io`: the handshake, `HELLO`, and `LOGON` where the version
     /// has it, written together.
     pub async fn open(io: impl Io + 'static, options: &Options) -> Result<Connection, Error> {
-        let mut io = BufReader::new(Box::new(io) as Box<dyn Io>);
+        let mut io = BufReader::with_capacity(64 * 1024, Box::new(io) as Box<dyn Io>);
         let mut handshake = Vec::with_capacity(20);
         handshake.extend_from_slice(&MAGIC);
         let max = options.max_version;
@@ -210,6 +216,7 @@ impl Connection {
             begin_unanswered: false,
             version,
             server: String::new(),
+            read_timeout: options.read_timeout,
         };
         connection.queue(&Request::Hello(Hello {
             agent: &options.agent,
@@ -252,6 +259,43 @@ impl Connection {
         self.unread == 0 && !self.failed && !self.begin_unanswered
     }
 
+    /// Whether the server may still be there, judged without a round trip: a clean idle
+    /// connection whose peer closed it (a restarted server, an idle timeout) reads as ended
+    /// at once. Bytes waiting on it are no Bolt the client asked for, so they count as
+    /// closed too (except a NOOP chunk). A connection with answers still to read is taken
+    /// as open: its next read tells.
+    pub fn is_open(&mut self) -> bool {
+        if !self.is_clean() {
+            return true;
+        }
+        if !self.io.buffer().is_empty() {
+            return false;
+        }
+        let mut probe = [0u8; 1];
+        let mut buf = tokio::io::ReadBuf::new(&mut probe);
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        let reader = std::pin::Pin::new(self.io.get_mut());
+        match AsyncRead::poll_read(reader, &mut context, &mut buf) {
+            std::task::Poll::Pending => true,
+            std::task::Poll::Ready(Ok(())) if buf.filled().is_empty() => false,
+            // A byte arrived unasked: only a NOOP chunk (two zero bytes) is harmless.
+            std::task::Poll::Ready(Ok(())) => buf.filled() == [0] && self.skip_noop(),
+            std::task::Poll::Ready(Err(_)) => false,
+        }
+    }
+
+    /// Reads the second byte of a NOOP chunk whose first arrived unasked.
+    fn skip_noop(&mut self) -> bool {
+        let mut probe = [0u8; 1];
+        let mut buf = tokio::io::ReadBuf::new(&mut probe);
+        let mut context = std::task::Context::from_waker(std::task::Waker::noop());
+        let reader = std::pin::Pin::new(self.io.get_mut());
+        matches!(
+            AsyncRead::poll_read(reader, &mut context, &mut buf),
+            std::task::Poll::Ready(Ok(())) if buf.filled() == [0]
+        )
+    }
+
     fn queue(&mut self, request: &Request<'_>) {
         request.pack(&mut self.packer);
         let bytes = self.packer.take();
@@ -282,8 +326,54 @@ impl Connection {
         }
     }
 
+    /// Reads the next message into `self.message`: straight from the buffer when it holds
+    /// the whole message, else waiting for the server, bounded by the read timeout.
     async fn read_message(&mut self) -> Result<(), Error> {
         self.message.clear();
+        if self.buffered_message() {
+            return Ok(());
+        }
+        self.message.clear();
+        match self.read_timeout {
+            None => self.read_chunks().await,
+            Some(limit) => match tokio::time::timeout(limit, self.read_chunks()).await {
+                Ok(read) => read,
+                Err(_) => Err(Error::TimedOut(limit)),
+            },
+        }
+    }
+
+    /// Takes a whole message out of the read buffer, if it holds one.
+    fn buffered_message(&mut self) -> bool {
+        let buffer = self.io.buffer();
+        let mut at = 0;
+        let mut chunks = Vec::new();
+        loop {
+            let Some(header) = buffer.get(at..at + 2) else {
+                return false;
+            };
+            let size = usize::from(u16::from_be_bytes([header[0], header[1]]));
+            at += 2;
+            if size == 0 {
+                if chunks.is_empty() {
+                    continue; // a NOOP chunk
+                }
+                break;
+            }
+            if buffer.len() < at + size {
+                return false;
+            }
+            chunks.push(at..at + size);
+            at += size;
+        }
+        for chunk in chunks {
+            self.message.extend_from_slice(&buffer[chunk]);
+        }
+        std::pin::Pin::new(&mut self.io).consume(at);
+        true
+    }
+
+    async fn read_chunks(&mut self) -> Result<(), Error> {
         loop {
             let size = usize::from(self.io.read_u16().await?);
             if size == 0 {
@@ -382,23 +472,82 @@ impl Connection {
             }
         };
         let () = begun;
-        let fields = match run.metadata.get("fields") {
-            Some(Value::List(fields)) => fields
-                .iter()
-                .map(|f| match f {
-                    Value::String(s) => s.clone(),
-                    other => other.describe(),
-                })
-                .collect(),
-            _ => Arc::from([]),
-        };
         Ok(Stream {
-            fields,
+            fields: fields_of(&run),
             rows: VecDeque::new(),
             pulling: true,
             fetch,
             summary: None,
             run: run.metadata,
+        })
+    }
+
+    /// Runs `query` in a transaction of its own and commits it, all in one write: `BEGIN`,
+    /// `RUN`, `PULL` of every row, `COMMIT`. One round trip, and the outcome is known: a
+    /// failure the server reports means nothing was committed; a connection lost or a wait
+    /// cut short once the write went out leaves it unknown
+    /// ([`CommitFailed::maybe_committed`]).
+    pub async fn run_committed<P: Pack + ?Sized>(
+        &mut self,
+        query: &str,
+        params: &P,
+        options: &TxOptions,
+    ) -> Result<Committed, CommitFailed> {
+        self.prepare();
+        self.queue(&Request::Begin(options));
+        self.queue(&Request::Run {
+            query,
+            params: &params,
+            options: None,
+        });
+        self.queue(&Request::Pull { n: -1 });
+        self.queue(&Request::Commit);
+        let unknown = |error| CommitFailed {
+            error,
+            maybe_committed: true,
+        };
+        let refused = |error| CommitFailed {
+            error,
+            maybe_committed: false,
+        };
+        self.flush().await.map_err(unknown)?;
+        let failed = |connection: &mut Self, error: Error| {
+            if error.is_fatal() {
+                unknown(error)
+            } else {
+                // The server ignores the rest of the pipeline, COMMIT included.
+                connection.failed = true;
+                refused(error)
+            }
+        };
+        if let Err(e) = self.summary().await {
+            return Err(failed(self, e));
+        }
+        let run = match self.summary().await {
+            Ok(run) => run,
+            Err(e) => return Err(failed(self, e)),
+        };
+        let mut rows = Vec::new();
+        let summary = loop {
+            match self.receive().await {
+                Ok(Response::Record(row)) => rows.push(row),
+                Ok(Response::Success(metadata)) => break Summary { metadata },
+                Ok(Response::Failure { code, message }) => {
+                    return Err(failed(self, Error::Server { code, message }))
+                }
+                Ok(Response::Ignored) => return Err(failed(self, Error::Ignored)),
+                Err(e) => return Err(unknown(e)),
+            }
+        };
+        let commit = match self.summary().await {
+            Ok(commit) => commit,
+            Err(e) => return Err(failed(self, e)),
+        };
+        Ok(Committed {
+            fields: fields_of(&run),
+            rows,
+            summary,
+            commit,
         })
     }
 
@@ -470,6 +619,43 @@ impl Connection {
         self.io.shutdown().await?;
         Ok(())
     }
+}
+
+/// The column names a `RUN` answer lists.
+fn fields_of(run: &Summary) -> Arc<[String]> {
+    match run.metadata.get("fields") {
+        Some(Value::List(fields)) => fields
+            .iter()
+            .map(|f| match f {
+                Value::String(s) => s.clone(),
+                other => other.describe(),
+            })
+            .collect(),
+        _ => Arc::from([]),
+    }
+}
+
+/// A query run and committed in one write ([`Connection::run_committed`]).
+#[derive(Debug)]
+pub struct Committed {
+    /// The column names.
+    pub fields: Arc<[String]>,
+    /// Every row.
+    pub rows: Vec<Vec<Value>>,
+    /// What the query reported (counters, query type).
+    pub summary: Summary,
+    /// What the commit reported (the bookmark).
+    pub commit: Summary,
+}
+
+/// Why [`Connection::run_committed`] failed, and whether the transaction may have
+/// committed all the same.
+#[derive(Debug)]
+pub struct CommitFailed {
+    /// What went wrong.
+    pub error: Error,
+    /// The write went out and no answer says it failed: it may have committed.
+    pub maybe_committed: bool,
 }
 
 /// The rows of a running query, read through the connection that runs it.

@@ -26,6 +26,9 @@ pub enum Error {
     /// or the transaction had already failed.
     #[error("the server ignored the request after an earlier failure")]
     Ignored,
+    /// The server sent nothing for the read timeout.
+    #[error("the server sent nothing for {0:?}")]
+    TimedOut(std::time::Duration),
     /// A value does not fit the type it is decoded into.
     #[error("{0}")]
     Decode(String),
@@ -34,6 +37,9 @@ pub enum Error {
 impl Error {
     /// Whether the connection can no longer be used: an I/O or protocol failure.
     pub fn is_fatal(&self) -> bool {
-        matches!(self, Error::Io(_) | Error::Protocol(_) | Error::NoVersion)
+        matches!(
+            self,
+            Error::Io(_) | Error::Protocol(_) | Error::NoVersion | Error::TimedOut(_)
+        )
     }
 }

@@ -11,7 +11,7 @@
 #![warn(missing_docs)]
 
 mod proxy;
-pub use proxy::{FaultProxy, Message};
+pub use proxy::{FaultProxy, Message, Traffic};
 mod tls;
 pub use tls::TlsProxy;
 

@@ -51,6 +51,22 @@ struct Counters {
     rollbacks: AtomicUsize,
     runs: AtomicUsize,
     accepted: AtomicUsize,
+    /// Bolt messages clients sent.
+    messages: AtomicUsize,
+    /// Round trips: bursts of client bytes each sent after the server last spoke (or as a
+    /// connection's first bytes).
+    flights: AtomicUsize,
+}
+
+/// What clients sent through a [`FaultProxy`] since it started or was last reset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Traffic {
+    /// Bolt messages (`RUN`, `PULL`, `BEGIN`, ...; the handshake is none).
+    pub messages: usize,
+    /// Round trips: each time a client sent something after hearing from the server.
+    pub round_trips: usize,
+    /// Connections opened.
+    pub connections: usize,
 }
 
 /// Reads the client's side of a Bolt connection as it streams by: the 20-byte handshake,
@@ -83,8 +99,14 @@ impl Frames {
     }
 
     /// Reads `bytes`; returns how many `RUN` messages started in them.
-    fn runs(&mut self, mut bytes: &[u8]) -> usize {
-        let mut runs = 0;
+    #[cfg(test)]
+    fn runs(&mut self, bytes: &[u8]) -> usize {
+        self.read(bytes).1
+    }
+
+    /// Reads `bytes`; returns how many messages, and how many `RUN` messages, started in them.
+    fn read(&mut self, mut bytes: &[u8]) -> (usize, usize) {
+        let (mut messages, mut runs) = (0, 0);
         while !bytes.is_empty() {
             if self.handshake > 0 {
                 let n = self.handshake.min(bytes.len());
@@ -113,6 +135,7 @@ impl Frames {
                         if self.at_message_start {
                             self.start.clear();
                             self.at_message_start = false;
+                            messages += 1;
                         } else {
                             // A later chunk of the same message: its first bytes are data, no signature.
                             self.start = vec![0, 0];
@@ -122,7 +145,7 @@ impl Frames {
                 }
             }
         }
-        runs
+        (messages, runs)
     }
 }
 
@@ -138,6 +161,8 @@ struct Shared {
     counters: Counters,
     /// The first [`RECORDED`] bytes clients sent, for [`FaultProxy::client_sent`].
     recorded: std::sync::Mutex<Vec<u8>>,
+    /// How long every byte takes through the proxy, each way.
+    delay: std::sync::Mutex<std::time::Duration>,
 }
 
 /// How many bytes of client traffic the proxy keeps.
@@ -171,6 +196,7 @@ impl FaultProxy {
             lose_commit_replies: AtomicBool::new(false),
             counters: Counters::default(),
             recorded: std::sync::Mutex::new(Vec::new()),
+            delay: std::sync::Mutex::new(std::time::Duration::ZERO),
         });
         let acceptor = tokio::spawn(accept(listener, Arc::clone(&shared)));
         Ok(Self {
@@ -236,6 +262,31 @@ impl FaultProxy {
         recorded.windows(bytes.len()).any(|w| w == bytes)
     }
 
+    /// Delays every byte by `each_way` in each direction from now on (on new connections),
+    /// as a network between client and server would: bytes keep their order, and a
+    /// client that pipelines its requests waits once.
+    pub fn delay(&self, each_way: std::time::Duration) {
+        *self.shared.delay.lock().unwrap_or_else(|e| e.into_inner()) = each_way;
+    }
+
+    /// What clients sent since the proxy started or since [`FaultProxy::reset_traffic`].
+    pub fn traffic(&self) -> Traffic {
+        let c = &self.shared.counters;
+        Traffic {
+            messages: c.messages.load(Ordering::SeqCst),
+            round_trips: c.flights.load(Ordering::SeqCst),
+            connections: c.accepted.load(Ordering::SeqCst),
+        }
+    }
+
+    /// Starts counting [`FaultProxy::traffic`] from zero.
+    pub fn reset_traffic(&self) {
+        let c = &self.shared.counters;
+        c.messages.store(0, Ordering::SeqCst);
+        c.flights.store(0, Ordering::SeqCst);
+        c.accepted.store(0, Ordering::SeqCst);
+    }
+
     /// How many connections the proxy has accepted.
     pub fn accepted(&self) -> usize {
         self.shared.counters.accepted.load(Ordering::SeqCst)
@@ -270,9 +321,20 @@ async fn serve(client: TcpStream, shared: Arc<Shared>) {
         let (client_read, client_write) = client.into_split();
         let (upstream_read, upstream_write) = upstream.into_split();
         let commit_sent = AtomicBool::new(false);
+        // Set when the server sends; a client burst after it is a new round trip.
+        let server_spoke = AtomicBool::new(true);
+        let delay = *shared.delay.lock().unwrap_or_else(|e| e.into_inner());
+        let (to_upstream, upstream_queue) = tokio::sync::mpsc::unbounded_channel();
+        let (to_downstream, downstream_queue) = tokio::sync::mpsc::unbounded_channel();
+        let sides = Sides {
+            commit_sent: &commit_sent,
+            server_spoke: &server_spoke,
+        };
         tokio::select! {
-            () = to_server(client_read, upstream_write, &shared, &commit_sent) => {}
-            () = to_client(upstream_read, client_write, &shared, &commit_sent) => {}
+            () = to_server(client_read, to_upstream, &shared, sides) => {}
+            () = to_client(upstream_read, to_downstream, &shared, sides) => {}
+            () = deliver(upstream_queue, upstream_write, delay) => {}
+            () = deliver(downstream_queue, client_write, delay) => {}
         }
     };
     tokio::select! {
@@ -281,17 +343,34 @@ async fn serve(client: TcpStream, shared: Arc<Shared>) {
     }
 }
 
+/// What the two directions of one connection share.
+#[derive(Clone, Copy)]
+struct Sides<'a> {
+    commit_sent: &'a AtomicBool,
+    server_spoke: &'a AtomicBool,
+}
+
+/// Bytes read from one side, stamped with when they arrived.
+type Queue = tokio::sync::mpsc::UnboundedReceiver<(tokio::time::Instant, Vec<u8>)>;
+type Sender = tokio::sync::mpsc::UnboundedSender<(tokio::time::Instant, Vec<u8>)>;
+
+/// Writes each burst `delay` after it arrived, in order.
+async fn deliver(mut queue: Queue, mut to: OwnedWriteHalf, delay: std::time::Duration) {
+    while let Some((arrived, bytes)) = queue.recv().await {
+        tokio::time::sleep_until(arrived + delay).await;
+        if to.write_all(&bytes).await.is_err() {
+            return;
+        }
+    }
+}
+
 async fn wait_unstalled(shared: &Shared) {
     let mut stalled = shared.stalled.subscribe();
     let _ = stalled.wait_for(|s| !*s).await;
 }
 
-async fn to_server(
-    mut from: OwnedReadHalf,
-    mut to: OwnedWriteHalf,
-    shared: &Shared,
-    commit_sent: &AtomicBool,
-) {
+async fn to_server(mut from: OwnedReadHalf, to: Sender, shared: &Shared, sides: Sides<'_>) {
+    let commit_sent = sides.commit_sent;
     let mut buffer = vec![0; 64 * 1024];
     // The last bytes of the previous read, so a message split across reads is still seen.
     let mut tail: Vec<u8> = Vec::new();
@@ -302,8 +381,16 @@ async fn to_server(
             Ok(n) => n,
         };
         wait_unstalled(shared).await;
-        let runs = frames.runs(&buffer[..n]);
+        let arrived = tokio::time::Instant::now();
+        let (messages, runs) = frames.read(&buffer[..n]);
         shared.counters.runs.fetch_add(runs, Ordering::SeqCst);
+        shared
+            .counters
+            .messages
+            .fetch_add(messages, Ordering::SeqCst);
+        if sides.server_spoke.swap(false, Ordering::SeqCst) {
+            shared.counters.flights.fetch_add(1, Ordering::SeqCst);
+        }
         let mut seen = std::mem::take(&mut tail);
         seen.extend_from_slice(&buffer[..n]);
         for (message, bytes) in [Message::Commit, Message::Rollback]
@@ -329,18 +416,14 @@ async fn to_server(
             let room = RECORDED.saturating_sub(recorded.len()).min(n);
             recorded.extend_from_slice(&buffer[..room]);
         }
-        if to.write_all(&buffer[..n]).await.is_err() {
+        if to.send((arrived, buffer[..n].to_vec())).is_err() {
             return;
         }
     }
 }
 
-async fn to_client(
-    mut from: OwnedReadHalf,
-    mut to: OwnedWriteHalf,
-    shared: &Shared,
-    commit_sent: &AtomicBool,
-) {
+async fn to_client(mut from: OwnedReadHalf, to: Sender, shared: &Shared, sides: Sides<'_>) {
+    let commit_sent = sides.commit_sent;
     let mut buffer = vec![0; 64 * 1024];
     loop {
         let n = match from.read(&mut buffer).await {
@@ -352,7 +435,11 @@ async fn to_client(
             return;
         }
         wait_unstalled(shared).await;
-        if to.write_all(&buffer[..n]).await.is_err() {
+        sides.server_spoke.store(true, Ordering::SeqCst);
+        if to
+            .send((tokio::time::Instant::now(), buffer[..n].to_vec()))
+            .is_err()
+        {
             return;
         }
     }

@@ -18,6 +18,7 @@ mod pool;
 mod projection;
 mod raw;
 mod reads;
+mod round_trips;
 mod schema_tools;
 mod tls;
 mod tracing;

@@ -65,7 +65,6 @@ struct Shared {
     permits: Arc<Semaphore>,
     max_connections: usize,
     connect_timeout: Duration,
-    read_timeout: Duration,
     acquire_timeout: Duration,
     /// The address without credentials.
     uri: String,
@@ -157,6 +156,7 @@ impl Driver {
                 BoltVersion::V4_4 => Version::V4_4,
             },
             tls: address.tls(),
+            read_timeout: Some(settings.read_timeout),
         };
         let database = (!settings.database.is_empty()).then(|| settings.database.clone());
         let auto = TxOptions {
@@ -178,7 +178,6 @@ impl Driver {
                 permits: Arc::new(Semaphore::new(settings.max_connections)),
                 max_connections: settings.max_connections,
                 connect_timeout: settings.connect_timeout,
-                read_timeout: settings.read_timeout,
                 acquire_timeout: settings.acquire_timeout,
                 uri: address.shown(),
                 user: user.to_owned(),
@@ -207,7 +206,17 @@ impl Driver {
         .map_err(|_| self.timeout(Wait::PoolAcquisition, self.shared.acquire_timeout))?
         .map_err(|_| Error::Driver("the connection pool was closed".into()))?;
         let waited = started.elapsed();
-        let idle = self.idle().pop();
+        // A connection the server closed while it sat idle is dropped here, not found
+        // out by the query that would use it.
+        let idle = loop {
+            let Some(mut connection) = self.idle().pop() else {
+                break None;
+            };
+            if connection.is_open() {
+                break Some(connection);
+            }
+            tracing::debug!(target: "typher::pool", "idle connection closed by the server: dropped");
+        };
         let connection = match idle {
             Some(connection) => connection,
             None => {
@@ -258,18 +267,18 @@ impl Driver {
     ) -> Result<T, Error> {
         match tokio::time::timeout(limit, future).await {
             Ok(Ok(value)) => Ok(value),
-            Err(_) => Err(self.timeout(wait, limit)),
+            Err(_) | Ok(Err(typher_bolt::Error::TimedOut(_))) => Err(self.timeout(wait, limit)),
             Ok(Err(e)) => Err(self.error(e)),
         }
     }
 
-    /// Runs `future`, bounded by the read timeout.
+    /// Runs `future`, whose every wait for the server the connection bounds by the read
+    /// timeout itself (a timer only when a wait is due); translates its error.
     pub(crate) async fn read<T>(
         &self,
         future: impl Future<Output = Result<T, typher_bolt::Error>>,
     ) -> Result<T, Error> {
-        self.bounded(Wait::Read, self.shared.read_timeout, future)
-            .await
+        future.await.map_err(|e| self.error(e))
     }
 
     fn timeout(&self, wait: Wait, after: Duration) -> Error {
@@ -326,22 +335,38 @@ impl Driver {
         lease.checked(result).map(|summary| counters(&summary))
     }
 
-    /// Runs one statement in its own explicit write transaction (`BEGIN`, `RUN` and `PULL`
-    /// in one write): every row and what it changed once committed; rolled back (nothing
-    /// persists) on any error.
+    /// Runs one statement in its own explicit write transaction, `BEGIN`, `RUN`, `PULL` and
+    /// `COMMIT` in one write (one round trip): every row and what it changed once
+    /// committed. A failure the server reports means nothing persisted; a connection lost
+    /// or a timeout once the write went out is [`Error::CommitOutcomeUnknown`].
     pub(crate) async fn atomic(
         &self,
         query: DriverQuery<'_>,
     ) -> Result<(Vec<Record>, Counters), Error> {
-        let lease = self.lease().await?;
-        let mut txn = self.begin(lease, Access::Write);
-        let result = self.txn_rows(&mut txn, query).await;
+        let mut lease = self.lease().await?;
+        let params = Params(&query.params);
+        let shared = &self.shared;
+        let result = lease
+            .connection()
+            .run_committed(query.text, &params, &shared.write_tx)
+            .await;
         match result {
-            Ok(done) => self.commit(txn).await.map(|()| done),
-            Err(e) => {
-                let _ = self.rollback(txn).await;
-                Err(e)
+            Ok(done) => {
+                let records = done
+                    .rows
+                    .into_iter()
+                    .map(|values| Record::new(Arc::clone(&done.fields), values))
+                    .collect();
+                Ok((records, counters(&done.summary)))
             }
+            Err(failed) if failed.maybe_committed => {
+                lease.poison();
+                Err(Error::CommitOutcomeUnknown {
+                    uri: shared.uri.clone(),
+                    cause: Box::new(self.error(failed.error)),
+                })
+            }
+            Err(failed) => lease.checked(Err(self.error(failed.error))),
         }
     }
 
@@ -370,7 +395,14 @@ impl Driver {
                 .read(connection.run(query.text, &params, None, fetch))
                 .await?;
             let mut rows = Vec::new();
-            while let Some(values) = self.read(stream.next(connection)).await? {
+            loop {
+                let values = match stream.buffered() {
+                    Some(values) => values,
+                    None => match self.read(stream.next(connection)).await? {
+                        Some(values) => values,
+                        None => break,
+                    },
+                };
                 rows.push(Record::new(Arc::clone(stream.fields()), values));
             }
             let summary = self.read(stream.finish(connection)).await?;
@@ -478,6 +510,11 @@ impl Driver {
                     std::io::ErrorKind::UnexpectedEof => "the server closed the connection".into(),
                     _ => e.to_string(),
                 },
+            },
+            E::TimedOut(after) => Error::Timeout {
+                wait: Wait::Read,
+                after,
+                uri: uri(),
             },
             e @ E::NoVersion => Error::Connection {
                 uri: uri(),
