@@ -53,14 +53,15 @@ fn per_op(traffic: Traffic, rounds: usize) -> (f64, f64) {
 
 async fn typher_op(client: &Client, op: &str, batch: &[NetRow]) -> typher::exec::Result<()> {
     match op {
-        "read" => client.fetch_one(raw::<i64>("RETURN 1 AS x")).await.map(drop),
-        "read_tx" => {
-            client
-                .read(async |tx| tx.fetch_one(raw::<i64>("RETURN 1 AS x")).await)
-                .await
-                .map(drop)
-                .map_err(Into::into)
-        }
+        "read" => client
+            .fetch_one(raw::<i64>("RETURN 1 AS x"))
+            .await
+            .map(drop),
+        "read_tx" => client
+            .read(async |tx| tx.fetch_one(raw::<i64>("RETURN 1 AS x")).await)
+            .await
+            .map(drop)
+            .map_err(Into::into),
         "write_tx" => client
             .write(async |tx| {
                 tx.execute(raw::<()>("CREATE (n:NetRow {id: -1})"))
@@ -97,15 +98,13 @@ async fn neo4rs_op(graph: &Graph, op: &str, batch: &neo4rs::BoltType) -> Result<
             txn.run(query("CREATE (n:NetRow {id: -1})")).await?;
             txn.commit().await.map(drop)
         }
-        _ => {
-            graph
-                .run(
-                    query("UNWIND $rows AS row CREATE (n:NetRow) SET n = row")
-                        .param("rows", batch.clone()),
-                )
-                .await
-                .map(drop)
-        }
+        _ => graph
+            .run(
+                query("UNWIND $rows AS row CREATE (n:NetRow) SET n = row")
+                    .param("rows", batch.clone()),
+            )
+            .await
+            .map(drop),
     }
 }
 
@@ -243,9 +242,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             None
         };
         let base = py.as_ref().map(|p| p.latency.as_secs_f64());
-        for (name, m) in [("typher", Some(&ours)), ("neo4rs", Some(&theirs)), ("python", py.as_ref())] {
+        for (name, m) in [
+            ("typher", Some(&ours)),
+            ("neo4rs", Some(&theirs)),
+            ("python", py.as_ref()),
+        ] {
             let Some(m) = m else { continue };
-            let ratio = base.map_or("-".to_owned(), |b| format!("{:.2}", m.latency.as_secs_f64() / b));
+            let ratio = base.map_or("-".to_owned(), |b| {
+                format!("{:.2}", m.latency.as_secs_f64() / b)
+            });
             println!(
                 "{op:<9} {name:<7} {:>10.1} {:>12.1} {:>9.1} {:>10}",
                 m.latency.as_secs_f64() * 1000.0,
@@ -255,8 +260,6 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
     }
-    direct
-        .execute(match_(NetRow).detach_delete(NetRow))
-        .await?;
+    direct.execute(match_(NetRow).detach_delete(NetRow)).await?;
     Ok(())
 }

@@ -7,6 +7,7 @@ use typher::Client;
 use typher_testkit::Database;
 
 /// `key` from the environment as a number, else `default`.
+#[allow(dead_code)]
 pub fn env_number(key: &str, default: usize) -> usize {
     std::env::var(key)
         .ok()
@@ -15,6 +16,7 @@ pub fn env_number(key: &str, default: usize) -> usize {
 }
 
 /// The median of `samples`.
+#[allow(dead_code)]
 pub fn median(mut samples: Vec<Duration>) -> Duration {
     samples.sort();
     samples[samples.len() / 2]

@@ -8,10 +8,11 @@ use super::log::QueryLog;
 use super::settings::Settings;
 use super::statement::{labels, Again, Prepared};
 use super::stream::RowStream;
-use super::txn::Transaction;
+use super::txn::{ManagedTransaction, Transaction};
 use crate::dsl::ast::QueryAst;
 use futures_util::future::BoxFuture;
 use futures_util::{ready, Stream};
+use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::Instant;
@@ -237,9 +238,10 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn write<F, T>(&self, work: F) -> Result<T>
+    pub async fn write<F, Fut, T>(&self, work: F) -> Result<T>
     where
-        F: AsyncFnMut(&Transaction) -> Result<T>,
+        F: FnMut(ManagedTransaction) -> Fut,
+        Fut: Future<Output = Result<T>>,
     {
         self.managed(Access::Write, work).await
     }
@@ -257,9 +259,10 @@ impl Client {
     ///     .await?;
     /// # Ok(()) }
     /// ```
-    pub async fn read<F, T>(&self, work: F) -> Result<T>
+    pub async fn read<F, Fut, T>(&self, work: F) -> Result<T>
     where
-        F: AsyncFnMut(&Transaction) -> Result<T>,
+        F: FnMut(ManagedTransaction) -> Fut,
+        Fut: Future<Output = Result<T>>,
     {
         self.managed(Access::Read, work).await
     }
@@ -330,11 +333,12 @@ impl Client {
     }
 
     /// Runs `work` until it commits, gives up on a permanent error, or runs out of attempts.
-    /// The closure borrows the transaction for its own run only: it can neither commit nor
-    /// roll back (those take the transaction by value) nor keep it past its end.
-    async fn managed<F, T>(&self, access: Access, mut work: F) -> Result<T>
+    /// The closure gets a handle that runs queries only: it can neither commit nor roll back,
+    /// and a copy kept past the closure's end runs nothing.
+    async fn managed<F, Fut, T>(&self, access: Access, mut work: F) -> Result<T>
     where
-        F: AsyncFnMut(&Transaction) -> Result<T>,
+        F: FnMut(ManagedTransaction) -> Fut,
+        Fut: Future<Output = Result<T>>,
     {
         let started = Instant::now();
         let mut attempt = 0;
@@ -343,7 +347,7 @@ impl Client {
             let span = tracing::debug_span!(target: "typher::transaction", "transaction", attempt);
             let outcome = async {
                 let tx = Transaction::begin(self.driver.clone(), access).await?;
-                match work(&tx).await {
+                match work(tx.managed()).await {
                     Ok(value) => tx.commit().await.map(|()| value),
                     Err(e) => {
                         // The work failed: undo it. A rollback failure changes nothing the

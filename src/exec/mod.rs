@@ -26,7 +26,7 @@ pub use executor::{Executor, Running};
 pub use settings::{BoltVersion, RetryPolicy, Settings};
 pub use statement::{raw, Prepared, Raw, RowOf, Statement};
 pub use stream::RowStream;
-pub use txn::Transaction;
+pub use txn::{ManagedTransaction, Transaction};
 
 /// The statements the execution layer sends on its own (the version check, the constraint
 /// lookup behind a violation's message), for the test that runs them through Neo4j's front

@@ -1,4 +1,5 @@
-//! Explicit transactions: typed queries, then commit or roll back.
+//! Explicit transactions: typed queries, then commit or roll back; and the handle a managed
+//! transaction's closure gets.
 
 use super::counters::{Counters, Executed};
 use super::driver::{Access, Driver, Record, Txn};
@@ -7,16 +8,13 @@ use super::executor::Executor;
 use super::log::QueryLog;
 use super::statement::{labels, Prepared};
 use super::stream::RowStream;
+use std::sync::Arc;
 use tokio::sync::Mutex;
 use tracing::Instrument;
 
 /// An open transaction. Queries run in it see each other's writes; nothing is visible to
 /// others until [`Transaction::commit`]. Dropping it without committing rolls it back at
-/// once, so it holds no locks past its end.
-///
-/// A managed transaction ([`Client::write`](super::Client::write)) lends it to its closure
-/// by reference: the closure can run queries, but cannot commit, roll back or keep it.
-/// Its queries come from [`Executor`].
+/// once, so it holds no locks past its end. Its queries come from [`Executor`].
 ///
 /// ```no_run
 /// # use typher::Executor;
@@ -27,13 +25,47 @@ use tracing::Instrument;
 /// # Ok(()) }
 /// ```
 pub struct Transaction {
+    shared: Arc<Shared>,
+}
+
+/// The transaction a managed transaction's closure runs its queries in
+/// ([`Client::write`](super::Client::write), [`Client::read`](super::Client::read)). It can
+/// run queries ([`Executor`]) but neither commit nor roll back: the client does that when the
+/// closure ends. It is an owned handle, so the closure's future can be sent to another
+/// task (`tokio::spawn`); a copy kept past the closure's end runs nothing (its queries fail:
+/// the transaction has ended).
+///
+/// ```no_run
+/// # use typher::Executor;
+/// # async fn demo(client: typher::Client) -> typher::Result<()> {
+/// let name = String::from("a");
+/// let task = tokio::spawn(async move {
+///     client
+///         .write(async |tx| {
+///             tx.execute(typher::raw::<()>("CREATE (:Tag {name: $n})").param("n", name.as_str()))
+///                 .await
+///         })
+///         .await
+/// });
+/// task.await.expect("the task ran")?;
+/// # Ok(()) }
+/// ```
+#[derive(Clone)]
+pub struct ManagedTransaction {
+    shared: Arc<Shared>,
+}
+
+/// What a transaction and the handles lent to a managed transaction's closure share.
+struct Shared {
     driver: Driver,
     /// The transaction while it is open on the server, with the connection it runs on.
     open: Mutex<Option<Txn>>,
 }
 
 fn finished() -> Error {
-    Error::Config("the transaction has already been committed or rolled back".into())
+    Error::Config(
+        "the transaction has ended (committed or rolled back): a managed transaction's handle runs queries only inside its closure".into(),
+    )
 }
 
 impl Transaction {
@@ -42,11 +74,22 @@ impl Transaction {
         let txn = driver.begin(lease, access);
         tracing::debug!(target: "typher::transaction", "transaction begun");
         Ok(Self {
-            driver,
-            open: Mutex::new(Some(txn)),
+            shared: Arc::new(Shared {
+                driver,
+                open: Mutex::new(Some(txn)),
+            }),
         })
     }
 
+    /// The handle a managed transaction's closure gets.
+    pub(crate) fn managed(&self) -> ManagedTransaction {
+        ManagedTransaction {
+            shared: Arc::clone(&self.shared),
+        }
+    }
+}
+
+impl Shared {
     /// Every row of `prepared` and what it changed; a broken constraint is named.
     async fn rows(&self, prepared: Prepared<'_>) -> Result<(Vec<Record>, Counters)> {
         let log = QueryLog::start(&prepared);
@@ -66,7 +109,9 @@ impl Transaction {
         log.end(&result, |(rows, _)| rows.len());
         result
     }
+}
 
+impl Transaction {
     /// Makes every write of the transaction durable and visible. When the reply to the
     /// commit is lost, this fails with [`Error::CommitOutcomeUnknown`]: the writes may or may
     /// not have persisted.
@@ -84,9 +129,8 @@ impl Transaction {
     /// # Ok(()) }
     /// ```
     pub async fn commit(self) -> Result<()> {
-        let mut this = self;
-        let txn = this.open.get_mut().take().ok_or_else(finished)?;
-        let result = this.driver.commit(txn).await;
+        let txn = self.shared.open.lock().await.take().ok_or_else(finished)?;
+        let result = self.shared.driver.commit(txn).await;
         tracing::debug!(target: "typher::transaction", committed = result.is_ok(), "transaction commit");
         result
     }
@@ -103,9 +147,8 @@ impl Transaction {
     /// # Ok(()) }
     /// ```
     pub async fn rollback(self) -> Result<()> {
-        let mut this = self;
-        let txn = this.open.get_mut().take().ok_or_else(finished)?;
-        let result = this.driver.rollback(txn).await;
+        let txn = self.shared.open.lock().await.take().ok_or_else(finished)?;
+        let result = self.shared.driver.rollback(txn).await;
         tracing::debug!(target: "typher::transaction", "transaction rolled back");
         result
     }
@@ -113,22 +156,38 @@ impl Transaction {
 
 impl Drop for Transaction {
     fn drop(&mut self) {
-        if let Some(txn) = self.open.get_mut().take() {
-            tracing::debug!(target: "typher::transaction", "transaction dropped uncommitted: rolling back");
-            self.driver.abandon(txn);
+        // A handle lent to a managed closure may still hold the lock (a query it left
+        // running in a task of its own): then roll back once it lets go.
+        let open = self.shared.open.try_lock().map(|mut open| open.take());
+        match open {
+            Ok(None) => {}
+            Ok(Some(txn)) => {
+                tracing::debug!(target: "typher::transaction", "transaction dropped uncommitted: rolling back");
+                self.shared.driver.abandon(txn);
+            }
+            Err(_) => {
+                if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+                    let shared = Arc::clone(&self.shared);
+                    runtime.spawn(async move {
+                        if let Some(txn) = shared.open.lock().await.take() {
+                            shared.driver.abandon(txn);
+                        }
+                    });
+                }
+            }
         }
     }
 }
 
-impl Executor for Transaction {
-    async fn records<'a>(&'a self, prepared: Prepared<'a>) -> Result<RowStream<Record>> {
+impl Shared {
+    async fn records(&self, prepared: Prepared<'_>) -> Result<RowStream<Record>> {
         let (records, _) = self.rows(prepared).await?;
         Ok(RowStream::read(records))
     }
 
-    async fn run<'a>(
-        &'a self,
-        prepared: Prepared<'a>,
+    async fn run(
+        &self,
+        prepared: Prepared<'_>,
         keep_rows: bool,
     ) -> Result<(Vec<Record>, Executed)> {
         let (records, counters) = self.rows(prepared).await?;
@@ -137,5 +196,33 @@ impl Executor for Transaction {
             counters,
         };
         Ok((if keep_rows { records } else { Vec::new() }, executed))
+    }
+}
+
+impl Executor for Transaction {
+    async fn records<'a>(&'a self, prepared: Prepared<'a>) -> Result<RowStream<Record>> {
+        self.shared.records(prepared).await
+    }
+
+    async fn run<'a>(
+        &'a self,
+        prepared: Prepared<'a>,
+        keep_rows: bool,
+    ) -> Result<(Vec<Record>, Executed)> {
+        self.shared.run(prepared, keep_rows).await
+    }
+}
+
+impl Executor for ManagedTransaction {
+    async fn records<'a>(&'a self, prepared: Prepared<'a>) -> Result<RowStream<Record>> {
+        self.shared.records(prepared).await
+    }
+
+    async fn run<'a>(
+        &'a self,
+        prepared: Prepared<'a>,
+        keep_rows: bool,
+    ) -> Result<(Vec<Record>, Executed)> {
+        self.shared.run(prepared, keep_rows).await
     }
 }

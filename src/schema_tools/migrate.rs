@@ -2,7 +2,7 @@
 //! a checksum.
 
 use super::error::{Error, Result};
-use crate::{exec, raw, Client, Executor, Transaction};
+use crate::{exec, raw, Client, Executor, ManagedTransaction};
 use std::future::Future;
 use std::path::Path;
 use std::pin::Pin;
@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 /// `applied_at`). A drift check does not count it as undeclared.
 pub const MIGRATION_LABEL: &str = "__TypherMigration";
 
-type StepFn = dyn for<'a> Fn(&'a Transaction) -> Pin<Box<dyn Future<Output = exec::Result<()>> + 'a>>
+type StepFn = dyn for<'a> Fn(&'a ManagedTransaction) -> Pin<Box<dyn Future<Output = exec::Result<()>> + 'a>>
     + Send
     + Sync;
 
@@ -231,7 +231,7 @@ impl Migrations {
     /// step a new version.
     pub fn rust<F>(self, version: u64, name: &str, step: F) -> Self
     where
-        F: AsyncFn(&Transaction) -> exec::Result<()> + Send + Sync + 'static,
+        F: AsyncFn(&ManagedTransaction) -> exec::Result<()> + Send + Sync + 'static,
     {
         let step = Arc::new(step);
         let body: Arc<StepFn> = Arc::new(move |tx| {
@@ -490,7 +490,7 @@ async fn apply(db: &Client, step: &Step) -> exec::Result<()> {
         }
         Body::Rust(run) => {
             Box::pin(db.write(async |tx| {
-                run(tx).await?;
+                run(&tx).await?;
                 tx.execute(record(step)).await?;
                 Ok(())
             }))

@@ -191,14 +191,18 @@ async fn a_managed_write_cut_before_commit_is_retried_and_written_once() {
     let (proxy, through) = proxied().await;
     let db = Client::connect(through).await.unwrap();
     let mut attempts = 0;
-    let (result, _) = timed(db.write(async |tx| {
+    let proxy = &proxy;
+    let (result, _) = timed(db.write(|tx| {
         attempts += 1;
-        tx.execute(raw::<()>("CREATE (:Tag {name: 'cut-then-retried'})"))
-            .await?;
-        if attempts == 1 {
-            proxy.cut();
+        let first = attempts == 1;
+        async move {
+            tx.execute(raw::<()>("CREATE (:Tag {name: 'cut-then-retried'})"))
+                .await?;
+            if first {
+                proxy.cut();
+            }
+            tx.fetch_one(raw::<i64>("RETURN 1")).await
         }
-        tx.fetch_one(raw::<i64>("RETURN 1")).await
     }))
     .await;
     assert_eq!(result.unwrap(), 1);

@@ -53,15 +53,17 @@ async fn queries_are_traced_with_parameter_names_but_never_values() {
 async fn retries_are_traced_with_their_cause() {
     let db = client().await;
     let mut failed_once = false;
-    let (written, text) = traced(db.write(async |tx| {
-        if !failed_once {
-            failed_once = true;
-            return Err(Error::Server {
-                code: "Neo.TransientError.Transaction.DeadlockDetected".into(),
-                message: "simulated".into(),
-            });
+    let (written, text) = traced(db.write(|tx| {
+        let fail = !std::mem::replace(&mut failed_once, true);
+        async move {
+            if fail {
+                return Err(Error::Server {
+                    code: "Neo.TransientError.Transaction.DeadlockDetected".into(),
+                    message: "simulated".into(),
+                });
+            }
+            tx.fetch_one(raw::<i64>("RETURN 1")).await
         }
-        tx.fetch_one(raw::<i64>("RETURN 1")).await
     }))
     .await;
     assert_eq!(written.unwrap(), 1);

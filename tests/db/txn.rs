@@ -105,6 +105,25 @@ async fn a_failed_transaction_persists_nothing() {
 }
 
 #[tokio::test]
+async fn a_managed_handle_kept_past_its_closure_runs_nothing() {
+    let db = with_constraint().await;
+    let mut kept = None;
+    db.write(|tx| {
+        kept = Some(tx.clone());
+        async move { tx.execute(create("kept-inside")).await }
+    })
+    .await
+    .unwrap();
+    let late = kept.unwrap().execute(create("kept-outside")).await;
+    let err = late.expect_err("the transaction has ended");
+    assert!(
+        err.to_string().contains("the transaction has ended"),
+        "{err}"
+    );
+    assert_eq!(tags(&db, "kept-").await, ["kept-inside"]);
+}
+
+#[tokio::test]
 async fn managed_write_commits_and_returns_the_value() {
     let db = with_constraint().await;
     let count = db
@@ -275,8 +294,8 @@ async fn sixteen_writers_on_one_counter_all_succeed_through_retries() {
         let runs = runs.clone();
         tokio::spawn(async move {
             for _ in 0..EACH {
-                let runs = runs.clone();
-                db.write(async move |tx| {
+                // A plain `async` closure reading a local, inside `tokio::spawn`.
+                db.write(async |tx| {
                     runs.fetch_add(1, Ordering::SeqCst);
                     tx.execute(raw::<()>(
                         "MATCH (c:Counter {name: 'contended'}) SET c.n = c.n + 1",

@@ -1,5 +1,5 @@
-//! A managed transaction commits itself after the closure: the closure only borrows it, so
-//! committing (which takes the transaction) does not compile.
+//! A managed transaction commits itself after the closure: the closure gets a handle that
+//! runs queries only, so committing does not compile.
 async fn demo(client: &typher::Client) -> typher::exec::Result<()> {
     client
         .write(async |tx| {
