@@ -60,16 +60,16 @@ async fn typher_op(client: &Client, op: &str, batch: &[NetRow]) -> typher::exec:
         "read_tx" => client
             .read(async |tx| tx.fetch_one(raw::<i64>("RETURN 1 AS x")).await)
             .await
-            .map(drop)
-            .map_err(Into::into),
-        "write_tx" => client
-            .write(async |tx| {
-                tx.execute(raw::<()>("CREATE (n:NetRow {id: -1})"))
-                    .await
-                    .map(drop)
-            })
-            .await
-            .map_err(Into::into),
+            .map(drop),
+        "write_tx" => {
+            client
+                .write(async |tx| {
+                    tx.execute(raw::<()>("CREATE (n:NetRow {id: -1})"))
+                        .await
+                        .map(drop)
+                })
+                .await
+        }
         _ => {
             let row = name!(row: NetRow);
             client
