@@ -95,8 +95,8 @@ pub mod schema_tools;
 pub use dsl::{CompiledQuery, Params, Value};
 pub use error::{Error, Result};
 pub use exec::{
-    raw, Client, Counters, Executed, Executor, ManagedTransaction, RetryPolicy, Settings,
-    Transaction, Wait,
+    raw, Bookmarks, Client, Counters, Executed, Executor, ManagedTransaction, RetryPolicy,
+    Settings, Transaction, Wait,
 };
 pub use schema::{Identified, Property};
 /// Derives a node label from a braced struct: the struct stays the data type, and a const of

@@ -681,6 +681,11 @@ impl Stream {
         &self.run
     }
 
+    /// What the server reported when the stream ended (`None` while rows remain).
+    pub fn summary(&self) -> Option<&Summary> {
+        self.summary.as_ref()
+    }
+
     /// A row already received, without waiting.
     pub fn buffered(&mut self) -> Option<Vec<Value>> {
         self.rows.pop_front()

@@ -1,7 +1,7 @@
 //! The client: statements on pooled connections, and transactions over the same pool.
 
 use super::counters::{Counters, Executed};
-use super::driver::{Access, Driver, DriverQuery, DriverRows, Lease, Record};
+use super::driver::{Access, Driver, DriverQuery, DriverRows, Lease, Record, Scope};
 use super::error::{Error, Result};
 use super::executor::Executor;
 use super::log::QueryLog;
@@ -14,9 +14,11 @@ use futures_util::future::BoxFuture;
 use futures_util::{ready, Stream};
 use std::future::Future;
 use std::pin::Pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Instant;
 use tracing::Instrument;
+use typher_bolt::TxOptions;
 
 /// What `connect` asks a server for its version.
 pub(crate) const VERSION_QUERY: &str =
@@ -125,6 +127,31 @@ impl Stream for Records {
 pub struct Client {
     driver: Driver,
     settings: Settings,
+    /// The database, user, and transaction timeout and metadata its queries run with.
+    scope: Arc<Scope>,
+}
+
+/// Bookmarks: what a client's committed transactions left, so that another client's next
+/// transaction sees them (causal consistency). Hand them over with
+/// [`Client::bookmarks`] and [`Client::add_bookmarks`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Bookmarks(Vec<String>);
+
+impl Bookmarks {
+    /// Bookmarks from their text, as another process sent them.
+    pub fn from_strings(bookmarks: impl IntoIterator<Item = String>) -> Self {
+        Self(bookmarks.into_iter().collect())
+    }
+
+    /// Whether there is none (nothing committed yet, or a server without bookmarks).
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The bookmarks as text, to send elsewhere.
+    pub fn as_strings(&self) -> &[String] {
+        &self.0
+    }
 }
 
 impl Client {
@@ -149,7 +176,12 @@ impl Client {
     pub async fn connect(settings: Settings) -> Result<Self> {
         let driver = Driver::connect(&settings)?;
         driver.ping().await?;
-        let client = Self { driver, settings };
+        let scope = Arc::new(driver.scope().clone());
+        let client = Self {
+            driver,
+            settings,
+            scope,
+        };
         client.check_version().await?;
         Ok(client)
     }
@@ -190,6 +222,105 @@ impl Client {
         &self.settings
     }
 
+    /// This client with its scope changed by `change`; the pool and bookmarks are shared.
+    fn scoped(&self, change: impl FnOnce(&mut TxOptions)) -> Client {
+        let mut options = self.scope.options().clone();
+        change(&mut options);
+        Client {
+            driver: self.driver.clone(),
+            settings: self.settings.clone(),
+            scope: Arc::new(Scope::new(options)),
+        }
+    }
+
+    /// A client whose queries and transactions run on database `name` (same pool,
+    /// same bookmarks): per query, `client.database("audit").execute(q)`.
+    ///
+    /// ```no_run
+    /// # use typher::Executor;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let audit = client.database("audit");
+    /// audit.execute(typher::raw::<()>("CREATE (:Event {at: datetime()})")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn database(&self, name: impl Into<String>) -> Client {
+        let name = name.into();
+        self.scoped(|options| options.database = Some(name))
+    }
+
+    /// A client whose queries run as `user` (impersonation: the connecting user needs the
+    /// `IMPERSONATE` privilege on Neo4j).
+    ///
+    /// ```no_run
+    /// # use typher::Executor;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let jane = client.as_user("jane");
+    /// let n: i64 = jane.fetch_one(typher::raw::<i64>("MATCH (n) RETURN count(n)")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn as_user(&self, user: impl Into<String>) -> Client {
+        let user = user.into();
+        self.scoped(|options| options.impersonate = Some(user))
+    }
+
+    /// A client whose transactions the server ends after `timeout`.
+    ///
+    /// ```no_run
+    /// # use typher::Executor;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let quick = client.transaction_timeout(std::time::Duration::from_secs(5));
+    /// quick.execute(typher::raw::<()>("MATCH (n) SET n.seen = true")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn transaction_timeout(&self, timeout: std::time::Duration) -> Client {
+        self.scoped(|options| options.timeout = Some(timeout))
+    }
+
+    /// A client whose transactions carry `metadata` (shown by `SHOW TRANSACTIONS` and in
+    /// the server's query log).
+    ///
+    /// ```no_run
+    /// # use typher::Executor;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let tagged = client.transaction_metadata([("app", "billing")]);
+    /// tagged.execute(typher::raw::<()>("MATCH (n) RETURN n LIMIT 1")).await?;
+    /// # Ok(()) }
+    /// ```
+    pub fn transaction_metadata<K, V>(&self, metadata: impl IntoIterator<Item = (K, V)>) -> Client
+    where
+        K: Into<String>,
+        V: Into<crate::dsl::Value>,
+    {
+        let metadata: typher_bolt::Map = metadata
+            .into_iter()
+            .map(|(k, v)| (k.into(), super::driver::to_bolt(&v.into())))
+            .collect();
+        self.scoped(|options| options.metadata = metadata)
+    }
+
+    /// The bookmarks of the transactions this client (and its clones) committed last:
+    /// give them to another client ([`Client::add_bookmarks`]) so its next transaction
+    /// sees those writes.
+    ///
+    /// ```no_run
+    /// # use typher::Executor;
+    /// # async fn demo(writer: &typher::Client, reader: &typher::Client) -> typher::Result<()> {
+    /// writer.execute(typher::raw::<()>("CREATE (:Tag {name: 'new'})")).await?;
+    /// reader.add_bookmarks(&writer.bookmarks());
+    /// let n: i64 = reader.fetch_one(typher::raw::<i64>("MATCH (t:Tag {name: 'new'}) RETURN count(t)")).await?;
+    /// assert_eq!(n, 1);
+    /// # Ok(()) }
+    /// ```
+    pub fn bookmarks(&self) -> Bookmarks {
+        Bookmarks(self.driver.bookmarks())
+    }
+
+    /// Makes this client's next transactions wait until the server has what `bookmarks`
+    /// stand for.
+    pub fn add_bookmarks(&self, bookmarks: &Bookmarks) {
+        self.driver.add_bookmarks(bookmarks.0.iter().cloned());
+    }
+
     /// Names the constraint a failed statement broke, when the server did not.
     async fn named<T>(&self, result: Result<T>, tree: Option<&QueryAst>) -> Result<T> {
         match result {
@@ -215,7 +346,7 @@ impl Client {
     /// # Ok(()) }
     /// ```
     pub async fn begin(&self) -> Result<Transaction> {
-        Transaction::begin(self.driver.clone(), Access::Write).await
+        Transaction::begin(self.driver.clone(), Access::Write, &self.scope).await
     }
 
     /// Runs `work` in one write transaction and commits it. Transient failures (deadlocks,
@@ -322,7 +453,7 @@ impl Client {
                 Some(query) => query,
                 None => again.query()?,
             };
-            match Box::pin(self.driver.atomic(query)).await {
+            match Box::pin(self.driver.atomic(query, &self.scope)).await {
                 Ok(done) => return Ok(done),
                 Err(error) => {
                     let wait = self.retry_wait(attempt, started, error)?;
@@ -346,7 +477,7 @@ impl Client {
             attempt += 1;
             let span = tracing::debug_span!(target: "typher::transaction", "transaction", attempt);
             let outcome = async {
-                let tx = Transaction::begin(self.driver.clone(), access).await?;
+                let tx = Transaction::begin(self.driver.clone(), access, &self.scope).await?;
                 match work(tx.managed()).await {
                     Ok(value) => tx.commit().await.map(|()| value),
                     Err(e) => {
@@ -383,7 +514,10 @@ impl Executor for Client {
         }
         let opened = async {
             let mut lease = self.driver.lease().await?;
-            let rows = self.driver.rows(&mut lease, prepared.query).await?;
+            let rows = self
+                .driver
+                .rows(&mut lease, prepared.query, &self.scope)
+                .await?;
             Ok((rows, lease))
         }
         .instrument(log.span().clone())
@@ -428,7 +562,10 @@ impl Executor for Client {
                 return Ok((if keep_rows { records } else { Vec::new() }, executed));
             }
             let mut lease = self.driver.lease().await?;
-            let mut rows = self.driver.rows(&mut lease, prepared.query).await?;
+            let mut rows = self
+                .driver
+                .rows(&mut lease, prepared.query, &self.scope)
+                .await?;
             let mut kept = Vec::new();
             let mut rows_returned = 0;
             while let Some(record) = self.driver.next(&mut lease, &mut rows).await? {

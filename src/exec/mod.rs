@@ -18,7 +18,7 @@ mod statement;
 mod stream;
 mod txn;
 
-pub use client::Client;
+pub use client::{Bookmarks, Client};
 pub use counters::{Counters, Executed};
 pub use driver::Record;
 pub use error::{Error, Result, Wait};

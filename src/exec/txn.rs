@@ -2,7 +2,7 @@
 //! transaction's closure gets.
 
 use super::counters::{Counters, Executed};
-use super::driver::{Access, Driver, Record, Txn};
+use super::driver::{Access, Driver, Record, Scope, Txn};
 use super::error::{Error, Result};
 use super::executor::Executor;
 use super::log::QueryLog;
@@ -69,9 +69,9 @@ fn finished() -> Error {
 }
 
 impl Transaction {
-    pub(crate) async fn begin(driver: Driver, access: Access) -> Result<Self> {
+    pub(crate) async fn begin(driver: Driver, access: Access, scope: &Scope) -> Result<Self> {
         let lease = driver.lease().await?;
-        let txn = driver.begin(lease, access);
+        let txn = driver.begin(lease, access, scope);
         tracing::debug!(target: "typher::transaction", "transaction begun");
         Ok(Self {
             shared: Arc::new(Shared {

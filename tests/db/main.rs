@@ -7,6 +7,7 @@ mod support;
 #[path = "../frontend/lint.rs"]
 mod lint;
 
+mod causal;
 mod constructs;
 mod errors;
 mod faults;

@@ -11,7 +11,7 @@
 mod params;
 mod record;
 
-pub(crate) use params::{query, DriverQuery};
+pub(crate) use params::{bolt_of as to_bolt, query, DriverQuery};
 pub use record::Record;
 
 /// What the driver reads to name the properties of a violated constraint.
@@ -27,14 +27,53 @@ use std::time::{Duration, Instant};
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use typher_bolt::{Auth, Connection, Options, Stream, Summary, TxOptions, Version};
 
-/// An auto-commit query's rows, read while its lease is held.
+/// An auto-commit query's rows, read while its lease is held, and the bookmarks it began
+/// with.
 pub(crate) struct DriverRows {
     stream: Stream,
+    bookmarks: Vec<String>,
 }
 
-/// An open transaction on the server, and the connection it runs on.
+/// An open transaction on the server, the connection it runs on, and the bookmarks it
+/// began with (replaced by its own once it commits).
 pub(crate) struct Txn {
     lease: Lease,
+    bookmarks: Vec<String>,
+}
+
+/// Where and how a client's queries run: the database, the user to run as, and the
+/// transactions' timeout and metadata. [`Client::database`](crate::Client::database) and
+/// its siblings make a client with another scope over the same pool.
+#[derive(Debug, Clone)]
+pub(crate) struct Scope {
+    auto: TxOptions,
+    read_tx: TxOptions,
+    write_tx: TxOptions,
+}
+
+impl Scope {
+    pub(crate) fn new(options: TxOptions) -> Self {
+        Self {
+            read_tx: TxOptions {
+                read: true,
+                ..options.clone()
+            },
+            write_tx: options.clone(),
+            auto: options,
+        }
+    }
+
+    /// The options every transaction of this scope begins with.
+    pub(crate) fn options(&self) -> &TxOptions {
+        &self.auto
+    }
+
+    fn access(&self, access: Access) -> &TxOptions {
+        match access {
+            Access::Read => &self.read_tx,
+            Access::Write => &self.write_tx,
+        }
+    }
 }
 
 impl Txn {
@@ -55,10 +94,11 @@ struct Shared {
     options: Options,
     /// `host:port`.
     address: String,
-    /// Auto-commit queries, read and write transactions: each names the database.
-    auto: TxOptions,
-    read_tx: TxOptions,
-    write_tx: TxOptions,
+    /// The scope of a client made from the settings: the database they name.
+    scope: Scope,
+    /// The bookmarks of the latest transactions (causal consistency): sent with every
+    /// transaction, replaced by what each commit returns.
+    bookmarks: Mutex<Vec<String>>,
     fetch_size: i64,
     /// Connections not lent out.
     idle: Mutex<Vec<Connection>>,
@@ -159,20 +199,16 @@ impl Driver {
             read_timeout: Some(settings.read_timeout),
         };
         let database = (!settings.database.is_empty()).then(|| settings.database.clone());
-        let auto = TxOptions {
+        let scope = Scope::new(TxOptions {
             database,
             ..TxOptions::default()
-        };
+        });
         Ok(Self {
             shared: Arc::new(Shared {
                 options,
                 address: address.host_port(),
-                read_tx: TxOptions {
-                    read: true,
-                    ..auto.clone()
-                },
-                write_tx: auto.clone(),
-                auto,
+                scope,
+                bookmarks: Mutex::new(Vec::new()),
                 fetch_size: i64::try_from(settings.fetch_size).unwrap_or(i64::MAX),
                 idle: Mutex::new(Vec::new()),
                 permits: Arc::new(Semaphore::new(settings.max_connections)),
@@ -184,6 +220,58 @@ impl Driver {
                 secrets,
             }),
         })
+    }
+
+    /// The scope the settings name.
+    pub(crate) fn scope(&self) -> &Scope {
+        &self.shared.scope
+    }
+
+    /// The bookmarks the next transaction waits for.
+    pub(crate) fn bookmarks(&self) -> Vec<String> {
+        self.shared
+            .bookmarks
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Adds bookmarks another client handed over.
+    pub(crate) fn add_bookmarks(&self, more: impl IntoIterator<Item = String>) {
+        let mut held = self
+            .shared
+            .bookmarks
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        for bookmark in more {
+            if !held.contains(&bookmark) {
+                held.push(bookmark);
+            }
+        }
+    }
+
+    /// A transaction that began with `sent` committed as `new`: `new` replaces them.
+    fn learned(&self, sent: &[String], new: Option<&str>) {
+        let Some(new) = new else {
+            return;
+        };
+        let mut held = self
+            .shared
+            .bookmarks
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        held.retain(|b| !sent.contains(b));
+        if !held.iter().any(|b| b == new) {
+            held.push(new.to_owned());
+        }
+    }
+
+    /// `base` with the bookmarks held now.
+    fn with_bookmarks(&self, base: &TxOptions) -> TxOptions {
+        TxOptions {
+            bookmarks: self.bookmarks(),
+            ..base.clone()
+        }
     }
 
     fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Connection>> {
@@ -295,15 +383,19 @@ impl Driver {
         &self,
         lease: &mut Lease,
         query: DriverQuery<'_>,
+        scope: &Scope,
     ) -> Result<DriverRows, Error> {
-        let shared = &self.shared;
+        let options = self.with_bookmarks(&scope.auto);
         let params = Params(&query.params);
         let run =
             lease
                 .connection()
-                .run(query.text, &params, Some(&shared.auto), shared.fetch_size);
+                .run(query.text, &params, Some(&options), self.shared.fetch_size);
         let result = self.read(run).await;
-        lease.checked(result).map(|stream| DriverRows { stream })
+        lease.checked(result).map(|stream| DriverRows {
+            stream,
+            bookmarks: options.bookmarks,
+        })
     }
 
     /// The next row of an auto-commit stream running on `lease`.
@@ -313,6 +405,10 @@ impl Driver {
         rows: &mut DriverRows,
     ) -> Result<Option<Record>, Error> {
         let result = self.read(rows.stream.next(lease.connection())).await;
+        if let (Ok(None), Some(summary)) = (&result, rows.stream.summary()) {
+            // The query committed: its bookmark stands for it from now on.
+            self.learned(&rows.bookmarks, summary.bookmark());
+        }
         let fields = rows.stream.fields();
         lease
             .checked(result)
@@ -332,6 +428,9 @@ impl Driver {
         rows: DriverRows,
     ) -> Result<Counters, Error> {
         let result = self.read(rows.stream.finish(lease.connection())).await;
+        if let Ok(summary) = &result {
+            self.learned(&rows.bookmarks, summary.bookmark());
+        }
         lease.checked(result).map(|summary| counters(&summary))
     }
 
@@ -342,16 +441,19 @@ impl Driver {
     pub(crate) async fn atomic(
         &self,
         query: DriverQuery<'_>,
+        scope: &Scope,
     ) -> Result<(Vec<Record>, Counters), Error> {
         let mut lease = self.lease().await?;
         let params = Params(&query.params);
         let shared = &self.shared;
+        let options = self.with_bookmarks(&scope.write_tx);
         let result = lease
             .connection()
-            .run_committed(query.text, &params, &shared.write_tx)
+            .run_committed(query.text, &params, &options)
             .await;
         match result {
             Ok(done) => {
+                self.learned(&options.bookmarks, done.commit.bookmark());
                 let records = done
                     .rows
                     .into_iter()
@@ -372,13 +474,13 @@ impl Driver {
 
     /// Begins an explicit transaction on `lease`, in read access mode for `Access::Read`
     /// (a routing server sends it to a reader). `BEGIN` goes out with the first query.
-    pub(crate) fn begin(&self, mut lease: Lease, access: Access) -> Txn {
-        let options = match access {
-            Access::Read => &self.shared.read_tx,
-            Access::Write => &self.shared.write_tx,
-        };
-        lease.connection().begin(options);
-        Txn { lease }
+    pub(crate) fn begin(&self, mut lease: Lease, access: Access, scope: &Scope) -> Txn {
+        let options = self.with_bookmarks(scope.access(access));
+        lease.connection().begin(&options);
+        Txn {
+            lease,
+            bookmarks: options.bookmarks,
+        }
     }
 
     /// Fetches every row of a query run inside `txn`, and what it changed.
@@ -417,7 +519,10 @@ impl Driver {
     pub(crate) async fn commit(&self, mut txn: Txn) -> Result<(), Error> {
         let result = self.read(txn.lease.connection().commit()).await;
         match result {
-            Ok(_summary) => Ok(()),
+            Ok(summary) => {
+                self.learned(&txn.bookmarks, summary.bookmark());
+                Ok(())
+            }
             Err(
                 e @ (Error::Server { .. }
                 | Error::Authentication { .. }
@@ -602,7 +707,11 @@ impl Driver {
             }
             let mut lease = self.lease().await?;
             let mut rows = self
-                .rows(&mut lease, DriverQuery::new(CONSTRAINT_LOOKUP))
+                .rows(
+                    &mut lease,
+                    DriverQuery::new(CONSTRAINT_LOOKUP),
+                    self.scope(),
+                )
                 .await?;
             let mut shown = Vec::new();
             while let Some(row) = self.next(&mut lease, &mut rows).await? {

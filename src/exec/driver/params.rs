@@ -71,15 +71,28 @@ fn pack(value: &Value, p: &mut Packer) {
     }
 }
 
-/// The Bolt value a parameter value is sent as, for tests that build rows.
-#[cfg(test)]
+/// The Bolt value of a typher value (transaction metadata; rows in tests).
 pub(crate) fn bolt_of(value: &Value) -> typher_bolt::Value {
-    let mut packer = Packer::new(true);
-    pack(value, &mut packer);
-    let bytes = packer.take();
-    typher_bolt::Unpacker::new(&bytes)
-        .value()
-        .expect("a packed value reads back")
+    use typher_bolt::Value as Bolt;
+    match value {
+        Value::Null => Bolt::Null,
+        Value::Bool(b) => Bolt::Bool(*b),
+        Value::Int(i) => Bolt::Int(*i),
+        Value::Float(x) => Bolt::Float(*x),
+        Value::String(s) => Bolt::String(s.clone()),
+        Value::Bytes(b) => Bolt::Bytes(b.clone()),
+        Value::List(items) => Bolt::List(items.iter().map(bolt_of).collect()),
+        Value::Map(entries) => Bolt::Map(
+            entries
+                .iter()
+                .map(|(k, v)| (k.as_str(), bolt_of(v)))
+                .collect(),
+        ),
+        Value::Date(d) => Bolt::from(*d),
+        Value::LocalDateTime(d) => Bolt::from(*d),
+        Value::DateTime(d) => Bolt::from(*d),
+        Value::Duration(d) => Bolt::from(*d),
+    }
 }
 
 #[cfg(test)]
