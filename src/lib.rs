@@ -308,7 +308,7 @@ pub mod prelude {
         return_, rows, sum, today, unwind, with, ExprMethods, NodeMethods, Path, RelMethods,
         WriteMethods, ANY_REL,
     };
-    pub use crate::exec::Executor;
+    pub use crate::exec::{Executor, Statement};
     pub use crate::ogm::{Entity, IncludeThen, Stored};
     pub use crate::schema::{Handle, Identified, NodeHandle, RelBindingHandle, RelHandle};
     pub use crate::{name, Alias, Labels, Node, PropertyValue, Record, Relationship};

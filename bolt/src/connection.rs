@@ -57,6 +57,8 @@ pub struct Options {
     pub max_version: Version,
     /// Whether and how to encrypt.
     pub tls: Tls,
+    /// Which notifications the server should send (Bolt 5.2+; older servers send all).
+    pub notifications: NotificationFilter,
     /// How long to wait for the server's next message before giving up
     /// ([`Error::TimedOut`]); `None` waits forever. A timer is armed only when a wait is
     /// due: messages already received are read without one.
@@ -72,8 +74,19 @@ impl Default for Options {
             max_version: Version::V5_4,
             tls: Tls::Off,
             read_timeout: None,
+            notifications: NotificationFilter::default(),
         }
     }
+}
+
+/// Which notifications a server sends: a minimum severity and categories to leave out.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NotificationFilter {
+    /// `"WARNING"`, `"INFORMATION"` or `"OFF"`; the server's default when `None`.
+    pub minimum_severity: Option<String>,
+    /// Categories to leave out (`"HINT"`, `"UNRECOGNIZED"`, `"UNSUPPORTED"`, `"PERFORMANCE"`,
+    /// `"DEPRECATION"`, `"GENERIC"`, `"SECURITY"`, `"TOPOLOGY"`).
+    pub disabled_categories: Vec<String>,
 }
 
 /// What a finished query, `COMMIT` or other request reported: its metadata, with
@@ -224,6 +237,8 @@ impl Connection {
             routing: options.routing.as_ref(),
             bolt_agent: version >= Version { major: 5, minor: 3 },
             utc_patch: version == Version::V4_4,
+            notifications: (version >= Version { major: 5, minor: 2 })
+                .then_some(&options.notifications),
         }));
         if logon {
             connection.queue(&Request::Logon(&options.auth));

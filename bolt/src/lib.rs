@@ -12,7 +12,9 @@ pub mod packstream;
 mod tls;
 mod value;
 
-pub use connection::{CommitFailed, Committed, Connection, Io, Options, Stream, Summary, Version};
+pub use connection::{
+    CommitFailed, Committed, Connection, Io, NotificationFilter, Options, Stream, Summary, Version,
+};
 pub use de::{from_value, ValueDeserializer};
 pub use error::Error;
 pub use message::{Auth, Response, TxOptions};

@@ -139,6 +139,8 @@ pub(crate) struct Hello<'a> {
     pub bolt_agent: bool,
     /// Bolt 4.4 asks for the UTC datetime patch.
     pub utc_patch: bool,
+    /// Bolt 5.2+ filters notifications.
+    pub notifications: Option<&'a crate::connection::NotificationFilter>,
 }
 
 /// A request message.
@@ -175,10 +177,18 @@ impl Request<'_> {
         match self {
             Request::Hello(hello) => {
                 p.struct_header(1, s::HELLO);
+                let severity = hello
+                    .notifications
+                    .and_then(|n| n.minimum_severity.as_deref());
+                let disabled = hello
+                    .notifications
+                    .map_or(&[][..], |n| n.disabled_categories.as_slice());
                 let extra = 1
                     + usize::from(hello.routing.is_some())
                     + usize::from(hello.bolt_agent)
-                    + usize::from(hello.utc_patch);
+                    + usize::from(hello.utc_patch)
+                    + usize::from(severity.is_some())
+                    + usize::from(!disabled.is_empty());
                 match hello.auth {
                     Some(auth) => auth.entries(p, extra),
                     None => p.map_header(extra),
@@ -198,6 +208,14 @@ impl Request<'_> {
                     p.string("patch_bolt");
                     p.list_header(1);
                     p.string("utc");
+                }
+                if let Some(severity) = severity {
+                    entry(p, "notifications_minimum_severity", severity);
+                }
+                if !disabled.is_empty() {
+                    p.string("notifications_disabled_categories");
+                    p.list_header(disabled.len());
+                    disabled.iter().for_each(|c| p.string(c));
                 }
             }
             Request::Logon(auth) => {
@@ -389,6 +407,7 @@ mod tests {
                 routing: None,
                 bolt_agent: false,
                 utc_patch: false,
+                notifications: None,
             }))
         };
         let with = hello(Some(&auth));

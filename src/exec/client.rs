@@ -1,6 +1,6 @@
 //! The client: statements on pooled connections, and transactions over the same pool.
 
-use super::counters::{Counters, Executed};
+use super::counters::Executed;
 use super::driver::{Access, Driver, DriverQuery, DriverRows, Lease, Record, Scope};
 use super::error::{Error, Result};
 use super::executor::Executor;
@@ -443,7 +443,7 @@ impl Client {
         &self,
         query: DriverQuery<'_>,
         again: &dyn Again,
-    ) -> Result<(Vec<Record>, Counters)> {
+    ) -> Result<(Vec<Record>, Executed)> {
         let started = Instant::now();
         let mut attempt = 0;
         let mut next = Some(query);
@@ -553,12 +553,9 @@ impl Executor for Client {
         let log = QueryLog::start(&prepared);
         let result = async {
             if prepared.atomic {
-                let (records, counters) =
+                let (records, mut executed) =
                     Box::pin(self.atomic(prepared.query, prepared.source)).await?;
-                let executed = Executed {
-                    rows_returned: records.len(),
-                    counters,
-                };
+                executed.rows_returned = records.len();
                 return Ok((if keep_rows { records } else { Vec::new() }, executed));
             }
             let mut lease = self.driver.lease().await?;
@@ -574,14 +571,9 @@ impl Executor for Client {
                     kept.push(record);
                 }
             }
-            let counters = self.driver.finish(&mut lease, rows).await?;
-            Ok((
-                kept,
-                Executed {
-                    rows_returned,
-                    counters,
-                },
-            ))
+            let mut executed = self.driver.finish(&mut lease, rows).await?;
+            executed.rows_returned = rows_returned;
+            Ok((kept, executed))
         }
         .instrument(log.span().clone())
         .await;

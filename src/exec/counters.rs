@@ -1,8 +1,12 @@
-//! What a write changed: the counters the server reports in a query's summary, as the
-//! official drivers expose them.
+//! What a statement did, as the server's summary reports it: the write counters, the kind
+//! of statement, notifications, timings and, for `EXPLAIN`/`PROFILE`, the plan.
 
-/// What [`Executor::execute`](super::Executor::execute) reports.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+use crate::dsl::Value;
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+/// What [`Executor::execute`](super::Executor::execute) reports: the result summary.
+#[derive(Debug, Clone, Default, PartialEq)]
 #[non_exhaustive]
 pub struct Executed {
     /// Rows the statement returned (and `execute` discarded): not what it wrote, which
@@ -10,6 +14,82 @@ pub struct Executed {
     pub rows_returned: usize,
     /// What the statement changed in the database.
     pub counters: Counters,
+    /// What kind of statement the server says it was.
+    pub query_type: Option<QueryType>,
+    /// Warnings and hints the server attached (a deprecated form, a cartesian product, an
+    /// unknown label): WARNINGs are also logged through `tracing`.
+    pub notifications: Vec<Notification>,
+    /// The database it ran on, when the server says.
+    pub database: Option<String>,
+    /// The server that ran it, as it names itself (`Neo4j/5.26.0`).
+    pub server: String,
+    /// How long the server took until the first row was available.
+    pub available_after: Option<Duration>,
+    /// How long the server took until the last row was consumed.
+    pub consumed_after: Option<Duration>,
+    /// The plan of an `EXPLAIN` (estimated) or `PROFILE` (measured) statement.
+    pub plan: Option<Plan>,
+}
+
+/// The kind of statement the server says ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum QueryType {
+    /// It only read.
+    Read,
+    /// It only wrote.
+    Write,
+    /// It read and wrote.
+    ReadWrite,
+    /// It changed the schema (indexes, constraints).
+    Schema,
+}
+
+/// A notification the server attached to a statement.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Notification {
+    /// Its code, such as `Neo.ClientNotification.Statement.CartesianProduct`.
+    pub code: String,
+    /// A short title.
+    pub title: String,
+    /// What it means.
+    pub description: String,
+    /// `WARNING` or `INFORMATION`.
+    pub severity: String,
+    /// Its category (`PERFORMANCE`, `DEPRECATION`, `UNRECOGNIZED`, ...), when sent.
+    pub category: Option<String>,
+    /// Where in the statement: line and column (1-based) and offset (0-based).
+    pub position: Option<(i64, i64, i64)>,
+}
+
+/// A step of an `EXPLAIN` or `PROFILE` plan, with the steps it reads from.
+#[derive(Debug, Clone, Default, PartialEq)]
+#[non_exhaustive]
+pub struct Plan {
+    /// The operator, such as `NodeByLabelScan` or `Filter`.
+    pub operator: String,
+    /// The variables it produces.
+    pub identifiers: Vec<String>,
+    /// Its arguments (estimated rows, the expression, the runtime, ...).
+    pub arguments: BTreeMap<String, Value>,
+    /// Database hits, measured by `PROFILE`.
+    pub db_hits: Option<i64>,
+    /// Rows produced, measured by `PROFILE`.
+    pub rows: Option<i64>,
+    /// The steps it reads from.
+    pub children: Vec<Plan>,
+}
+
+impl Plan {
+    /// Every operator, this one first, depth first.
+    pub fn operators(&self) -> Vec<&str> {
+        let mut out = vec![self.operator.as_str()];
+        for child in &self.children {
+            out.extend(child.operators());
+        }
+        out
+    }
 }
 
 /// What a statement changed, as the server counted it.

@@ -219,6 +219,36 @@ pub trait Executor: Sync {
     {
         // Boxed: a statement's future is large, and callers nest it in their own.
         Box::pin(async move {
+            let (rows, executed) = self.fetch_all_with_summary(query).await?;
+            Ok((rows, executed.counters))
+        })
+    }
+
+    /// Every row, decoded, and the whole result summary: counters, the kind of statement,
+    /// notifications, timings, the server, and the plan of an `EXPLAIN` or `PROFILE`.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let (titles, summary) = client
+    ///     .fetch_all_with_summary(match_(Movie).return_(Movie.title))
+    ///     .await?;
+    /// for warning in &summary.notifications {
+    ///     eprintln!("{}: {}", warning.code, warning.description);
+    /// }
+    /// # Ok(()) }
+    /// ```
+    fn fetch_all_with_summary<Q>(
+        &self,
+        query: Q,
+    ) -> impl Future<Output = Result<(Vec<RowOf<Q>>, Executed)>> + Send
+    where
+        Q: Statement + Send,
+        Q::Shape: RowDecoder,
+        RowOf<Q>: Send,
+    {
+        Box::pin(async move {
             let prepared = query.prepare()?;
             let columns = prepared.columns.clone();
             let (records, executed) = self.run(prepared, true).await?;
@@ -226,7 +256,7 @@ pub trait Executor: Sync {
                 .iter()
                 .map(|record| Q::Shape::decode(record, &columns))
                 .collect::<Result<Vec<_>>>()?;
-            Ok((rows, executed.counters))
+            Ok((rows, executed))
         })
     }
 }

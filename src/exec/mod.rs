@@ -19,12 +19,12 @@ mod stream;
 mod txn;
 
 pub use client::{Bookmarks, Client};
-pub use counters::{Counters, Executed};
+pub use counters::{Counters, Executed, Notification, Plan, QueryType};
 pub use driver::Record;
 pub use error::{Error, Result, Wait};
 pub use executor::{Executor, Running};
-pub use settings::{BoltVersion, RetryPolicy, Settings};
-pub use statement::{raw, Prepared, Raw, RowOf, Statement};
+pub use settings::{BoltVersion, NotificationSeverity, RetryPolicy, Settings};
+pub use statement::{raw, Prepared, Profiled, Raw, RowOf, Statement};
 pub use stream::RowStream;
 pub use txn::{ManagedTransaction, Transaction};
 

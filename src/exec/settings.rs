@@ -61,6 +61,26 @@ pub struct Settings {
     /// The newest Bolt version to offer: the newest both sides speak is used.
     #[builder(default)]
     pub bolt_version: BoltVersion,
+    /// The least severe notification the server should send (`Warning` leaves hints out,
+    /// `Off` sends none); the server's default when `None`. Needs Bolt 5.2.
+    #[builder(default)]
+    pub notification_severity: Option<NotificationSeverity>,
+    /// Notification categories the server should leave out (`"HINT"`, `"UNRECOGNIZED"`,
+    /// `"PERFORMANCE"`, `"DEPRECATION"`, ...). Needs Bolt 5.2.
+    #[builder(default)]
+    pub disabled_notification_categories: Vec<String>,
+}
+
+/// The least severe notification a server sends ([`Settings::notification_severity`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum NotificationSeverity {
+    /// Warnings and information.
+    Information,
+    /// Warnings only.
+    Warning,
+    /// None at all.
+    Off,
 }
 
 /// Which Bolt versions a client offers.
@@ -173,6 +193,11 @@ impl std::fmt::Debug for Settings {
             .field("acquire_timeout", &self.acquire_timeout)
             .field("retry", &self.retry)
             .field("bolt_version", &self.bolt_version)
+            .field("notification_severity", &self.notification_severity)
+            .field(
+                "disabled_notification_categories",
+                &self.disabled_notification_categories,
+            )
             .finish()
     }
 }

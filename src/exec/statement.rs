@@ -29,6 +29,13 @@ pub struct Prepared<'a> {
     pub(crate) tree: Option<&'a crate::dsl::ast::QueryAst>,
 }
 
+impl Prepared<'_> {
+    /// The Cypher text that will be sent.
+    pub fn text(&self) -> &str {
+        self.text
+    }
+}
+
 /// The labels a statement's tree names: where a constraint it broke may be (none known
 /// for raw Cypher).
 pub(crate) fn labels(tree: Option<&crate::dsl::ast::QueryAst>) -> Vec<&'static str> {
@@ -57,6 +64,80 @@ pub trait Statement: sealed::Statement + Sync {
     type Shape: Shape;
     /// Query and columns; fails when a parameter cannot be sent.
     fn prepare(&self) -> Result<Prepared<'_>>;
+
+    /// The statement under `EXPLAIN`: the server plans it without running it, and the
+    /// summary's [`plan`](super::Executed::plan) is the estimated plan.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let planned = client.execute(match_(Movie).return_(Movie.title).explain()).await?;
+    /// if let Some(plan) = planned.plan {
+    ///     println!("{:?}", plan.operators());
+    /// }
+    /// # Ok(()) }
+    /// ```
+    fn explain(self) -> Profiled<Self>
+    where
+        Self: Sized,
+    {
+        Profiled::new(self, "EXPLAIN")
+    }
+
+    /// The statement under `PROFILE`: it runs as usual (a typed write in its transaction),
+    /// and the summary's [`plan`](super::Executed::plan) holds the rows and database hits
+    /// each step measured.
+    ///
+    /// ```no_run
+    /// # use typher::prelude::*;
+    /// # use typher_testkit::movies::*;
+    /// # async fn demo(client: &typher::Client) -> typher::Result<()> {
+    /// let (titles, summary) = client
+    ///     .fetch_all_with_summary(match_(Movie).return_(Movie.title).profile())
+    ///     .await?;
+    /// # Ok(()) }
+    /// ```
+    fn profile(self) -> Profiled<Self>
+    where
+        Self: Sized,
+    {
+        Profiled::new(self, "PROFILE")
+    }
+}
+
+/// A statement under `EXPLAIN` or `PROFILE` ([`Statement::explain`],
+/// [`Statement::profile`]); its rows decode as the statement's.
+pub struct Profiled<Q> {
+    inner: Q,
+    keyword: &'static str,
+    text: std::sync::OnceLock<String>,
+}
+
+impl<Q> Profiled<Q> {
+    fn new(inner: Q, keyword: &'static str) -> Self {
+        Self {
+            inner,
+            keyword,
+            text: std::sync::OnceLock::new(),
+        }
+    }
+}
+
+impl<Q: Statement> Statement for Profiled<Q> {
+    type Shape = Q::Shape;
+    fn prepare(&self) -> Result<Prepared<'_>> {
+        let mut prepared = self.inner.prepare()?;
+        let text = self
+            .text
+            .get_or_init(|| format!("{} {}", self.keyword, prepared.text));
+        prepared.query.text = text;
+        prepared.text = text;
+        // EXPLAIN runs nothing; PROFILE runs the statement as it would run.
+        prepared.atomic &= self.keyword == "PROFILE";
+        prepared.source = self;
+        Ok(prepared)
+    }
 }
 
 /// The driver query of a rendering plus the values bound to its named parameters; fails
@@ -282,4 +363,5 @@ mod sealed {
     impl<S, P: crate::dsl::WriteEnd> Statement for crate::dsl::Query<S, P> {}
     impl<Q: Statement + ?Sized> Statement for &Q {}
     impl<R> Statement for Raw<R> {}
+    impl<Q> Statement for Profiled<Q> {}
 }

@@ -1,7 +1,7 @@
 //! Explicit transactions: typed queries, then commit or roll back; and the handle a managed
 //! transaction's closure gets.
 
-use super::counters::{Counters, Executed};
+use super::counters::Executed;
 use super::driver::{Access, Driver, Record, Scope, Txn};
 use super::error::{Error, Result};
 use super::executor::Executor;
@@ -91,7 +91,7 @@ impl Transaction {
 
 impl Shared {
     /// Every row of `prepared` and what it changed; a broken constraint is named.
-    async fn rows(&self, prepared: Prepared<'_>) -> Result<(Vec<Record>, Counters)> {
+    async fn rows(&self, prepared: Prepared<'_>) -> Result<(Vec<Record>, Executed)> {
         let log = QueryLog::start(&prepared);
         let result = async {
             let mut guard = self.open.lock().await;
@@ -190,11 +190,8 @@ impl Shared {
         prepared: Prepared<'_>,
         keep_rows: bool,
     ) -> Result<(Vec<Record>, Executed)> {
-        let (records, counters) = self.rows(prepared).await?;
-        let executed = Executed {
-            rows_returned: records.len(),
-            counters,
-        };
+        let (records, mut executed) = self.rows(prepared).await?;
+        executed.rows_returned = records.len();
         Ok((if keep_rows { records } else { Vec::new() }, executed))
     }
 }

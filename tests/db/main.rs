@@ -21,6 +21,7 @@ mod raw;
 mod reads;
 mod round_trips;
 mod schema_tools;
+mod summary;
 mod tls;
 mod tracing;
 mod txn;

@@ -10,6 +10,7 @@
 
 mod params;
 mod record;
+mod summary;
 
 pub(crate) use params::{bolt_of as to_bolt, query, DriverQuery};
 pub use record::Record;
@@ -17,15 +18,16 @@ pub use record::Record;
 /// What the driver reads to name the properties of a violated constraint.
 pub(crate) const CONSTRAINT_LOOKUP: &str = "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties";
 
-use super::counters::Counters;
+use super::counters::Executed;
 use super::error::{Error, Wait};
-use super::settings::{BoltVersion, Settings};
+use super::settings::{BoltVersion, NotificationSeverity, Settings};
 use params::Params;
 use std::future::Future;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
+use summary::report;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
-use typher_bolt::{Auth, Connection, Options, Stream, Summary, TxOptions, Version};
+use typher_bolt::{Auth, Connection, Options, Stream, TxOptions, Version};
 
 /// An auto-commit query's rows, read while its lease is held, and the bookmarks it began
 /// with.
@@ -197,6 +199,17 @@ impl Driver {
             },
             tls: address.tls(),
             read_timeout: Some(settings.read_timeout),
+            notifications: typher_bolt::NotificationFilter {
+                minimum_severity: settings.notification_severity.map(|s| {
+                    match s {
+                        NotificationSeverity::Information => "INFORMATION",
+                        NotificationSeverity::Warning => "WARNING",
+                        NotificationSeverity::Off => "OFF",
+                    }
+                    .to_owned()
+                }),
+                disabled_categories: settings.disabled_notification_categories.clone(),
+            },
         };
         let database = (!settings.database.is_empty()).then(|| settings.database.clone());
         let scope = Scope::new(TxOptions {
@@ -426,12 +439,16 @@ impl Driver {
         &self,
         lease: &mut Lease,
         rows: DriverRows,
-    ) -> Result<Counters, Error> {
+    ) -> Result<Executed, Error> {
+        let started = rows.stream.started().clone();
         let result = self.read(rows.stream.finish(lease.connection())).await;
         if let Ok(summary) = &result {
             self.learned(&rows.bookmarks, summary.bookmark());
         }
-        lease.checked(result).map(|summary| counters(&summary))
+        let server = lease.connection().server().to_owned();
+        lease
+            .checked(result)
+            .map(|summary| report(&summary, Some(&started), &server))
     }
 
     /// Runs one statement in its own explicit write transaction, `BEGIN`, `RUN`, `PULL` and
@@ -442,7 +459,7 @@ impl Driver {
         &self,
         query: DriverQuery<'_>,
         scope: &Scope,
-    ) -> Result<(Vec<Record>, Counters), Error> {
+    ) -> Result<(Vec<Record>, Executed), Error> {
         let mut lease = self.lease().await?;
         let params = Params(&query.params);
         let shared = &self.shared;
@@ -459,7 +476,8 @@ impl Driver {
                     .into_iter()
                     .map(|values| Record::new(Arc::clone(&done.fields), values))
                     .collect();
-                Ok((records, counters(&done.summary)))
+                let server = lease.connection().server();
+                Ok((records, report(&done.summary, None, server)))
             }
             Err(failed) if failed.maybe_committed => {
                 lease.poison();
@@ -488,7 +506,7 @@ impl Driver {
         &self,
         txn: &mut Txn,
         query: DriverQuery<'_>,
-    ) -> Result<(Vec<Record>, Counters), Error> {
+    ) -> Result<(Vec<Record>, Executed), Error> {
         let fetch = self.shared.fetch_size;
         let connection = txn.lease.connection();
         let result = async {
@@ -507,8 +525,9 @@ impl Driver {
                 };
                 rows.push(Record::new(Arc::clone(stream.fields()), values));
             }
+            let started = stream.started().clone();
             let summary = self.read(stream.finish(connection)).await?;
-            Ok((rows, counters(&summary)))
+            Ok((rows, report(&summary, Some(&started), connection.server())))
         }
         .await;
         txn.lease.checked(result)
@@ -761,23 +780,4 @@ fn scrub(text: String, secrets: &[String]) -> String {
     secrets
         .iter()
         .fold(text, |text, secret| text.replace(secret.as_str(), "***"))
-}
-
-/// What a statement changed, as the server's summary counts it.
-fn counters(summary: &Summary) -> Counters {
-    let count = |name: &str| u64::try_from(summary.counter(name)).unwrap_or(0);
-    Counters {
-        nodes_created: count("nodes-created"),
-        nodes_deleted: count("nodes-deleted"),
-        relationships_created: count("relationships-created"),
-        relationships_deleted: count("relationships-deleted"),
-        properties_set: count("properties-set"),
-        labels_added: count("labels-added"),
-        labels_removed: count("labels-removed"),
-        indexes_added: count("indexes-added"),
-        indexes_removed: count("indexes-removed"),
-        constraints_added: count("constraints-added"),
-        constraints_removed: count("constraints-removed"),
-        system_updates: count("system-updates"),
-    }
 }
