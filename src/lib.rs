@@ -68,9 +68,10 @@
 //! - [`dsl`]: typed expressions, patterns and clauses, and their rendering to Cypher text
 //!   plus parameters; driver-free;
 //! - [`exec`]: running statements ([`Executor`], [`Client`], [`Transaction`], [`raw`]),
-//!   decoding rows; the one layer that talks to the driver;
+//!   decoding rows; the one layer that talks to the Bolt client (`typher-bolt`);
 //! - [`ogm`]: nodes as entities, relationship managers, eager loading;
 //! - [`schema_tools`]: constraints and indexes from the models, drift, migrations, inspect;
+//! - [`blocking`]: the client without async, for scripts and command lines;
 //! - [`Error`]: each layer's errors joined.
 //!
 //! A local test server lives in the separate `typher-testkit` crate, a dev-dependency. Most
@@ -85,6 +86,7 @@ extern crate self as typher;
 #[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
 
+pub mod blocking;
 pub mod dsl;
 mod error;
 pub mod exec;

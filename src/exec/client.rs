@@ -349,6 +349,12 @@ impl Client {
         Transaction::begin(self.driver.clone(), Access::Write, &self.scope).await
     }
 
+    /// Begins a transaction for reading or writing (a managed transaction's attempt).
+    pub(crate) async fn begin_for(&self, read: bool) -> Result<Transaction> {
+        let access = if read { Access::Read } else { Access::Write };
+        Transaction::begin(self.driver.clone(), access, &self.scope).await
+    }
+
     /// Runs `work` in one write transaction and commits it. Transient failures (deadlocks,
     /// lost connections, timeouts) rerun the whole closure after a jittered, growing wait,
     /// until [`RetryPolicy::max_retry_time`](super::RetryPolicy::max_retry_time) has passed;
@@ -400,7 +406,7 @@ impl Client {
 
     /// How long to wait before attempt `attempt + 1` after `error`; the error itself when it
     /// is permanent, [`Error::RetriesExhausted`] when the policy's time has run out.
-    fn retry_wait(
+    pub(crate) fn retry_wait(
         &self,
         attempt: u32,
         started: Instant,

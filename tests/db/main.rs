@@ -7,6 +7,7 @@ mod support;
 #[path = "../frontend/lint.rs"]
 mod lint;
 
+mod blocking;
 mod causal;
 mod constructs;
 mod errors;
