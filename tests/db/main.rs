@@ -10,6 +10,7 @@ mod lint;
 mod blocking;
 mod causal;
 mod constructs;
+mod differential;
 mod errors;
 mod faults;
 mod ogm;
