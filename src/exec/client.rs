@@ -519,7 +519,7 @@ impl Executor for Client {
             return result.map(RowStream::read);
         }
         let opened = async {
-            let mut lease = self.driver.lease().await?;
+            let mut lease = self.driver.lease(Access::Write, &self.scope).await?;
             let rows = self
                 .driver
                 .rows(&mut lease, prepared.query, &self.scope)
@@ -564,7 +564,7 @@ impl Executor for Client {
                 executed.rows_returned = records.len();
                 return Ok((if keep_rows { records } else { Vec::new() }, executed));
             }
-            let mut lease = self.driver.lease().await?;
+            let mut lease = self.driver.lease(Access::Write, &self.scope).await?;
             let mut rows = self
                 .driver
                 .rows(&mut lease, prepared.query, &self.scope)

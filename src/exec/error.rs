@@ -217,9 +217,13 @@ impl Error {
     pub fn is_transient(&self) -> bool {
         match self {
             Error::Server { code, .. } => {
-                code.starts_with("Neo.TransientError.")
+                (code.starts_with("Neo.TransientError.")
                     && code != "Neo.TransientError.Transaction.Terminated"
-                    && code != "Neo.TransientError.Transaction.LockClientStopped"
+                    && code != "Neo.TransientError.Transaction.LockClientStopped")
+                    // A cluster member that is no longer the leader: the routing table is
+                    // fetched again and the transaction goes to the new one.
+                    || code == "Neo.ClientError.Cluster.NotALeader"
+                    || code == "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase"
             }
             Error::Connection { .. } | Error::Timeout { .. } => true,
             _ => false,

@@ -306,6 +306,14 @@ impl Address {
         }
     }
 
+    /// Whether the scheme routes (`neo4j://`, `neo4j+s://`, ..): a routing table says where
+    /// reads and writes go.
+    pub(crate) fn routes(&self) -> bool {
+        self.scheme
+            .as_deref()
+            .is_some_and(|s| s.starts_with("neo4j"))
+    }
+
     /// The encryption the scheme asks for: `+s` verifies the certificate against the
     /// platform's trust store, `+ssc` accepts a self-signed one.
     pub(crate) fn tls(&self) -> typher_bolt::Tls {

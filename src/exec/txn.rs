@@ -70,7 +70,7 @@ fn finished() -> Error {
 
 impl Transaction {
     pub(crate) async fn begin(driver: Driver, access: Access, scope: &Scope) -> Result<Self> {
-        let lease = driver.lease().await?;
+        let lease = driver.lease(access, scope).await?;
         let txn = driver.begin(lease, access, scope);
         tracing::debug!(target: "typher::transaction", "transaction begun");
         Ok(Self {

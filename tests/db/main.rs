@@ -22,6 +22,7 @@ mod projection;
 mod raw;
 mod reads;
 mod round_trips;
+mod routing;
 mod schema_tools;
 mod summary;
 mod tls;

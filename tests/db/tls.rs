@@ -9,7 +9,9 @@ use typher_testkit::TlsProxy;
 async fn self_signed_servers_answer_over_bolt_ssc() {
     client().await;
     let tls = TlsProxy::start(&settings().uri).await.unwrap();
-    for scheme in ["bolt+ssc", "neo4j+ssc"] {
+    // (`neo4j+ssc` routes: the table names the server's own plain port, which TLS cannot
+    // reach; a real cluster's members all speak TLS.)
+    for scheme in ["bolt+ssc"] {
         let db = Client::connect(tls.settings(&settings(), scheme))
             .await
             .unwrap_or_else(|e| panic!("{scheme}: {e}"));

@@ -10,6 +10,7 @@
 
 mod params;
 mod record;
+mod routing;
 mod summary;
 
 pub(crate) use params::{bolt_of as to_bolt, query, DriverQuery};
@@ -103,7 +104,9 @@ struct Shared {
     bookmarks: Mutex<Vec<String>>,
     fetch_size: i64,
     /// Connections not lent out.
-    idle: Mutex<Vec<Connection>>,
+    idle: Mutex<Vec<(String, Connection)>>,
+    /// Client-side routing, for `neo4j://` URIs.
+    routing: Option<routing::Routing>,
     permits: Arc<Semaphore>,
     max_connections: usize,
     connect_timeout: Duration,
@@ -127,6 +130,8 @@ pub(crate) enum Access {
 /// back to the pool.
 pub(crate) struct Lease {
     driver: Driver,
+    /// The server the connection goes to (`host:port`).
+    address: String,
     connection: Option<Connection>,
     reusable: bool,
     _permit: OwnedSemaphorePermit,
@@ -135,7 +140,8 @@ pub(crate) struct Lease {
 impl Drop for Lease {
     fn drop(&mut self) {
         if let (true, Some(connection)) = (self.reusable, self.connection.take()) {
-            self.driver.idle().push(connection);
+            let address = std::mem::take(&mut self.address);
+            self.driver.idle().push((address, connection));
         } else {
             tracing::debug!(target: "typher::pool", "connection discarded");
         }
@@ -157,8 +163,20 @@ impl Lease {
     /// Passes `result` on, poisoning the lease when the error leaves its connection in an
     /// unknown state.
     pub(crate) fn checked<T>(&mut self, result: Result<T, Error>) -> Result<T, Error> {
-        if result.as_ref().is_err_and(Error::breaks_connection) {
-            self.poison();
+        if let Err(error) = &result {
+            let broken = error.breaks_connection();
+            if broken {
+                self.poison();
+            }
+            // A member that failed, or a writer that is no longer the leader, is
+            // forgotten until the next routing table.
+            if let Some(routing) = &self.driver.shared.routing {
+                if broken {
+                    routing.forget(&self.address, true);
+                } else if error.code().is_some_and(routing::not_a_writer) {
+                    routing.forget(&self.address, false);
+                }
+            }
         }
         result
     }
@@ -189,10 +207,12 @@ impl Driver {
                 password: password.to_owned(),
             },
         };
+        let routes = address.routes();
+        let seed = address.host_port();
         let options = Options {
+            routing: routes.then(|| routing::Routing::new(seed.clone()).context),
             auth,
             agent: concat!("typher/", env!("CARGO_PKG_VERSION")).to_owned(),
-            routing: None,
             max_version: match settings.bolt_version {
                 BoltVersion::Latest => Version::V5_4,
                 BoltVersion::V4_4 => Version::V4_4,
@@ -219,7 +239,8 @@ impl Driver {
         Ok(Self {
             shared: Arc::new(Shared {
                 options,
-                address: address.host_port(),
+                address: seed.clone(),
+                routing: routes.then(|| routing::Routing::new(seed)),
                 scope,
                 bookmarks: Mutex::new(Vec::new()),
                 fetch_size: i64::try_from(settings.fetch_size).unwrap_or(i64::MAX),
@@ -287,7 +308,7 @@ impl Driver {
         }
     }
 
-    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Connection>> {
+    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<(String, Connection)>> {
         // A panic while holding this lock cannot leave the list inconsistent.
         self.shared
             .idle
@@ -295,9 +316,11 @@ impl Driver {
             .unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
-    /// A pooled connection: waits at most `acquire_timeout` for a free one, and opens a new
-    /// one (bounded by `connect_timeout`) when none is idle.
-    pub(crate) async fn lease(&self) -> Result<Lease, Error> {
+    /// A pooled connection for `access` in `scope`: waits at most `acquire_timeout` for a
+    /// free one, and opens a new one (bounded by `connect_timeout`) when none is idle. With
+    /// routing, it goes to a writer or a reader of the scope's database, the routing table
+    /// fetched first when it is missing or stale.
+    pub(crate) async fn lease(&self, access: Access, scope: &Scope) -> Result<Lease, Error> {
         let started = Instant::now();
         let permit = tokio::time::timeout(
             self.shared.acquire_timeout,
@@ -307,35 +330,11 @@ impl Driver {
         .map_err(|_| self.timeout(Wait::PoolAcquisition, self.shared.acquire_timeout))?
         .map_err(|_| Error::Driver("the connection pool was closed".into()))?;
         let waited = started.elapsed();
-        // A connection the server closed while it sat idle is dropped here, not found
-        // out by the query that would use it.
-        let idle = loop {
-            let Some(mut connection) = self.idle().pop() else {
-                break None;
-            };
-            if connection.is_open() {
-                break Some(connection);
-            }
-            tracing::debug!(target: "typher::pool", "idle connection closed by the server: dropped");
+        let address = match &self.shared.routing {
+            None => self.shared.address.clone(),
+            Some(routing) => self.route(routing, access, scope.options()).await?,
         };
-        let connection = match idle {
-            Some(connection) => connection,
-            None => {
-                let opened = Instant::now();
-                let open = Connection::connect(&self.shared.address, &self.shared.options);
-                let connection = self
-                    .bounded(Wait::Connect, self.shared.connect_timeout, open)
-                    .await?;
-                tracing::debug!(
-                    target: "typher::pool",
-                    uri = %self.shared.uri,
-                    bolt = %connection.version(),
-                    elapsed_ms = opened.elapsed().as_millis() as u64,
-                    "connection opened"
-                );
-                connection
-            }
-        };
+        let connection = self.connection_to(&address).await?;
         tracing::trace!(
             target: "typher::pool",
             waited_ms = waited.as_millis() as u64,
@@ -345,15 +344,124 @@ impl Driver {
         );
         Ok(Lease {
             driver: self.clone(),
+            address,
             connection: Some(connection),
             reusable: true,
             _permit: permit,
         })
     }
 
+    /// An idle connection to `address`, or a new one. A connection the server closed while
+    /// it sat idle is dropped here, not found out by the query that would use it.
+    async fn connection_to(&self, address: &str) -> Result<Connection, Error> {
+        loop {
+            let idle = {
+                let mut idle = self.idle();
+                let at = idle.iter().rposition(|(a, _)| a == address);
+                at.map(|at| idle.swap_remove(at).1)
+            };
+            match idle {
+                Some(mut connection) => {
+                    if connection.is_open() {
+                        return Ok(connection);
+                    }
+                    tracing::debug!(target: "typher::pool", "idle connection closed by the server: dropped");
+                }
+                None => break,
+            }
+        }
+        let opened = Instant::now();
+        let open = Connection::connect(address, &self.shared.options);
+        let connection = self
+            .bounded(Wait::Connect, self.shared.connect_timeout, open)
+            .await;
+        if connection.is_err() {
+            if let Some(routing) = &self.shared.routing {
+                routing.forget(address, true);
+            }
+        }
+        let connection = connection?;
+        tracing::debug!(
+            target: "typher::pool",
+            address,
+            bolt = %connection.version(),
+            elapsed_ms = opened.elapsed().as_millis() as u64,
+            "connection opened"
+        );
+        Ok(connection)
+    }
+
+    /// The member `access` goes to, fetching the routing table of `options`' database
+    /// first when the one held cannot serve it.
+    async fn route(
+        &self,
+        routing: &routing::Routing,
+        access: Access,
+        options: &TxOptions,
+    ) -> Result<String, Error> {
+        let database = options.database.clone();
+        if let Some(member) = routing.pick(&database, access) {
+            return Ok(member);
+        }
+        let mut last = None;
+        for router in routing.routers(&database) {
+            let asked = async {
+                let mut connection = self.connection_to(&router).await?;
+                let bookmarks = self.bookmarks();
+                let rt = self
+                    .read(connection.route(
+                        &routing.context,
+                        &bookmarks,
+                        database.as_deref(),
+                        options.impersonate.as_deref(),
+                    ))
+                    .await;
+                if rt.is_ok() {
+                    self.idle().push((router.clone(), connection));
+                }
+                rt
+            };
+            match asked.await {
+                Ok(rt) => match routing::Table::parse(&rt, Instant::now()) {
+                    Some(table) => {
+                        tracing::debug!(target: "typher::pool", router = %router, writers = ?table.writers, readers = ?table.readers, "routing table fetched");
+                        routing.learn(database.clone(), table);
+                        if let Some(member) = routing.pick(&database, access) {
+                            return Ok(member);
+                        }
+                        last = Some(Error::Connection {
+                            uri: self.shared.uri.clone(),
+                            message: format!(
+                                "the routing table has no {} (a leader election may be under way)",
+                                match access {
+                                    Access::Read => "reader",
+                                    Access::Write => "writer",
+                                }
+                            ),
+                        });
+                    }
+                    None => {
+                        last = Some(Error::Protocol {
+                            uri: self.shared.uri.clone(),
+                            message: format!("{router} sent no routing table"),
+                        })
+                    }
+                },
+                Err(e) => {
+                    routing.forget(&router, true);
+                    last = Some(e);
+                }
+            }
+        }
+        Err(last.unwrap_or_else(|| Error::Connection {
+            uri: self.shared.uri.clone(),
+            message: "no routing server answered".into(),
+        }))
+    }
+
     /// Checks the server answers, so a bad address or password fails at connect time.
     pub(crate) async fn ping(&self) -> Result<(), Error> {
-        let lease = self.lease().await?;
+        let lease = self.lease(Access::Write, self.scope()).await?;
         drop(lease);
         Ok(())
     }
@@ -460,7 +568,7 @@ impl Driver {
         query: DriverQuery<'_>,
         scope: &Scope,
     ) -> Result<(Vec<Record>, Executed), Error> {
-        let mut lease = self.lease().await?;
+        let mut lease = self.lease(Access::Write, scope).await?;
         let params = Params(&query.params);
         let shared = &self.shared;
         let options = self.with_bookmarks(&scope.write_tx);
@@ -724,7 +832,7 @@ impl Driver {
             if !free {
                 return Ok(Vec::new());
             }
-            let mut lease = self.lease().await?;
+            let mut lease = self.lease(Access::Write, self.scope()).await?;
             let mut rows = self
                 .rows(
                     &mut lease,
