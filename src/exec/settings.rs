@@ -58,6 +58,12 @@ pub struct Settings {
     /// How managed transactions retry transient failures.
     #[builder(default)]
     pub retry: RetryPolicy,
+    /// A pooled connection idle for longer than this is checked with a `RESET` (one round
+    /// trip) before a query uses it, as the official drivers' `liveness_check_timeout`;
+    /// `None` (the default) checks none. A connection the server closed is noticed without
+    /// a round trip either way.
+    #[builder(default)]
+    pub liveness_check_timeout: Option<Duration>,
     /// The newest Bolt version to offer: the newest both sides speak is used.
     #[builder(default)]
     pub bolt_version: BoltVersion,
@@ -192,6 +198,7 @@ impl std::fmt::Debug for Settings {
             .field("read_timeout", &self.read_timeout)
             .field("acquire_timeout", &self.acquire_timeout)
             .field("retry", &self.retry)
+            .field("liveness_check_timeout", &self.liveness_check_timeout)
             .field("bolt_version", &self.bolt_version)
             .field("notification_severity", &self.notification_severity)
             .field(

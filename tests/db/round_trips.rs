@@ -129,3 +129,19 @@ async fn a_connection_the_server_closed_while_idle_is_replaced_unnoticed() {
         "a new connection was opened"
     );
 }
+
+#[tokio::test]
+async fn a_liveness_check_costs_a_round_trip_only_when_asked_for() {
+    client().await;
+    let proxy = FaultProxy::start(&settings().uri).await.unwrap();
+    let mut through = proxy.settings(&settings());
+    through.max_connections = 1;
+    through.liveness_check_timeout = Some(std::time::Duration::ZERO);
+    let db = Client::connect(through).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    proxy.reset_traffic();
+    let one: i64 = db.fetch_one(raw::<i64>("RETURN 1")).await.unwrap();
+    assert_eq!(one, 1);
+    // RESET, answered, then RUN + PULL.
+    assert_eq!(proxy.traffic(), traffic(3, 2));
+}

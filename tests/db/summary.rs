@@ -66,5 +66,8 @@ async fn the_notification_filter_goes_out_in_hello() {
     // Bolt 5.2 and later carry the filter; a connection forced to 4.4 cannot.
     let bolt5 = direct.bolt_version == typher::exec::BoltVersion::Latest;
     assert_eq!(proxy.client_sent(b"notifications_minimum_severity"), bolt5);
-    assert_eq!(proxy.client_sent(b"notifications_disabled_categories"), bolt5);
+    assert_eq!(
+        proxy.client_sent(b"notifications_disabled_categories"),
+        bolt5
+    );
 }

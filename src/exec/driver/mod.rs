@@ -104,7 +104,9 @@ struct Shared {
     bookmarks: Mutex<Vec<String>>,
     fetch_size: i64,
     /// Connections not lent out.
-    idle: Mutex<Vec<(String, Connection)>>,
+    idle: Mutex<Vec<Idle>>,
+    /// Idle longer than this, a connection is checked with a `RESET` before use.
+    liveness_check: Option<Duration>,
     /// Client-side routing, for `neo4j://` URIs.
     routing: Option<routing::Routing>,
     permits: Arc<Semaphore>,
@@ -116,6 +118,13 @@ struct Shared {
     user: String,
     /// Passwords to scrub from anything the driver reports.
     secrets: Vec<String>,
+}
+
+/// A connection in the pool: where it goes, and since when it waits.
+struct Idle {
+    address: String,
+    connection: Connection,
+    since: Instant,
 }
 
 /// What a transaction is for: a routing server sends reads to followers.
@@ -141,7 +150,11 @@ impl Drop for Lease {
     fn drop(&mut self) {
         if let (true, Some(connection)) = (self.reusable, self.connection.take()) {
             let address = std::mem::take(&mut self.address);
-            self.driver.idle().push((address, connection));
+            self.driver.idle().push(Idle {
+                address,
+                connection,
+                since: Instant::now(),
+            });
         } else {
             tracing::debug!(target: "typher::pool", "connection discarded");
         }
@@ -245,6 +258,7 @@ impl Driver {
                 bookmarks: Mutex::new(Vec::new()),
                 fetch_size: i64::try_from(settings.fetch_size).unwrap_or(i64::MAX),
                 idle: Mutex::new(Vec::new()),
+                liveness_check: settings.liveness_check_timeout,
                 permits: Arc::new(Semaphore::new(settings.max_connections)),
                 max_connections: settings.max_connections,
                 connect_timeout: settings.connect_timeout,
@@ -308,7 +322,7 @@ impl Driver {
         }
     }
 
-    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<(String, Connection)>> {
+    fn idle(&self) -> std::sync::MutexGuard<'_, Vec<Idle>> {
         // A panic while holding this lock cannot leave the list inconsistent.
         self.shared
             .idle
@@ -357,18 +371,29 @@ impl Driver {
         loop {
             let idle = {
                 let mut idle = self.idle();
-                let at = idle.iter().rposition(|(a, _)| a == address);
-                at.map(|at| idle.swap_remove(at).1)
+                let at = idle.iter().rposition(|i| i.address == address);
+                at.map(|at| idle.swap_remove(at))
             };
-            match idle {
-                Some(mut connection) => {
-                    if connection.is_open() {
-                        return Ok(connection);
-                    }
-                    tracing::debug!(target: "typher::pool", "idle connection closed by the server: dropped");
-                }
-                None => break,
+            let Some(Idle {
+                mut connection,
+                since,
+                ..
+            }) = idle
+            else {
+                break;
+            };
+            if !connection.is_open() {
+                tracing::debug!(target: "typher::pool", "idle connection closed by the server: dropped");
+                continue;
             }
+            let stale = self
+                .shared
+                .liveness_check
+                .is_some_and(|limit| since.elapsed() > limit);
+            if !stale || self.read(connection.reset()).await.is_ok() {
+                return Ok(connection);
+            }
+            tracing::debug!(target: "typher::pool", "idle connection failed its liveness check: dropped");
         }
         let opened = Instant::now();
         let open = Connection::connect(address, &self.shared.options);
@@ -417,7 +442,11 @@ impl Driver {
                     ))
                     .await;
                 if rt.is_ok() {
-                    self.idle().push((router.clone(), connection));
+                    self.idle().push(Idle {
+                        address: router.clone(),
+                        connection,
+                        since: Instant::now(),
+                    });
                 }
                 rt
             };
