@@ -313,13 +313,14 @@ impl Connection {
 
     fn queue(&mut self, request: &Request<'_>) {
         request.pack(&mut self.packer);
-        let bytes = self.packer.take();
-        for chunk in bytes.chunks(u16::MAX as usize) {
+        for chunk in self.packer.bytes_written().chunks(u16::MAX as usize) {
             self.out
                 .extend_from_slice(&(chunk.len() as u16).to_be_bytes());
             self.out.extend_from_slice(chunk);
         }
         self.out.extend_from_slice(&[0, 0]);
+        // Emptied, not taken: the next message reuses the buffer.
+        self.packer.clear();
         self.unread += 1;
     }
 

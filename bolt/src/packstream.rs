@@ -58,6 +58,11 @@ impl Packer {
         std::mem::take(&mut self.buf)
     }
 
+    /// Forgets the bytes written so far, keeping the buffer for the next value.
+    pub fn clear(&mut self) {
+        self.buf.clear();
+    }
+
     /// The bytes written so far.
     pub fn bytes_written(&self) -> &[u8] {
         &self.buf
