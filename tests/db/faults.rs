@@ -160,6 +160,32 @@ async fn a_managed_write_whose_commit_reply_is_lost_is_not_retried() {
 }
 
 #[tokio::test]
+async fn a_typed_write_in_one_round_trip_whose_reply_is_lost_is_not_retried() {
+    let (proxy, through) = proxied().await;
+    let db = Client::connect(through).await.unwrap();
+    proxy.lose_commit_replies(true);
+    // BEGIN, RUN, PULL and COMMIT go out in one write; every answer is lost.
+    let tag = |name: &str| Tag {
+        name: name.into(),
+        attempt: None,
+    };
+    let (result, _) =
+        timed(db.execute(create(tag("lost-reply-typed-a")).create(tag("lost-reply-typed-b"))))
+            .await;
+    assert!(
+        matches!(result, Err(Error::CommitOutcomeUnknown { .. })),
+        "{result:?}"
+    );
+    assert_eq!(proxy.sent(Message::Commit), 1, "one commit, no retry");
+    // The proxy closes at the first answer after COMMIT went out, which with pipelining may
+    // come before the server ran COMMIT: the write persisted once or not at all, never twice.
+    assert!(
+        count_tags("lost-reply-typed-a").await <= 1,
+        "never written twice"
+    );
+}
+
+#[tokio::test]
 async fn an_explicit_commit_whose_reply_is_lost_says_the_outcome_is_unknown() {
     let (proxy, through) = proxied().await;
     let db = Client::connect(through).await.unwrap();
