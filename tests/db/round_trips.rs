@@ -145,3 +145,30 @@ async fn a_liveness_check_costs_a_round_trip_only_when_asked_for() {
     // RESET, answered, then RUN + PULL.
     assert_eq!(proxy.traffic(), traffic(3, 2));
 }
+
+#[tokio::test]
+async fn create_many_and_get_or_create_are_one_round_trip_each() {
+    let (proxy, db) = counted().await;
+    let tags = |prefix: &str| -> Vec<Tag> {
+        (0..1000)
+            .map(|i| Tag {
+                name: format!("{prefix}-{i}"),
+                attempt: None,
+            })
+            .collect()
+    };
+    let created = Tag::create_many(&db, tags("rt-many")).await.unwrap();
+    assert_eq!(created.len(), 1000);
+    // One write: BEGIN, RUN, PULL of every row, COMMIT (the fetch size of 2 does not split it).
+    assert_eq!(proxy.traffic(), traffic(4, 1));
+    proxy.reset_traffic();
+    let merged = Tag::get_or_create(&db, tags("rt-many"), Tag.name)
+        .await
+        .unwrap();
+    assert_eq!(merged.len(), 1000);
+    assert!(
+        merged.iter().all(|(_, created)| !created),
+        "every node existed"
+    );
+    assert_eq!(proxy.traffic(), traffic(4, 1));
+}
