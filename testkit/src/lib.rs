@@ -128,9 +128,24 @@ pub fn with_bolt_from_env(mut settings: Settings) -> Settings {
 impl EmbeddedServer {
     /// Installs the server if needed, starts it and waits until Bolt accepts connections.
     pub fn start() -> Result<Self> {
+        Self::start_on(None)
+    }
+
+    /// Like [`EmbeddedServer::start`], with Bolt on `bolt_port` when given (a free port
+    /// otherwise); a port already taken is an error that says so.
+    pub fn start_on(bolt_port: Option<u16>) -> Result<Self> {
+        let bolt = match bolt_port {
+            Some(port) => {
+                TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
+                    Error::Embedded(format!("cannot listen on 127.0.0.1:{port}: {e}"))
+                })?;
+                port
+            }
+            None => free_port()?,
+        };
         let package = provision()?;
         let root = fresh_root()?;
-        let (bolt, http) = (free_port()?, free_port()?);
+        let http = free_port()?;
         let mut command = server_command(&package, &root, bolt, http);
         let log = std::fs::File::create(root.join("server.log")).map_err(|e| {
             Error::Embedded(format!(
