@@ -28,21 +28,11 @@ pub async fn connect() -> Result<(Database, Client, Graph), Box<dyn std::error::
     let database = Database::from_env_or_embedded()?;
     let settings = database.settings();
     let client = Client::connect(settings.clone()).await?;
-    let graph = Graph::connect(
-        ConfigBuilder::new()
-            .uri(settings.uri.as_str())
-            .user(settings.user.as_str())
-            .password(settings.password.as_str())
-            .db(settings.database.as_str())
-            .fetch_size(settings.fetch_size)
-            .max_connections(settings.max_connections)
-            .build()?,
-    )?;
+    let graph = neo4rs_graph(&settings)?;
     Ok((database, client, graph))
 }
 
 /// A raw neo4rs graph connecting with `settings` (through a proxy, say).
-#[allow(dead_code)]
 pub fn neo4rs_graph(settings: &typher::Settings) -> Result<Graph, Box<dyn std::error::Error>> {
     Ok(Graph::connect(
         ConfigBuilder::new()

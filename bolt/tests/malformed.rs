@@ -6,26 +6,26 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpListener;
 use typher_bolt::{Connection, Error, Options};
 
-/// Starts a server that answers the handshake with Bolt 5.4, reads the client's first
-/// messages, then writes `reply` and closes.
-async fn server(reply: Vec<u8>) -> String {
+/// Starts a server that answers the handshake with `version` (`[0, 0, minor, major]`),
+/// reads the client's first messages, then writes `reply` and closes.
+async fn server(version: [u8; 4], reply: Vec<u8>) -> String {
     let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap().to_string();
     tokio::spawn(async move {
         let (mut socket, _) = listener.accept().await.unwrap();
         let mut handshake = [0u8; 20];
         socket.read_exact(&mut handshake).await.unwrap();
-        socket.write_all(&[0, 0, 4, 5]).await.unwrap();
+        socket.write_all(&version).await.unwrap();
         let mut scratch = [0u8; 4096];
         let _ = tokio::time::timeout(Duration::from_millis(200), socket.read(&mut scratch)).await;
-        socket.write_all(&reply).await.unwrap();
+        let _ = socket.write_all(&reply).await;
         // Closing tells a client waiting for more that nothing comes.
     });
     address
 }
 
 async fn open(reply: Vec<u8>) -> Error {
-    let address = server(reply).await;
+    let address = server([0, 0, 4, 5], reply).await;
     let options = Options {
         read_timeout: Some(Duration::from_secs(5)),
         ..Options::default()
@@ -70,14 +70,7 @@ async fn a_message_cut_short_is_a_closed_connection_not_a_hang() {
 
 #[tokio::test]
 async fn a_server_choosing_a_version_not_offered_is_refused() {
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let address = listener.local_addr().unwrap().to_string();
-    tokio::spawn(async move {
-        let (mut socket, _) = listener.accept().await.unwrap();
-        let mut handshake = [0u8; 20];
-        socket.read_exact(&mut handshake).await.unwrap();
-        socket.write_all(&[0, 0, 9, 9]).await.unwrap();
-    });
+    let address = server([0, 0, 9, 9], Vec::new()).await;
     let error = Connection::connect(&address, &Options::default())
         .await
         .expect_err("9.9 was not offered");

@@ -179,14 +179,7 @@ impl FaultProxy {
     /// Listens on a free loopback port and forwards to `upstream` (`host:port`, with or without
     /// a `scheme://` and credentials).
     pub async fn start(upstream: &str) -> std::io::Result<Self> {
-        let upstream = upstream
-            .split_once("://")
-            .map_or(upstream, |(_, rest)| rest)
-            .rsplit('@')
-            .next()
-            .unwrap_or(upstream)
-            .trim_end_matches('/')
-            .to_owned();
+        let upstream = host_port(upstream);
         let listener = TcpListener::bind("127.0.0.1:0").await?;
         let address = listener.local_addr()?.to_string();
         let shared = Arc::new(Shared {
@@ -341,6 +334,17 @@ async fn serve(client: TcpStream, shared: Arc<Shared>) {
         () = work => {}
         _ = generation.wait_for(|g| *g != born) => {}
     }
+}
+
+/// `host:port` of a URI (`bolt://user:password@host:port/`) or of `host:port` itself.
+pub(crate) fn host_port(uri: &str) -> String {
+    uri.split_once("://")
+        .map_or(uri, |(_, rest)| rest)
+        .rsplit('@')
+        .next()
+        .unwrap_or(uri)
+        .trim_end_matches('/')
+        .to_owned()
 }
 
 /// What the two directions of one connection share.

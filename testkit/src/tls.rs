@@ -25,14 +25,7 @@ impl TlsProxy {
     /// Listens on a free loopback port with a fresh self-signed certificate for
     /// `localhost`, and forwards the decrypted bytes to `upstream` (a URI or `host:port`).
     pub async fn start(upstream: &str) -> std::io::Result<Self> {
-        let upstream = upstream
-            .split_once("://")
-            .map_or(upstream, |(_, rest)| rest)
-            .rsplit('@')
-            .next()
-            .unwrap_or(upstream)
-            .trim_end_matches('/')
-            .to_owned();
+        let upstream = crate::proxy::host_port(upstream);
         let other = |e: &dyn std::fmt::Display| std::io::Error::other(e.to_string());
         let certified = rcgen::generate_simple_self_signed(vec!["localhost".to_owned()])
             .map_err(|e| other(&e))?;

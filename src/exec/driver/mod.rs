@@ -220,10 +220,12 @@ impl Driver {
                 password: password.to_owned(),
             },
         };
-        let routes = address.routes();
         let seed = address.host_port();
+        let routing = address
+            .routes()
+            .then(|| routing::Routing::new(seed.clone()));
         let options = Options {
-            routing: routes.then(|| routing::Routing::new(seed.clone()).context),
+            routing: routing.as_ref().map(|r| r.context.clone()),
             auth,
             agent: concat!("typher/", env!("CARGO_PKG_VERSION")).to_owned(),
             max_version: match settings.bolt_version {
@@ -253,7 +255,7 @@ impl Driver {
             shared: Arc::new(Shared {
                 options,
                 address: seed.clone(),
-                routing: routes.then(|| routing::Routing::new(seed)),
+                routing,
                 scope,
                 bookmarks: Mutex::new(Vec::new()),
                 fetch_size: i64::try_from(settings.fetch_size).unwrap_or(i64::MAX),
