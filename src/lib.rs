@@ -165,6 +165,20 @@ pub use typher_macros::Node;
 #[doc(inline)]
 pub use typher_macros::Relationship;
 
+/// Builds a folder of migration files into the binary, so a service applies its migrations
+/// at start-up with no files beside it: `embed_migrations!("migrations")`, relative to the
+/// crate's `Cargo.toml`, is a [`schema_tools::Migrations`] of its `V<version>__<name>.cypher`
+/// files (or `.up.cypher` and `.down.cypher` pairs). A misnamed file is a compile error. An
+/// edited file rebuilds; a new one is seen at the crate's next build (`touch` the source, or
+/// add `println!("cargo:rerun-if-changed=migrations")` to a `build.rs`).
+///
+/// ```no_run
+/// # async fn demo(db: &typher::Client) -> typher::Result<()> {
+/// let applied = typher::embed_migrations!("tests/migrations").migrate(db).await?;
+/// # Ok(()) }
+/// ```
+pub use typher_macros::embed_migrations;
+
 /// Derives a pattern alias from a unit struct, to bind one label twice:
 /// `Person.alias(Coactor)` is a second `Person`, with its own variable.
 ///

@@ -10,6 +10,7 @@ use proc_macro::TokenStream;
 
 mod alias;
 mod attrs;
+mod embed;
 mod fields;
 mod handle;
 mod labels;
@@ -79,6 +80,19 @@ pub fn derive_record(input: TokenStream) -> TokenStream {
 #[proc_macro_derive(PropertyValue)]
 pub fn derive_property_value(input: TokenStream) -> TokenStream {
     property_value::expand(input.into())
+        .unwrap_or_else(syn::Error::into_compile_error)
+        .into()
+}
+
+/// Builds a migrations folder into the binary: `embed_migrations!("migrations")` (relative to
+/// the crate's `Cargo.toml`) is a `typher::schema_tools::Migrations` of its `.cypher` files,
+/// named as `Migrations::from_dir` reads them. A misnamed file is a compile error. Edits to a
+/// file rebuild; a file added later is seen at the next build of the crate that embeds
+/// (`touch` the source, or add `println!("cargo:rerun-if-changed=migrations")` to a
+/// `build.rs`).
+#[proc_macro]
+pub fn embed_migrations(input: TokenStream) -> TokenStream {
+    embed::expand(input.into())
         .unwrap_or_else(syn::Error::into_compile_error)
         .into()
 }

@@ -3,7 +3,7 @@
 use super::installed::{list, Installed, InstalledItem};
 use super::sample::{fits, in_use, sample};
 use super::Result;
-use super::{ElementKind, Kind, Schema, SchemaItem, MIGRATION_LABEL};
+use super::{ElementKind, Kind, Schema, SchemaItem, MIGRATION_LABEL, MIGRATION_LOCK_LABEL};
 use crate::Client;
 use std::fmt;
 
@@ -149,10 +149,9 @@ impl Schema {
                 .flat_map(|m| core::iter::once(&m.label).chain(&m.extra_labels))
                 .map(String::as_str)
                 .collect();
-            let undeclared = Box::pin(in_use(db, entity))
-                .await?
-                .into_iter()
-                .filter(|l| !declared.contains(&l.as_str()) && l != MIGRATION_LABEL);
+            let undeclared = Box::pin(in_use(db, entity)).await?.into_iter().filter(|l| {
+                !declared.contains(&l.as_str()) && l != MIGRATION_LABEL && l != MIGRATION_LOCK_LABEL
+            });
             match entity {
                 ElementKind::Node => drift.undeclared_labels.extend(undeclared),
                 ElementKind::Relationship => drift.undeclared_types.extend(undeclared),

@@ -31,6 +31,17 @@ pub enum Error {
     #[error("migration files: {0}")]
     Files(String),
 
+    /// Another run held the migration lock for longer than the lock timeout. If no run is
+    /// active, a crashed one left it: remove it with `typher migrate unlock`
+    /// ([`Migrations::unlock`](super::Migrations::unlock)).
+    #[error("another migration run holds the lock ({holder}); waited {}s. If no run is active, a crashed one left it: remove it with `typher migrate unlock`", waited.as_secs())]
+    Locked {
+        /// Who holds it and since when, as the database records it.
+        holder: String,
+        /// How long this run waited.
+        waited: std::time::Duration,
+    },
+
     /// A statement failed underneath: connection, server, decoding.
     #[error(transparent)]
     Exec(#[from] exec::Error),

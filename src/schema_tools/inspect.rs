@@ -4,7 +4,10 @@
 use super::installed::{list, Installed};
 use super::sample::{in_use, sample, Sample, EMPTY_LIST};
 use super::Result;
-use super::{ElementKind, Model, ModelProperty, Schema, DEFAULT_SAMPLE, MIGRATION_LABEL};
+use super::{
+    ElementKind, Model, ModelProperty, Schema, DEFAULT_SAMPLE, MIGRATION_LABEL,
+    MIGRATION_LOCK_LABEL,
+};
 use crate::dsl::render::escape_name;
 use crate::schema::Cardinality;
 use crate::{raw, Client, Executor};
@@ -289,7 +292,7 @@ pub async fn inspect(
     let size = i64::try_from(options.sample).unwrap_or(i64::MAX);
     let installed = Box::pin(list(db)).await?;
     let mut labels = Box::pin(in_use(db, ElementKind::Node)).await?;
-    labels.retain(|l| l != MIGRATION_LABEL);
+    labels.retain(|l| l != MIGRATION_LABEL && l != MIGRATION_LOCK_LABEL);
     let types = Box::pin(in_use(db, ElementKind::Relationship)).await?;
     let total = labels.len() + types.len();
     let mut inspection = Inspection {

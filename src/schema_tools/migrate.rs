@@ -1,5 +1,5 @@
 //! Versioned migrations: ordered steps, each applied once and recorded in the database with
-//! a checksum.
+//! a checksum, reversible when given a down script, run under a lock held in the database.
 
 use super::error::{Error, Result};
 use crate::{exec, raw, Client, Executor, ManagedTransaction};
@@ -12,6 +12,18 @@ use std::time::{Duration, Instant};
 /// The label of the nodes recording applied steps (`version`, `name`, `checksum`,
 /// `applied_at`). A drift check does not count it as undeclared.
 pub const MIGRATION_LABEL: &str = "__TypherMigration";
+
+/// The label of the lock node a migration run holds (`name`, `holder`, `since`), under a
+/// uniqueness constraint named [`MIGRATION_LOCK_CONSTRAINT`]. A drift check ignores both.
+pub const MIGRATION_LOCK_LABEL: &str = "__TypherMigrationLock";
+
+/// The uniqueness constraint that makes the lock node one at a time. Its name does not start
+/// with [`PREFIX`](super::PREFIX): `drop --all` leaves it alone.
+pub const MIGRATION_LOCK_CONSTRAINT: &str = "__typher_migration_lock";
+
+/// How long [`Migrations::migrate`] and [`Migrations::revert`] wait for another run's lock
+/// by default; see [`Migrations::lock_timeout`].
+pub const DEFAULT_LOCK_TIMEOUT: Duration = Duration::from_secs(60);
 
 type StepFn = dyn for<'a> Fn(&'a ManagedTransaction) -> Pin<Box<dyn Future<Output = exec::Result<()>> + 'a>>
     + Send
@@ -35,6 +47,34 @@ struct Step {
     name: String,
     checksum: String,
     body: Body,
+    /// What undoes it, for [`Migrations::revert`]; `None` for an irreversible step.
+    down: Option<Body>,
+}
+
+impl Body {
+    /// The statements, for a dry run.
+    fn describe(&self) -> Vec<String> {
+        match self {
+            Body::Cypher(statements) | Body::Schema(statements) => statements.clone(),
+            Body::Rust(_) => vec!["(a Rust function)".to_owned()],
+        }
+    }
+
+    /// A Cypher script as a body: data statements, or schema statements only.
+    fn cypher(script: &str) -> std::result::Result<Self, &'static str> {
+        let statements = split_statements(script);
+        let schema = statements.iter().filter(|s| is_schema(s)).count();
+        if schema == 0 {
+            Ok(Body::Cypher(statements))
+        } else if schema == statements.len() {
+            Ok(Body::Schema(statements))
+        } else {
+            Err(
+                "a step mixes schema statements (constraints, indexes) with data statements; \
+                 Neo4j runs them in separate transactions, so make them two steps",
+            )
+        }
+    }
 }
 
 /// An ordered list of migration steps; see [`Migrations::migrate`].
@@ -57,6 +97,8 @@ pub struct Migrations {
     steps: Vec<Step>,
     /// The first mistake in building the list, reported by `migrate` and `status`.
     invalid: Option<(u64, String, String)>,
+    /// How long to wait for another run's lock; `None` for [`DEFAULT_LOCK_TIMEOUT`].
+    lock_timeout: Option<Duration>,
 }
 
 impl std::fmt::Debug for Migrations {
@@ -67,7 +109,8 @@ impl std::fmt::Debug for Migrations {
     }
 }
 
-/// One step [`Migrations::migrate`] applied.
+/// One step [`Migrations::migrate`] applied or [`Migrations::revert`] reverted. As JSON:
+/// `{"version": 3, "name": "add person index", "took_ms": 12}`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Applied {
     /// The step's version.
@@ -75,26 +118,54 @@ pub struct Applied {
     /// The step's name.
     pub name: String,
     /// How long it took.
+    #[serde(rename = "took_ms", serialize_with = "millis")]
     pub took: Duration,
 }
 
-/// Where a step stands in a database; see [`Migrations::status`].
+fn millis<S: serde::Serializer>(
+    took: &Duration,
+    serializer: S,
+) -> std::result::Result<S::Ok, S::Error> {
+    serializer.serialize_u64(u64::try_from(took.as_millis()).unwrap_or(u64::MAX))
+}
+
+/// A step a run would apply or revert, with what it would send: what `--dry-run` prints. As
+/// JSON: `{"version": 3, "name": "add person index", "statements": ["CREATE INDEX .."]}`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Planned {
+    /// The step's version.
+    pub version: u64,
+    /// The step's name.
+    pub name: String,
+    /// Its Cypher statements, in order (`(a Rust function)` for a Rust step).
+    pub statements: Vec<String>,
+}
+
+/// Where a step stands in a database; see [`Migrations::status`]. As JSON, one flat object
+/// per step whatever its state: `{"version": 3, "name": "..", "reversible": true, "state":
+/// "applied", "applied_at": ".."}`, where `state` is `applied`, `pending`, `changed` (with
+/// `recorded` and `now` checksums) or `unknown`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StepStatus {
     /// The step's version.
     pub version: u64,
     /// The step's name (as recorded, for a step the list does not have).
     pub name: String,
+    /// Whether [`Migrations::revert`] can undo it (it has a down script).
+    pub reversible: bool,
     /// Its state.
+    #[serde(flatten)]
     pub state: StepState,
 }
 
 /// The state of a step in a database.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
 pub enum StepState {
     /// Applied, and unchanged since.
     Applied {
         /// When, as the server recorded it.
+        #[serde(rename = "applied_at")]
         at: String,
     },
     /// Not applied yet.
@@ -208,22 +279,56 @@ impl Migrations {
     /// before it stay, so write them with `IF NOT EXISTS` / `IF EXISTS` and a re-run
     /// completes the step. A step may not mix the two.
     pub fn cypher(self, version: u64, name: &str, script: &str) -> Self {
-        let statements = split_statements(script);
-        let checksum = checksum("cypher", &statements);
-        let schema = statements.iter().filter(|s| is_schema(s)).count();
-        let body = if schema == 0 {
-            Body::Cypher(statements)
-        } else if schema == statements.len() {
-            Body::Schema(statements)
-        } else {
-            return self.invalid(
-                version,
-                name,
-                "a step mixes schema statements (constraints, indexes) with data statements; \
-                 Neo4j runs them in separate transactions, so make them two steps",
-            );
-        };
-        self.push(version, name, checksum, body)
+        let checksum = checksum("cypher", &split_statements(script));
+        match Body::cypher(script) {
+            Ok(body) => self.push(version, name, checksum, body),
+            Err(reason) => self.invalid(version, name, reason),
+        }
+    }
+
+    /// Makes the step added last reversible: `script` undoes it, for [`Migrations::revert`].
+    /// The down script is not part of the checksum, so one can be added to an applied step.
+    ///
+    /// ```
+    /// use typher::schema_tools::Migrations;
+    /// let steps = Migrations::new()
+    ///     .cypher(1, "person names", "CREATE INDEX person_name IF NOT EXISTS FOR (p:Person) ON (p.name)")
+    ///     .down("DROP INDEX person_name IF EXISTS");
+    /// assert_eq!(steps.versions(), [1]);
+    /// ```
+    pub fn down(self, script: &str) -> Self {
+        match Body::cypher(script) {
+            Ok(body) => self.set_down(body),
+            Err(reason) => {
+                let (version, name) = self.last_step();
+                self.invalid(version, &name, reason)
+            }
+        }
+    }
+
+    /// Makes the step added last reversible with a Rust function, run in the transaction
+    /// that also deletes the step's record.
+    pub fn down_rust<F>(self, step: F) -> Self
+    where
+        F: AsyncFn(&ManagedTransaction) -> exec::Result<()> + Send + Sync + 'static,
+    {
+        self.set_down(rust_body(step))
+    }
+
+    fn last_step(&self) -> (u64, String) {
+        self.steps
+            .last()
+            .map_or((0, String::new()), |s| (s.version, s.name.clone()))
+    }
+
+    fn set_down(mut self, body: Body) -> Self {
+        match self.steps.last_mut() {
+            Some(step) => {
+                step.down = Some(body);
+                self
+            }
+            None => self.invalid(0, "", "`down` follows the step it undoes; there is none"),
+        }
     }
 
     /// Adds a step that runs a Rust function in the step's transaction. Its checksum covers
@@ -233,17 +338,22 @@ impl Migrations {
     where
         F: AsyncFn(&ManagedTransaction) -> exec::Result<()> + Send + Sync + 'static,
     {
-        let step = Arc::new(step);
-        let body: Arc<StepFn> = Arc::new(move |tx| {
-            let step = Arc::clone(&step);
-            Box::pin(async move { step(tx).await })
-        });
         let checksum = checksum("rust", &[name.to_owned()]);
-        self.push(version, name, checksum, Body::Rust(body))
+        self.push(version, name, checksum, rust_body(step))
+    }
+
+    /// Sets how long [`migrate`](Self::migrate) and [`revert`](Self::revert) wait while
+    /// another run holds the lock before they fail ([`DEFAULT_LOCK_TIMEOUT`] otherwise).
+    pub fn lock_timeout(mut self, timeout: Duration) -> Self {
+        self.lock_timeout = Some(timeout);
+        self
     }
 
     /// Adds one step per `V<version>__<name>.cypher` file of `dir` (`V3__add_person_index.cypher`
-    /// is step 3, `add person index`), in version order. Other files are skipped.
+    /// is step 3, `add person index`), in version order; a reversible step is a pair,
+    /// `V3__add_person_index.up.cypher` and `V3__add_person_index.down.cypher`. Other files
+    /// are skipped. To build the files into the binary instead, see
+    /// [`embed_migrations!`](crate::embed_migrations).
     pub fn from_dir(dir: impl AsRef<Path>) -> Result<Self> {
         let dir = dir.as_ref();
         let read_error = |e: std::io::Error| {
@@ -255,8 +365,38 @@ impl Migrations {
             let Some(file) = path.file_name().and_then(|n| n.to_str()) else {
                 continue;
             };
+            if file.ends_with(".cypher") {
+                let script = std::fs::read_to_string(&path).map_err(read_error)?;
+                files.push((file.to_owned(), script));
+            }
+        }
+        let files: Vec<(&str, &str)> = files
+            .iter()
+            .map(|(f, s)| (f.as_str(), s.as_str()))
+            .collect();
+        Self::from_files(&files)
+    }
+
+    /// Like [`from_dir`](Self::from_dir), from `(file name, contents)` pairs: what
+    /// [`embed_migrations!`](crate::embed_migrations) builds in. Files not ending in
+    /// `.cypher` are skipped; a misnamed one, or a down file without its up file, is an
+    /// error.
+    pub fn from_files(files: &[(&str, &str)]) -> Result<Self> {
+        struct Parsed<'a> {
+            version: u64,
+            name: String,
+            up: Option<&'a str>,
+            down: Option<&'a str>,
+        }
+        let mut steps: Vec<Parsed<'_>> = Vec::new();
+        for (file, script) in files {
             let Some(stem) = file.strip_suffix(".cypher") else {
                 continue;
+            };
+            let (stem, down) = match (stem.strip_suffix(".up"), stem.strip_suffix(".down")) {
+                (Some(stem), _) => (stem, false),
+                (_, Some(stem)) => (stem, true),
+                _ => (stem, false),
             };
             let parsed = stem
                 .strip_prefix('V')
@@ -264,18 +404,110 @@ impl Migrations {
                 .and_then(|(v, name)| Some((v.parse::<u64>().ok()?, name.replace('_', " "))));
             let Some((version, name)) = parsed else {
                 return Err(Error::Files(format!(
-                    "migration file {file} is not named V<version>__<name>.cypher"
+                    "migration file {file} is not named V<version>__<name>.cypher \
+                     (or .up.cypher and .down.cypher)"
                 )));
             };
-            files.push((version, name, path));
+            let index = match steps.iter().position(|s| s.version == version) {
+                Some(index) if steps[index].name == name => index,
+                Some(index) => {
+                    return Err(Error::Files(format!(
+                        "migration files {file} and `{}` share version {version}",
+                        steps[index].name
+                    )))
+                }
+                None => {
+                    steps.push(Parsed {
+                        version,
+                        name,
+                        up: None,
+                        down: None,
+                    });
+                    steps.len() - 1
+                }
+            };
+            let slot = if down {
+                &mut steps[index].down
+            } else {
+                &mut steps[index].up
+            };
+            if slot.replace(script).is_some() {
+                return Err(Error::Files(format!(
+                    "migration version {version} has two {} files",
+                    if down { "down" } else { "up" }
+                )));
+            }
         }
-        files.sort_by_key(|(v, ..)| *v);
+        steps.sort_by_key(|s| s.version);
         let mut migrations = Self::new();
-        for (version, name, path) in files {
-            let script = std::fs::read_to_string(&path).map_err(read_error)?;
-            migrations = migrations.cypher(version, &name, &script);
+        for step in steps {
+            let Some(up) = step.up else {
+                return Err(Error::Files(format!(
+                    "migration version {} `{}` has a down file and no up file",
+                    step.version, step.name
+                )));
+            };
+            migrations = migrations.cypher(step.version, &step.name, up);
+            if let Some(down) = step.down {
+                migrations = migrations.down(down);
+            }
         }
         Ok(migrations)
+    }
+
+    /// What [`embed_migrations!`](crate::embed_migrations) expands to: like
+    /// [`from_files`](Self::from_files), with a mistake kept for `migrate` and `status` to
+    /// report (the macro already refused misnamed files at compile time).
+    #[doc(hidden)]
+    pub fn embedded(files: &[(&str, &str)]) -> Self {
+        Self::from_files(files).unwrap_or_else(|e| Self::new().invalid(0, "", &e.to_string()))
+    }
+
+    /// Writes the files of a new reversible step into `dir` (created if missing):
+    /// `V<version>__<name>.up.cypher` and `.down.cypher`, where the version is the UTC time
+    /// `YYYYMMDDHHMMSS` (one more than the newest file's version if that is later). Returns
+    /// the two paths; what `typher migrate add NAME` runs.
+    pub fn add_files(dir: impl AsRef<Path>, name: &str) -> Result<[std::path::PathBuf; 2]> {
+        let dir = dir.as_ref();
+        let io = |e: std::io::Error| Error::Files(format!("{}: {e}", dir.display()));
+        let slug: String = name
+            .trim()
+            .chars()
+            .map(|c| {
+                if c.is_alphanumeric() {
+                    c.to_ascii_lowercase()
+                } else {
+                    '_'
+                }
+            })
+            .collect();
+        let slug = slug.trim_matches('_').to_owned();
+        if slug.is_empty() {
+            return Err(Error::Files(format!("`{name}` is no migration name")));
+        }
+        std::fs::create_dir_all(dir).map_err(io)?;
+        let now: u64 = chrono::DateTime::<chrono::Utc>::from(std::time::SystemTime::now())
+            .format("%Y%m%d%H%M%S")
+            .to_string()
+            .parse()
+            .unwrap_or(1);
+        let newest = Self::from_dir(dir)?.versions().last().copied().unwrap_or(0);
+        let version = now.max(newest + 1);
+        let paths = [
+            dir.join(format!("V{version}__{slug}.up.cypher")),
+            dir.join(format!("V{version}__{slug}.down.cypher")),
+        ];
+        let texts = [
+            format!(
+                "// Migration {version} `{}`: what it does.\n",
+                slug.replace('_', " ")
+            ),
+            format!("// Undoes migration {version}.\n"),
+        ];
+        for (path, text) in paths.iter().zip(texts) {
+            std::fs::write(path, text).map_err(io)?;
+        }
+        Ok(paths)
     }
 
     /// The versions, in order.
@@ -307,6 +539,7 @@ impl Migrations {
             name: name.to_owned(),
             checksum,
             body,
+            down: None,
         });
         self
     }
@@ -357,6 +590,7 @@ impl Migrations {
                 StepStatus {
                     version: step.version,
                     name: step.name.clone(),
+                    reversible: step.down.is_some(),
                     state,
                 }
             })
@@ -367,6 +601,7 @@ impl Migrations {
                 status.push(StepStatus {
                     version,
                     name: r.name.clone(),
+                    reversible: false,
                     state: StepState::Unknown,
                 });
             }
@@ -375,21 +610,19 @@ impl Migrations {
         Ok(status)
     }
 
-    /// Applies the steps `db` has not recorded yet, in order, each in its own transaction
-    /// together with its record; returns what it applied (nothing when up to date).
-    ///
-    /// Refuses, before running anything, when an applied step has changed since, when the
-    /// database records a step the list lacks, or when a pending step comes before an
-    /// applied one. A failing step rolls back, is not recorded, and stops the run.
-    ///
-    /// ```no_run
-    /// # async fn demo(db: &typher::Client) -> typher::Result<()> {
-    /// use typher::schema_tools::Migrations;
-    /// let applied = Migrations::from_dir("migrations")?.migrate(db).await?;
-    /// println!("{} steps applied", applied.len());
-    /// # Ok(()) }
-    /// ```
-    pub async fn migrate(&self, db: &Client) -> Result<Vec<Applied>> {
+    /// The steps [`migrate`](Self::migrate) would apply now, with their statements, after
+    /// the same checks; sends nothing but reads. What `--dry-run` prints.
+    pub async fn plan(&self, db: &Client) -> Result<Vec<Planned>> {
+        let pending = self.pending(db).await?;
+        Ok(pending
+            .iter()
+            .map(|step| planned(step, &step.body))
+            .collect())
+    }
+
+    /// The pending steps, in order, after refusing a changed or unknown applied step and a
+    /// pending step before an applied one.
+    async fn pending(&self, db: &Client) -> Result<Vec<&Step>> {
         let status = self.status(db).await?;
         let mut latest_applied = 0;
         for s in &status {
@@ -427,27 +660,49 @@ impl Migrations {
                 source: None,
             });
         }
+        Ok(self
+            .steps
+            .iter()
+            .filter(|step| {
+                status
+                    .iter()
+                    .any(|s| s.version == step.version && s.state == StepState::Pending)
+            })
+            .collect())
+    }
+
+    /// Applies the steps `db` has not recorded yet, in order, each in its own transaction
+    /// together with its record; returns what it applied (nothing when up to date).
+    ///
+    /// Holds the migration lock while it runs: a second run, from this process or another
+    /// machine, waits for it (up to [`lock_timeout`](Self::lock_timeout)), then finds the
+    /// steps applied, so nothing is applied twice. Refuses, before running anything, when an
+    /// applied step has changed since, when the database records a step the list lacks, or
+    /// when a pending step comes before an applied one. A failing step rolls back, is not
+    /// recorded, and stops the run.
+    ///
+    /// ```no_run
+    /// # async fn demo(db: &typher::Client) -> typher::Result<()> {
+    /// use typher::schema_tools::Migrations;
+    /// let applied = Migrations::from_dir("migrations")?.migrate(db).await?;
+    /// println!("{} steps applied", applied.len());
+    /// # Ok(()) }
+    /// ```
+    pub async fn migrate(&self, db: &Client) -> Result<Vec<Applied>> {
+        self.check_list()?;
+        let lock = Lock::acquire(db, self.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT)).await?;
+        let result = self.migrate_locked(db).await;
+        lock.release(db).await;
+        result
+    }
+
+    async fn migrate_locked(&self, db: &Client) -> Result<Vec<Applied>> {
         let mut applied = Vec::new();
-        for step in &self.steps {
-            if !status
-                .iter()
-                .any(|s| s.version == step.version && s.state == StepState::Pending)
-            {
-                continue;
-            }
+        for step in self.pending(db).await? {
             let started = Instant::now();
-            Box::pin(apply(db, step))
+            Box::pin(apply(db, &step.body, step, true))
                 .await
-                .map_err(|e| Error::Migration {
-                    version: step.version,
-                    name: step.name.clone(),
-                    reason: match step.body {
-                        Body::Schema(_) => "failed and was not recorded; schema statements                                             before the failing one stay applied"
-                            .to_owned(),
-                        _ => "failed; nothing of it was kept and it was not recorded".to_owned(),
-                    },
-                    source: Some(Box::new(e)),
-                })?;
+                .map_err(|e| failed(step, &step.body, e))?;
             applied.push(Applied {
                 version: step.version,
                 name: step.name.clone(),
@@ -455,6 +710,212 @@ impl Migrations {
             });
         }
         Ok(applied)
+    }
+
+    /// The step [`revert`](Self::revert) would undo now (the latest applied one), with its
+    /// down statements; `None` when nothing is applied. Sends nothing but reads.
+    pub async fn revert_plan(&self, db: &Client) -> Result<Option<Planned>> {
+        Ok(self
+            .latest_applied(db)
+            .await?
+            .map(|(step, down)| planned(step, down)))
+    }
+
+    /// The latest applied step and its down body; refuses an unknown, changed or
+    /// irreversible one.
+    async fn latest_applied(&self, db: &Client) -> Result<Option<(&Step, &Body)>> {
+        let status = self.status(db).await?;
+        let Some(latest) = status.iter().rev().find(|s| s.state != StepState::Pending) else {
+            return Ok(None);
+        };
+        let refuse = |reason: &str| Error::Migration {
+            version: latest.version,
+            name: latest.name.clone(),
+            reason: reason.to_owned(),
+            source: None,
+        };
+        let step = match &latest.state {
+            StepState::Unknown => {
+                return Err(refuse(
+                    "the latest applied step is not in the list, so it cannot be reverted",
+                ))
+            }
+            StepState::Changed { .. } => {
+                return Err(refuse(
+                    "changed since it was applied; revert with the version that applied it",
+                ))
+            }
+            _ => self.steps.iter().find(|s| s.version == latest.version),
+        };
+        let Some(step) = step else {
+            return Ok(None);
+        };
+        match &step.down {
+            Some(down) => Ok(Some((step, down))),
+            None => Err(refuse(
+                "irreversible: it has no down script (a `.down.cypher` file, or `.down(..)`)",
+            )),
+        }
+    }
+
+    /// Undoes the latest applied step with its down script and deletes its record, in one
+    /// transaction (schema statements one by one, as they run); returns it, or `None` when
+    /// nothing is applied. Holds the migration lock, like [`migrate`](Self::migrate).
+    pub async fn revert(&self, db: &Client) -> Result<Option<Applied>> {
+        self.check_list()?;
+        let lock = Lock::acquire(db, self.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT)).await?;
+        let result = self.revert_locked(db).await;
+        lock.release(db).await;
+        result
+    }
+
+    async fn revert_locked(&self, db: &Client) -> Result<Option<Applied>> {
+        let Some((step, down)) = self.latest_applied(db).await? else {
+            return Ok(None);
+        };
+        let started = Instant::now();
+        Box::pin(apply(db, down, step, false))
+            .await
+            .map_err(|e| failed(step, down, e))?;
+        Ok(Some(Applied {
+            version: step.version,
+            name: step.name.clone(),
+            took: started.elapsed(),
+        }))
+    }
+
+    /// Removes a lock a crashed run left behind; returns whether there was one. Only for when
+    /// no run is active: the lock is what keeps two runs apart.
+    pub async fn unlock(db: &Client) -> Result<bool> {
+        #[derive(serde::Deserialize)]
+        struct Removed {
+            removed: i64,
+        }
+        let removed = Box::pin(db.fetch_all(raw::<Removed>(format!(
+            "OPTIONAL MATCH (l:{MIGRATION_LOCK_LABEL}) DETACH DELETE l RETURN count(l) AS removed"
+        ))))
+        .await?;
+        Ok(removed.first().is_some_and(|r| r.removed > 0))
+    }
+}
+
+/// What a dry run shows of `body` for `step`.
+fn planned(step: &Step, body: &Body) -> Planned {
+    Planned {
+        version: step.version,
+        name: step.name.clone(),
+        statements: body.describe(),
+    }
+}
+
+/// The error of a step that failed while `body` ran.
+fn failed(step: &Step, body: &Body, e: exec::Error) -> Error {
+    Error::Migration {
+        version: step.version,
+        name: step.name.clone(),
+        reason: match body {
+            Body::Schema(_) => {
+                "failed; schema statements before the failing one stay applied".to_owned()
+            }
+            _ => "failed; nothing of it was kept and its record is unchanged".to_owned(),
+        },
+        source: Some(Box::new(e)),
+    }
+}
+
+fn rust_body<F>(step: F) -> Body
+where
+    F: AsyncFn(&ManagedTransaction) -> exec::Result<()> + Send + Sync + 'static,
+{
+    let step = Arc::new(step);
+    Body::Rust(Arc::new(move |tx| {
+        let step = Arc::clone(&step);
+        Box::pin(async move { step(tx).await })
+    }))
+}
+
+/// The migration lock, held in the database as one node under a uniqueness constraint.
+struct Lock {
+    holder: String,
+}
+
+impl Lock {
+    /// Takes the lock, waiting while another run holds it, up to `timeout`.
+    async fn acquire(db: &Client, timeout: Duration) -> Result<Self> {
+        // Concurrent runs may race to create the constraint; one wins, and a failure here
+        // is told by the CREATE below if the constraint is really missing.
+        let _ = Box::pin(db.execute(raw::<()>(format!(
+            "CREATE CONSTRAINT {MIGRATION_LOCK_CONSTRAINT} IF NOT EXISTS \
+             FOR (l:{MIGRATION_LOCK_LABEL}) REQUIRE l.name IS UNIQUE"
+        ))))
+        .await;
+        let holder = format!(
+            "process {} ({:016x})",
+            std::process::id(),
+            fastrand::u64(..)
+        );
+        let started = Instant::now();
+        loop {
+            let taken = Box::pin(
+                db.execute(
+                    raw::<()>(format!(
+                        "CREATE (:{MIGRATION_LOCK_LABEL} {{name: 'migrations', holder: $holder, \
+                     since: datetime()}})"
+                    ))
+                    .param("holder", &holder),
+                ),
+            )
+            .await;
+            match taken {
+                Ok(_) => return Ok(Self { holder }),
+                Err(exec::Error::ConstraintViolation { .. }) if started.elapsed() < timeout => {
+                    tokio::time::sleep(Duration::from_millis(250)).await;
+                }
+                Err(exec::Error::ConstraintViolation { .. }) => {
+                    let held = Self::held_by(db).await.unwrap_or_default();
+                    return Err(Error::Locked {
+                        waited: started.elapsed(),
+                        holder: held,
+                    });
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+
+    /// Who holds the lock and since when, as the database records it.
+    async fn held_by(db: &Client) -> exec::Result<String> {
+        #[derive(serde::Deserialize)]
+        struct Held {
+            holder: String,
+            since: String,
+        }
+        let held = Box::pin(db.fetch_all(raw::<Held>(format!(
+            "MATCH (l:{MIGRATION_LOCK_LABEL}) RETURN l.holder AS holder, \
+             toString(l.since) AS since"
+        ))))
+        .await?;
+        Ok(held
+            .first()
+            .map(|h| format!("{} since {}", h.holder, h.since))
+            .unwrap_or_default())
+    }
+
+    /// Gives the lock back. A failure leaves it for `typher migrate unlock`.
+    async fn release(self, db: &Client) {
+        let released = Box::pin(
+            db.execute(
+                raw::<()>(format!(
+                    "MATCH (l:{MIGRATION_LOCK_LABEL} {{holder: $holder}}) DELETE l"
+                ))
+                .param("holder", &self.holder),
+            ),
+        )
+        .await;
+        if let Err(e) = released {
+            tracing::warn!(error = %e, "the migration lock could not be released; \
+                 remove it with `typher migrate unlock` once no run is active");
+        }
     }
 }
 
@@ -469,21 +930,31 @@ fn record(step: &Step) -> crate::exec::Raw<crate::exec::decode::ByName<()>> {
     .param("checksum", &step.checksum)
 }
 
-/// Runs one step and records it.
-async fn apply(db: &Client, step: &Step) -> exec::Result<()> {
-    match &step.body {
+/// The statement deleting a step's record.
+fn forget(step: &Step) -> crate::exec::Raw<crate::exec::decode::ByName<()>> {
+    raw::<()>(format!(
+        "MATCH (m:{MIGRATION_LABEL} {{version: $version}}) DELETE m"
+    ))
+    .param("version", step.version)
+}
+
+/// Runs `body`, then records `step` as applied (`applying`) or deletes its record
+/// (reverting), in the body's transaction when it has one.
+async fn apply(db: &Client, body: &Body, step: &Step, applying: bool) -> exec::Result<()> {
+    let bookkeeping = || if applying { record(step) } else { forget(step) };
+    match body {
         Body::Schema(statements) => {
             for statement in statements {
                 Box::pin(db.execute(raw::<()>(statement.as_str()))).await?;
             }
-            Box::pin(db.execute(record(step))).await?;
+            Box::pin(db.execute(bookkeeping())).await?;
         }
         Body::Cypher(statements) => {
             Box::pin(db.write(async |tx| {
                 for statement in statements {
                     tx.execute(raw::<()>(statement.as_str())).await?;
                 }
-                tx.execute(record(step)).await?;
+                tx.execute(bookkeeping()).await?;
                 Ok(())
             }))
             .await?;
@@ -491,7 +962,7 @@ async fn apply(db: &Client, step: &Step) -> exec::Result<()> {
         Body::Rust(run) => {
             Box::pin(db.write(async |tx| {
                 run(&tx).await?;
-                tx.execute(record(step)).await?;
+                tx.execute(bookkeeping()).await?;
                 Ok(())
             }))
             .await?;

@@ -37,7 +37,10 @@ pub use inspect::{
     Progress,
 };
 pub use installed::{drop_installed, list, Installed, InstalledItem};
-pub use migrate::{Applied, Migrations, StepState, StepStatus, MIGRATION_LABEL};
+pub use migrate::{
+    Applied, Migrations, Planned, StepState, StepStatus, DEFAULT_LOCK_TIMEOUT, MIGRATION_LABEL,
+    MIGRATION_LOCK_CONSTRAINT, MIGRATION_LOCK_LABEL,
+};
 pub use sample::{in_use, sample, Sample, SampledProperty, EMPTY_LIST};
 
 use crate::dsl::render::escape_name;

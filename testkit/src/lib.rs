@@ -1,19 +1,50 @@
-//! typher's test kit: a local ArcadeDB server speaking Bolt, for tests and examples when no
-//! Neo4j is configured. A dev-dependency only; nothing in `typher` itself installs or starts
-//! a server.
+//! Test support for apps built on typher: a real Bolt + Cypher server for your tests, with an
+//! isolated, empty database per test ([`TestDatabase`]), and the movies example schema and
+//! graph the typher guide and README use ([`movies`], [`movies_data`]).
 //!
-//! [`EmbeddedServer::start`] installs the PyPI package `arcadedb-embedded` (pinned to
-//! [`ARCADEDB_VERSION`]; it carries the server jars and a JRE) into a cache directory once,
-//! picks free loopback ports, starts the server and waits until Bolt answers. Dropping the
-//! server stops it. The server process also dies with the process that started it (Linux
-//! `PR_SET_PDEATHSIG`), so no java process outlives a panicking or aborted test.
+//! Add it as a dev-dependency (`typher-testkit = "0.1"`). The server is the Neo4j that
+//! `NEO4J_URI`, `NEO4J_USER` and `NEO4J_PASSWORD` name, or else an embedded ArcadeDB with its
+//! Bolt plugin: [`EmbeddedServer::start`] installs the PyPI package `arcadedb-embedded`
+//! (pinned to [`ARCADEDB_VERSION`]; it carries the server jars and a JRE, so only `python3`
+//! with pip is needed) into a cache directory once, picks free loopback ports, starts the
+//! server and waits until Bolt answers. Dropping the server stops it, and it also dies with
+//! the process that started it (Linux `PR_SET_PDEATHSIG`), so no java process outlives a
+//! panicking or aborted test.
+//!
+//! ```no_run
+//! use typher::prelude::*;
+//! use typher_testkit::{movies::*, TestDatabase};
+//!
+//! #[tokio::test]
+//! async fn keanu_acted_in_the_matrix() -> Result<(), Box<dyn std::error::Error>> {
+//!     let db = TestDatabase::with_movies().await?;
+//!     let titles = db
+//!         .fetch_all(
+//!             match_(Person).rel(ACTED_IN).to(Movie)
+//!                 .filter(Person.name.eq("Keanu Reeves"))
+//!                 .return_(Movie.title),
+//!         )
+//!         .await?;
+//!     assert!(titles.contains(&"The Matrix".to_owned()));
+//!     Ok(())
+//! }
+//! ```
+//!
+//! With the `proxies` feature, [`FaultProxy`] (drops, delays and cuts Bolt traffic) and
+//! [`TlsProxy`] (TLS in front of a plain server) test what a network does to a client.
 
 #![warn(missing_docs)]
 
+#[cfg(feature = "proxies")]
 mod proxy;
+#[cfg(feature = "proxies")]
 pub use proxy::{FaultProxy, Message, Traffic};
+#[cfg(feature = "proxies")]
 mod tls;
+#[cfg(feature = "proxies")]
 pub use tls::TlsProxy;
+mod fixture;
+pub use fixture::TestDatabase;
 
 /// The movies-and-people schema of typher's tests and README (`Person`, `Movie`, `ACTED_IN`,
 /// `DIRECTED` ...), for examples that need one.
@@ -80,6 +111,7 @@ const STARTUP_TIMEOUT: Duration = Duration::from_secs(120);
 /// A running ArcadeDB server with the Bolt plugin; stopped on drop.
 pub struct EmbeddedServer {
     settings: Settings,
+    http: u16,
     root: PathBuf,
     stop: Option<mpsc::Sender<()>>,
     keeper: Option<thread::JoinHandle<()>>,
@@ -167,6 +199,7 @@ impl EmbeddedServer {
                 .password(PASSWORD)
                 .database("neo4j")
                 .build(),
+            http,
             root,
             stop: Some(stop),
             keeper: Some(keeper),

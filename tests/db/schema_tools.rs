@@ -381,6 +381,143 @@ async fn migrations_apply_once_refuse_changes_and_roll_back_failures() {
     reset().await;
 }
 
+#[tokio::test]
+async fn migrations_revert_plan_and_embed() {
+    let _schema = SCHEMA.lock().await;
+    let db = client().await;
+    let reset = async || {
+        db.execute(raw::<()>(
+            "MATCH (n) WHERE n:__TypherMigration OR n:EmbItem OR n:__TypherMigrationLock DELETE n",
+        ))
+        .await
+        .unwrap();
+        db.execute(raw::<()>("DROP INDEX emb_item_n IF EXISTS"))
+            .await
+            .unwrap();
+    };
+    reset().await;
+    let count = async || -> i64 {
+        db.fetch_one(raw::<i64>("MATCH (n:EmbItem) RETURN count(n)"))
+            .await
+            .unwrap()
+    };
+    let embedded = typher::embed_migrations!("tests/migrations");
+    assert_eq!(embedded.versions(), [1, 2]);
+
+    // A dry run tells what would run and writes nothing.
+    let plan = embedded.plan(&db).await.unwrap();
+    assert_eq!(plan.len(), 2);
+    assert_eq!(
+        plan[0].statements,
+        ["CREATE (:EmbItem {n: 1})", "CREATE (:EmbItem {n: 2})"]
+    );
+    assert_eq!(count().await, 0);
+    assert!(embedded
+        .status(&db)
+        .await
+        .unwrap()
+        .iter()
+        .all(|s| s.state == StepState::Pending));
+
+    let applied = embedded.migrate(&db).await.unwrap();
+    assert_eq!(applied.len(), 2);
+    assert_eq!(count().await, 2);
+    let status = embedded.status(&db).await.unwrap();
+    assert_eq!(
+        status.iter().map(|s| s.reversible).collect::<Vec<_>>(),
+        [true, false]
+    );
+    let json = serde_json::to_value(&status).unwrap();
+    assert_eq!(json[0]["state"], "applied", "{json}");
+    assert!(json[0]["applied_at"].is_string(), "{json}");
+
+    // The latest step has no down script: revert refuses, and changes nothing.
+    let refused = embedded.revert(&db).await;
+    assert!(
+        matches!(&refused, Err(Error::Migration { version: 2, reason, .. }) if reason.contains("irreversible")),
+        "{refused:?}"
+    );
+    // Without it, version 1 is the latest: its plan is its down script, then it is undone
+    // and forgotten, and applied again by the next run.
+    let first = typher::schema_tools::Migrations::new()
+        .cypher(
+            1,
+            "embedded items",
+            "CREATE (:EmbItem {n: 1}); CREATE (:EmbItem {n: 2})",
+        )
+        .down("MATCH (i:EmbItem) DELETE i")
+        .cypher(
+            2,
+            "embedded index",
+            "CREATE INDEX emb_item_n IF NOT EXISTS FOR (i:EmbItem) ON (i.n)",
+        )
+        .down("DROP INDEX emb_item_n IF EXISTS");
+    let plan = first.revert_plan(&db).await.unwrap().unwrap();
+    assert_eq!(plan.version, 2);
+    assert_eq!(plan.statements, ["DROP INDEX emb_item_n IF EXISTS"]);
+    assert!(
+        list(&db).await.unwrap().has("emb_item_n"),
+        "a plan drops nothing"
+    );
+    assert_eq!(first.revert(&db).await.unwrap().map(|r| r.version), Some(2));
+    assert!(!list(&db).await.unwrap().has("emb_item_n"));
+    assert_eq!(first.revert(&db).await.unwrap().map(|r| r.version), Some(1));
+    assert_eq!(count().await, 0);
+    assert_eq!(
+        first.revert(&db).await.unwrap(),
+        None,
+        "nothing left to revert"
+    );
+    assert_eq!(embedded.migrate(&db).await.unwrap().len(), 2);
+    assert_eq!(count().await, 2);
+
+    // A held lock makes a run wait, then fail clearly; nothing ran.
+    db.execute(raw::<()>(
+        "CREATE (:__TypherMigrationLock {name: 'migrations', holder: 'a crashed run', since: datetime()})",
+    ))
+    .await
+    .unwrap();
+    let more = first.clone().cypher(3, "more", "CREATE (:EmbItem {n: 3})");
+    let locked = more
+        .clone()
+        .lock_timeout(std::time::Duration::from_millis(600))
+        .migrate(&db)
+        .await;
+    assert!(
+        matches!(&locked, Err(Error::Locked { holder, .. }) if holder.contains("a crashed run")),
+        "{locked:?}"
+    );
+    assert!(locked
+        .unwrap_err()
+        .to_string()
+        .contains("typher migrate unlock"));
+    assert_eq!(count().await, 2);
+    assert!(typher::schema_tools::Migrations::unlock(&db).await.unwrap());
+    assert_eq!(more.migrate(&db).await.unwrap().len(), 1);
+    assert_eq!(count().await, 3);
+
+    // Two runs at once: one applies, the other waits for the lock and finds nothing to do.
+    let slow = || {
+        more.clone().rust(4, "slow", async |tx| {
+            tx.execute(raw::<()>("CREATE (:EmbItem {n: 4})")).await?;
+            tokio::time::sleep(std::time::Duration::from_millis(1500)).await;
+            Ok(())
+        })
+    };
+    let other = super::support::client().await;
+    let (one, two) = (slow(), slow());
+    let (a, b) = tokio::join!(one.migrate(&db), two.migrate(&other));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.len() + b.len(), 1, "applied once: {a:?} {b:?}");
+    let fours: i64 = db
+        .fetch_one(raw::<i64>("MATCH (n:EmbItem {n: 4}) RETURN count(n)"))
+        .await
+        .unwrap();
+    assert_eq!(fours, 1);
+
+    reset().await;
+}
+
 /// The statements a traced run sent: each query span's text and parameter names, once.
 fn sent(log: &str) -> Vec<(String, Vec<String>)> {
     let mut out: Vec<(String, Vec<String>)> = Vec::new();
@@ -450,11 +587,13 @@ async fn every_statement_the_tools_send_passes_neo4js_front_end() {
         typher::schema_tools::inspect(&db, Default::default(), |_| {})
             .await
             .unwrap();
-        Migrations::new()
+        let steps = Migrations::new()
             .cypher(1, "front end", "RETURN 1")
-            .status(&db)
-            .await
-            .unwrap();
+            .down("RETURN 2");
+        steps.status(&db).await.unwrap();
+        steps.migrate(&db).await.unwrap();
+        steps.revert(&db).await.unwrap();
+        Migrations::unlock(&db).await.unwrap();
         saved.delete(&db).await.unwrap();
         schema.drop(&db).await.unwrap();
     })

@@ -1,0 +1,1 @@
+MATCH (i:EmbItem) DELETE i;
