@@ -1,48 +1,64 @@
 //! # typher
 //!
-//! A typed Cypher query builder for Neo4j whose schema is checked by the compiler.
+//! A typed Cypher query builder for Neo4j whose schema is checked by the compiler: your
+//! structs become labels, relationship types and property handles, every query is checked
+//! against them, the `RETURN` clause fixes the Rust type of each row, and every value is sent
+//! as a parameter.
 //!
-//! ```
+//! ```no_run
 //! use typher::prelude::*;
 //!
-//! #[derive(Node, Debug, Clone, PartialEq)]
+//! #[derive(Node, Debug, Clone, serde::Serialize, serde::Deserialize)]
 //! pub struct Person {
 //!     #[node(unique)]
 //!     pub name: String,
 //!     pub born: Option<i64>,
 //! }
 //!
-//! #[derive(Node, Debug, Clone, PartialEq)]
+//! #[derive(Node, Debug, Clone, serde::Serialize, serde::Deserialize)]
 //! pub struct Movie {
 //!     #[node(unique)]
 //!     pub title: String,
 //!     pub released: i64,
 //! }
 //!
-//! #[derive(Relationship, Debug, Clone, PartialEq)]
+//! #[derive(Relationship, Debug, Clone, serde::Serialize, serde::Deserialize)]
 //! #[relationship(type = "ACTED_IN", from = Person, to = Movie)]
 //! pub struct ActedIn {
 //!     pub roles: Vec<String>,
 //! }
 //!
-//! let q = match_(Person).rel(ACTED_IN).to(Movie)
-//!     .filter(Person.born.gt(1960))
-//!     .return_((Person.name, Movie.title));
-//! let cypher = q.to_cypher();
-//! assert_eq!(
-//!     cypher.text(),
-//!     "MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) WHERE person.born > $p0 \
-//!      RETURN person.name AS name, movie.title AS title"
-//! );
-//! assert_eq!(cypher.params().len(), 1);
+//! #[tokio::main]
+//! async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//!     // NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD (and optionally NEO4J_DATABASE)
+//!     let db = typher::Client::connect(typher::Settings::from_env()?).await?;
+//!
+//!     // MATCH (person:Person)-[:ACTED_IN]->(movie:Movie) WHERE person.born > $p0
+//!     // RETURN person.name AS name, movie.title AS title
+//!     let rows: Vec<(String, String)> = db
+//!         .fetch_all(
+//!             match_(Person)
+//!                 .rel(ACTED_IN)
+//!                 .to(Movie)
+//!                 .filter(Person.born.gt(1960))
+//!                 .return_((Person.name, Movie.title)),
+//!         )
+//!         .await?;
+//!     for (name, title) in rows {
+//!         println!("{name} acted in {title}");
+//!     }
+//!     Ok(())
+//! }
 //! ```
 //!
-//! Projections are typed too: `name!` declares a typed name for a projected value, and your
-//! own enums become property types with `#[derive(PropertyValue)]`.
+//! `match_(Movie).rel(ACTED_IN).to(Person)` does not compile (`` `Movie` is not a start
+//! label of `ACTED_IN` ``), nor does `Person.born.gt("1960")`, nor reading `Movie.title`
+//! after a `WITH` that dropped it. Queries are plain values; `to_cypher()` shows what is sent:
 //!
 //! ```
-//! # use typher::prelude::*;
-//! #[derive(PropertyValue, serde::Deserialize, Debug, Clone, Copy, PartialEq)]
+//! use typher::prelude::*;
+//!
+//! #[derive(PropertyValue, serde::Serialize, serde::Deserialize, Debug, Clone, Copy, PartialEq)]
 //! #[serde(rename_all = "snake_case")]
 //! pub enum Genre { SciFi, Drama }
 //!
@@ -63,7 +79,20 @@
 //! assert_eq!(q.to_cypher().params().get("p0"), Some(&typher::Value::from("drama")));
 //! ```
 //!
-//! The modules, each importing only those listed before it:
+//! ## The guide
+//!
+//! [`guide`] walks from the dependency to production: [getting
+//! started](guide::getting_started) with your own Neo4j, [models](guide::models) (every
+//! attribute of the derives), [reading](guide::reading), [writing](guide::writing),
+//! [transactions and errors](guide::transactions_and_errors), [the OGM](guide::ogm),
+//! [schema and migrations](guide::schema_and_migrations), [testing](guide::testing),
+//! [performance](guide::performance), and coming from
+//! [neomodel](guide::coming_from_neomodel) or [neo4rs](guide::coming_from_neo4rs).
+//!
+//! ## Modules
+//!
+//! Most code needs only [`prelude`]. The modules, each importing only those listed before
+//! it:
 //! - [`schema`]: labels, relationship types and properties as types (what the derives emit);
 //! - [`dsl`]: typed expressions, patterns and clauses, and their rendering to Cypher text
 //!   plus parameters; driver-free;
@@ -74,8 +103,8 @@
 //! - [`blocking`]: the client without async, for scripts and command lines;
 //! - [`Error`]: each layer's errors joined.
 //!
-//! A local test server lives in the separate `typher-testkit` crate, a dev-dependency. Most
-//! code needs only [`prelude`].
+//! A real server for tests (an embedded ArcadeDB, or your Neo4j) lives in the separate
+//! `typher-testkit` crate, a dev-dependency: nothing in `typher` installs or starts one.
 
 #![warn(missing_docs)]
 
@@ -90,6 +119,7 @@ pub mod blocking;
 pub mod dsl;
 mod error;
 pub mod exec;
+pub mod guide;
 pub mod ogm;
 pub mod schema;
 pub mod schema_tools;
@@ -102,12 +132,33 @@ pub use exec::{
 };
 pub use schema::{Identified, Property};
 /// Derives a node label from a braced struct: the struct stays the data type, and a const of
-/// the same name becomes the label's handle, with one property handle per field.
+/// the same name becomes the label's handle, with one property handle per field
+/// (`Person.born`). A field of type `Option<T>` is an optional property, any other a
+/// required one. The OGM and decoding need serde's `Serialize` and `Deserialize` as well.
 ///
-/// Attributes: `#[node(label = "..")]` on the struct (default: the struct's name);
-/// `#[node(unique)]` and `#[node(index)]` on fields (schema metadata, in `PROPERTIES`).
-/// Property keys are serde's: `#[serde(rename = "..")]` and `#[serde(rename_all = "..")]`
-/// apply exactly as serde applies them, so a typed query and a decoded node always agree.
+/// On the struct:
+/// - `#[node(label = "Film")]`: the graph label (default: the struct's name);
+/// - `#[node(extra_labels = [Person, ..])]`: labels every node of the struct also carries
+///   (the OGM creates it with them, and it loads as each of them);
+/// - `#[node(hooks)]`: you implement [`ogm::Hooks`] yourself (by default the derive
+///   implements it empty);
+/// - `#[serde(rename_all = "..")]`: property keys, applied exactly as serde applies it.
+///
+/// On a field:
+/// - `#[node(unique)]`: a uniqueness constraint belongs on the property;
+/// - `#[node(key)]`: part of the label's node key, with the other `key` fields;
+/// - `#[node(index)]` / `#[node(text_index)]`: a range / text index belongs on the property;
+/// - `#[node(version)]` on an `i64`: the OGM's optimistic-locking counter, checked and
+///   bumped by every `save`;
+/// - `#[node(extras)]` with `#[serde(flatten)]` on a map: keeps the node's undeclared
+///   properties (loaded into it, written back on `save`);
+/// - `#[serde(rename = "..")]`: the property key. `#[node(rename = "..")]` alone is refused,
+///   so that typher and serde always agree on the key.
+///
+/// The schema facts (`unique`, `key`, `index`, `text_index`, required, the Cypher type) are
+/// recorded in [`NodeLabel::PROPERTIES`](schema::NodeLabel::PROPERTIES), which the
+/// [`schema_tools`] install as constraints and indexes. The
+/// [models chapter](guide::models) of the guide shows every attribute at work.
 ///
 /// ```
 /// use typher::prelude::*;
@@ -138,13 +189,30 @@ pub use schema::{Identified, Property};
 #[doc(inline)]
 pub use typher_macros::Node;
 
-/// Derives a relationship type: `#[relationship(type = "..", from = Label, to = Label)]`,
-/// where `from` and `to` may list several labels (`from = [Person, Company]`). A const named
-/// after the type (`ACTED_IN`) is the handle; fields are its properties, keyed as serde
-/// keys them. A unit struct is a relationship without properties.
+/// Derives a relationship type: `#[relationship(type = "..", from = Label, to = Label)]`.
+/// A const named after the type (`ACTED_IN`) is the handle; the fields are its properties,
+/// keyed as serde keys them. A struct without fields is a relationship without properties
+/// (write it braced, `struct Follows {}`, if you return or load it: serde decodes a unit
+/// struct from nothing, not from a map).
+///
+/// On the struct:
+/// - `type = ".."`: the relationship type (required);
+/// - `from = Person` or `from = [Person, Company]`: the labels it may start at (required);
+/// - `to = Movie` or `to = [Movie, Series]`: the labels it may end at (required);
+/// - `handle = NAME`: the Rust name of the handle (default: the type, such as `ACTED_IN`),
+///   needed when the type makes no Rust name (`"LINKS TO"`);
+/// - `cardinality(start = .., end = ..)`: how many relationships of the type one start node
+///   and one end node may have, each one of [`ZeroOrMore`](schema::Cardinality::ZeroOrMore)
+///   (the default), `OneOrMore`, `ZeroOrOne`, `One`; the OGM enforces it in the query that
+///   connects or disconnects ([`ogm::Error::Cardinality`]);
+/// - `#[serde(rename_all = "..")]`: property keys.
+///
+/// On a field: `#[relationship(unique)]`, `#[relationship(index)]`,
+/// `#[relationship(text_index)]` and `#[serde(rename = "..")]`, as for nodes.
 ///
 /// ```
 /// use typher::prelude::*;
+/// use typher::schema::{Cardinality, RelType};
 ///
 /// #[derive(Node, serde::Deserialize)]
 /// pub struct Person { pub name: String }
@@ -155,12 +223,18 @@ pub use typher_macros::Node;
 /// #[relationship(type = "ACTED_IN", from = Person, to = Movie)]
 /// pub struct ActedIn { pub roles: Vec<String> }
 ///
+/// /// Each movie has at most one director here.
+/// #[derive(Relationship, serde::Deserialize)]
+/// #[relationship(type = "DIRECTED", from = Person, to = Movie, cardinality(end = ZeroOrOne))]
+/// pub struct Directed {}
+///
 /// let q = match_(Person).rel(ACTED_IN).to(Movie).return_((Person.name, ACTED_IN.roles));
 /// assert_eq!(
 ///     q.to_cypher().text(),
 ///     "MATCH (person:Person)-[acted_in:ACTED_IN]->(movie:Movie) \
 ///      RETURN person.name AS name, acted_in.roles AS roles"
 /// );
+/// assert_eq!(Directed::END_CARDINALITY, Cardinality::ZeroOrOne);
 /// ```
 #[doc(inline)]
 pub use typher_macros::Relationship;
@@ -313,21 +387,66 @@ pub use typher_macros::Record;
 #[doc(inline)]
 pub use typher_macros::Labels;
 
-/// Everything a typical query needs: the derives, the entry points, the expression methods,
-/// the functions and the handle traits.
 pub mod prelude {
-    pub use crate::dsl::{
-        avg, call_procedure, case, case_of, collect, collect_distinct, collect_of, comprehension,
-        count, count_all, count_distinct, count_of, create, db, duration_between, element_id,
-        exists, keys, labels, length, lit, match_, max, merge, min, nodes, not, now, null, one_of,
-        optional_match, param, procedure, range, raw_expr, relationship_type, relationships,
-        return_, rows, sum, today, unwind, with, ExprMethods, NodeMethods, Path, RelMethods,
-        WriteMethods, ANY_REL,
-    };
-    pub use crate::exec::{Executor, Statement};
-    pub use crate::ogm::{Entity, IncludeThen, Stored};
-    pub use crate::schema::{Handle, Identified, NodeHandle, RelBindingHandle, RelHandle};
+    //! Everything a typical program needs: `use typher::prelude::*;`.
+    //!
+    //! **Derives and macros**: [`Node`], [`Relationship`], [`Alias`], [`Record`], [`Labels`],
+    //! [`PropertyValue`] turn your types into the schema; [`name!`](name) declares a typed name
+    //! for a projected value.
+    //!
+    //! **Query entry points**: [`match_`] and [`optional_match`] (reading), [`create`] and
+    //! [`merge`] (writing), [`unwind`] with [`rows`] (a list, or a batch of values), [`with`] and
+    //! [`return_`] (queries without a reading clause), [`call_procedure`] with [`procedure`] or
+    //! the [`db`] procedures.
+    //!
+    //! **Expressions and functions**: [`ExprMethods`] (operators, comparisons, string, list and
+    //! temporal functions on any expression); [`lit`], [`null`], [`param`], [`raw_expr`],
+    //! [`not`], [`case`], [`case_of`]; aggregates [`count`], [`count_all`], [`count_distinct`],
+    //! [`sum`], [`avg`], [`min`], [`max`], [`collect`], [`collect_distinct`]; subqueries
+    //! [`exists`], [`count_of`], [`collect_of`], [`comprehension`]; functions [`keys`],
+    //! [`labels`], [`element_id`], [`relationship_type`], [`range`], [`today`], [`now`],
+    //! [`duration_between`]; paths [`Path`], [`length`], [`nodes`], [`relationships`]; pattern
+    //! helpers [`one_of`] and [`ANY_REL`].
+    //!
+    //! **Handles**: the methods on label and relationship handles, [`NodeMethods`] (`having`,
+    //! `alias`, `again`, `where_`, ..), [`RelMethods`] (`hops`, `or`, ..) and [`WriteMethods`]
+    //! (`assign`, `update`, `labeled`, ..), with the traits they build on ([`Handle`],
+    //! [`NodeHandle`], [`RelHandle`], [`RelBindingHandle`]) and [`Identified`], a node or
+    //! relationship with its element id.
+    //!
+    //! **Execution**: [`Executor`] (`fetch_all`, `fetch_one`, `fetch_optional`, `stream`,
+    //! `execute` on a client or a transaction) and [`Statement`] (`explain`, `profile`).
+    //!
+    //! **OGM**: [`Entity`] (`Person::nodes()`, `create`, `get_or_create`, ..), [`Stored`] (what
+    //! the OGM's methods need: an entity serde reads and writes) and [`IncludeThen`] (deeper
+    //! eager loading, `ACTED_IN.then(DIRECTED)`).
+
+    // Derives and macros.
     pub use crate::{name, Alias, Labels, Node, PropertyValue, Record, Relationship};
+
+    // Query entry points.
+    pub use crate::dsl::{
+        call_procedure, create, db, match_, merge, optional_match, procedure, return_, rows,
+        unwind, with,
+    };
+
+    // Expressions and functions.
+    pub use crate::dsl::{
+        avg, case, case_of, collect, collect_distinct, collect_of, comprehension, count, count_all,
+        count_distinct, count_of, duration_between, element_id, exists, keys, labels, length, lit,
+        max, min, nodes, not, now, null, one_of, param, range, raw_expr, relationship_type,
+        relationships, sum, today, ExprMethods, Path, ANY_REL,
+    };
+
+    // Methods on label and relationship handles.
+    pub use crate::dsl::{NodeMethods, RelMethods, WriteMethods};
+    pub use crate::schema::{Handle, Identified, NodeHandle, RelBindingHandle, RelHandle};
+
+    // Execution.
+    pub use crate::exec::{Executor, Statement};
+
+    // The OGM.
+    pub use crate::ogm::{Entity, IncludeThen, Stored};
 }
 
 // Re-exported at the root (hidden) only so compiler messages print them with short paths.
