@@ -251,18 +251,22 @@ async fn inspect_install_diff_and_migrate_round_trip() {
     )
     .unwrap();
     let steps_arg = steps.to_str().unwrap();
-    let migrated = typher(&settings, &["migrate", "--dir", steps_arg]);
+    let migrated = typher(&settings, &["migrate", "run", "--dir", steps_arg]);
     exited(&migrated, 0);
     assert!(stdout(&migrated).contains("applied 1 award years"));
     assert!(stdout(&migrated).contains("applied 2 award index"));
-    let again = typher(&settings, &["migrate", "--dir", steps_arg]);
+    let again = typher(&settings, &["migrate", "run", "--dir", steps_arg]);
     exited(&again, 0);
     assert_eq!(stdout(&again), "up to date\n");
-    let status = typher(&settings, &["status", "--dir", steps_arg, "--json"]);
+    let status = typher(
+        &settings,
+        &["migrate", "status", "--dir", steps_arg, "--json"],
+    );
     exited(&status, 0);
     let status: serde_json::Value = serde_json::from_str(&stdout(&status)).unwrap();
     assert_eq!(status[1]["name"], "award index");
-    assert!(status[1]["state"]["Applied"]["at"].is_string(), "{status}");
+    assert_eq!(status[1]["state"], "applied", "{status}");
+    assert!(status[1]["applied_at"].is_string(), "{status}");
 
     // Mistakes are told plainly, with exit code 2.
     let missing = typher(&settings, &["diff", "--schema", "no/such/schema.json"]);

@@ -36,6 +36,11 @@ impl InstalledItem {
     pub fn is_typher(&self) -> bool {
         self.name.starts_with(PREFIX)
     }
+
+    /// The statement that drops it (`DROP CONSTRAINT .. IF EXISTS` or `DROP INDEX ..`).
+    pub fn drop_statement(&self) -> String {
+        drop_statement(&self.name, self.index)
+    }
 }
 
 /// The constraints and the indexes of a database (without the indexes constraints own).
@@ -98,7 +103,7 @@ pub async fn drop_installed(db: &Client) -> Result<Vec<String>> {
     let installed = Box::pin(list(db)).await?;
     let mut dropped = Vec::new();
     for item in installed.all().filter(|i| i.is_typher()) {
-        Box::pin(db.execute(raw::<()>(drop_statement(&item.name, item.index)))).await?;
+        Box::pin(db.execute(raw::<()>(item.drop_statement()))).await?;
         dropped.push(item.name.clone());
     }
     Ok(dropped)

@@ -784,6 +784,12 @@ impl Migrations {
         }))
     }
 
+    /// Who holds the migration lock and since when, if anyone does.
+    pub async fn lock_holder(db: &Client) -> Result<Option<String>> {
+        let held = Lock::held_by(db).await?;
+        Ok((!held.is_empty()).then_some(held))
+    }
+
     /// Removes a lock a crashed run left behind; returns whether there was one. Only for when
     /// no run is active: the lock is what keeps two runs apart.
     pub async fn unlock(db: &Client) -> Result<bool> {
