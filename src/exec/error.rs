@@ -70,8 +70,10 @@ pub enum Error {
 
     /// A write broke a schema constraint (a unique property, a node key, a required
     /// property or a property type): the statement failed and nothing of it persisted, a
-    /// batch included. The constraint and label are named when the server's message or its
-    /// `SHOW CONSTRAINTS` tell them.
+    /// batch included. The constraint and label are named when the server's message and its
+    /// `SHOW CONSTRAINTS` tell them apart: Neo4j's message names the label, the property and
+    /// the kind (unique, required, typed); ArcadeDB's names none, so there only a label with
+    /// a single constraint the statement could break is named.
     #[error("{}", violation(constraint.as_deref(), label.as_deref(), message))]
     ConstraintViolation {
         /// The Neo4j status code (`Neo.ClientError.Schema.ConstraintValidationFailed`).

@@ -17,7 +17,8 @@ pub(crate) use params::{bolt_of as to_bolt, query, DriverQuery};
 pub use record::Record;
 
 /// What the driver reads to name the properties of a violated constraint.
-pub(crate) const CONSTRAINT_LOOKUP: &str = "SHOW CONSTRAINTS YIELD name, labelsOrTypes, properties";
+pub(crate) const CONSTRAINT_LOOKUP: &str =
+    "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties";
 
 use super::counters::Executed;
 use super::error::{Error, Wait};
@@ -837,6 +838,9 @@ fn quoted_after(text: &str, marker: &str) -> Option<String> {
 #[derive(serde::Deserialize)]
 struct ShownConstraint {
     name: String,
+    /// `UNIQUENESS`, `NODE_KEY`, `NODE_PROPERTY_EXISTENCE`, `NODE_PROPERTY_TYPE` ..
+    #[serde(rename = "type", default)]
+    kind: Option<String>,
     #[serde(rename = "labelsOrTypes", default)]
     labels: Option<Vec<String>>,
     #[serde(default)]
@@ -881,30 +885,7 @@ impl Driver {
         }
         .await
         .unwrap_or_default();
-        let candidates: Vec<&ShownConstraint> = shown
-            .iter()
-            .filter(|c| {
-                c.labels.iter().flatten().any(|l| match &label {
-                    Some(known) => l == known,
-                    None => labels.contains(&l.as_str()),
-                })
-            })
-            .filter(|c| {
-                // Neo4j names the property (`.. and property `name` = ..`); ArcadeDB does not.
-                !message.contains("property `")
-                    || c.properties
-                        .iter()
-                        .flatten()
-                        .all(|p| message.contains(&format!("`{p}`")))
-            })
-            .collect();
-        let (constraint, label) = match candidates.as_slice() {
-            [one] => (
-                Some(one.name.clone()),
-                label.or_else(|| one.labels.iter().flatten().next().cloned()),
-            ),
-            _ => (None, label),
-        };
+        let (constraint, label) = broken(&shown, label, labels, &message);
         Error::ConstraintViolation {
             code,
             constraint,
@@ -914,9 +895,120 @@ impl Driver {
     }
 }
 
+/// Which of the `shown` constraints a violation with `message` broke, and its label: the
+/// one left after keeping those on the violation's label (else on one of the statement's
+/// `labels`), of the kind the message tells, on the properties it names.
+fn broken(
+    shown: &[ShownConstraint],
+    label: Option<String>,
+    labels: &[&str],
+    message: &str,
+) -> (Option<String>, Option<String>) {
+    let candidates: Vec<&ShownConstraint> = shown
+        .iter()
+        .filter(|c| {
+            c.labels.iter().flatten().any(|l| match &label {
+                Some(known) => l == known,
+                None => labels.contains(&l.as_str()),
+            })
+        })
+        .filter(|c| {
+            // Neo4j tells the kind: "already exists" (unique, key), "must have the
+            // property" (existence, key), "of wrong type" (type). ArcadeDB does not.
+            let kind = c.kind.as_deref().unwrap_or("");
+            let kinds: &[&str] = if message.contains("already exists") {
+                &["UNIQUE", "KEY"]
+            } else if message.contains("must have the property") {
+                &["EXISTENCE", "KEY"]
+            } else if message.contains("of wrong type") {
+                &["TYPE"]
+            } else {
+                &[""]
+            };
+            kinds.iter().any(|k| kind.contains(k))
+        })
+        .filter(|c| {
+            // Neo4j names the property (`.. and property `name` = ..`); ArcadeDB does not.
+            !message.contains("property `")
+                || c.properties
+                    .iter()
+                    .flatten()
+                    .all(|p| message.contains(&format!("`{p}`")))
+        })
+        .collect();
+    let (constraint, label) = match candidates.as_slice() {
+        [one] => (
+            Some(one.name.clone()),
+            label.or_else(|| one.labels.iter().flatten().next().cloned()),
+        ),
+        _ => (None, label),
+    };
+    (constraint, label)
+}
+
 /// `text` with every secret replaced by `***`.
 fn scrub(text: String, secrets: &[String]) -> String {
     secrets
         .iter()
         .fold(text, |text, secret| text.replace(secret.as_str(), "***"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{broken, ShownConstraint};
+
+    fn shown(name: &str, kind: &str) -> ShownConstraint {
+        ShownConstraint {
+            name: name.to_owned(),
+            kind: Some(kind.to_owned()),
+            labels: Some(vec!["Person".to_owned()]),
+            properties: Some(vec!["name".to_owned()]),
+        }
+    }
+
+    /// What typher installs for a `#[node(unique)] name: String`: three constraints on one
+    /// property, told apart by the kind Neo4j's message names.
+    fn installed() -> Vec<ShownConstraint> {
+        vec![
+            shown("typher_person_name_type", "NODE_PROPERTY_TYPE"),
+            shown("typher_person_name_exists", "NODE_PROPERTY_EXISTENCE"),
+            shown("typher_person_name_unique", "UNIQUENESS"),
+        ]
+    }
+
+    #[test]
+    fn neo4js_messages_name_the_broken_constraint() {
+        let cases = [
+            (
+                "Node(12) already exists with label `Person` and property `name` = 'Ann'",
+                "typher_person_name_unique",
+            ),
+            (
+                "Node(12) with label `Person` must have the property `name`",
+                "typher_person_name_exists",
+            ),
+            (
+                "Node(12) with label `Person` has property `name` of wrong type `Long`. \
+                 Allowed types: STRING",
+                "typher_person_name_type",
+            ),
+        ];
+        for (message, expected) in cases {
+            let label = super::quoted_after(message, "label `");
+            let (constraint, label) = broken(&installed(), label, &[], message);
+            assert_eq!(constraint.as_deref(), Some(expected), "{message}");
+            assert_eq!(label.as_deref(), Some("Person"));
+        }
+    }
+
+    #[test]
+    fn a_message_without_detail_names_only_a_lone_constraint() {
+        let message = "Error executing Cypher command: CREATE (p:Person $p0)";
+        let (constraint, label) = broken(&installed(), None, &["Person"], message);
+        assert_eq!((constraint, label), (None, None));
+        let lone = [shown("typher_person_name_unique", "UNIQUENESS")];
+        let (constraint, label) = broken(&lone, None, &["Person"], message);
+        assert_eq!(constraint.as_deref(), Some("typher_person_name_unique"));
+        assert_eq!(label.as_deref(), Some("Person"));
+    }
 }
