@@ -84,7 +84,7 @@
 //! [`guide`] walks from the dependency to production: [getting
 //! started](guide::getting_started) with your own Neo4j, [models](guide::models) (every
 //! attribute of the derives), [reading](guide::reading), [writing](guide::writing),
-//! [transactions and errors](guide::transactions_and_errors), [the OGM](guide::ogm),
+//! [transactions and errors](guide::transactions_and_errors), [the OGM](guide::the_ogm),
 //! [schema and migrations](guide::schema_and_migrations), [testing](guide::testing),
 //! [performance](guide::performance), and coming from
 //! [neomodel](guide::coming_from_neomodel) or [neo4rs](guide::coming_from_neo4rs).

@@ -33,6 +33,7 @@ use core::marker::PhantomData;
     message = "`{Self}` is not a node this pattern can reach",
     label = "expected a label such as `Person`, an aliased label, `Person.again()` or `()`"
 )]
+#[doc(hidden)]
 pub trait NodeTarget<S, N> {
     /// The label the relationship's endpoints are checked against ([`AnyLabel`] for `()`).
     type Label;
@@ -268,6 +269,7 @@ impl<T: HasLabel, R> HasLabel for Having<T, R> {
 pub struct OneOf<Set>(PhantomData<fn() -> Set>);
 
 /// Label handles a label expression `(:A|B)` lists: a tuple of up to 12.
+#[doc(hidden)]
 pub trait LabelList {
     /// The labels as a set ([`Labels`](crate::schema::Labels)).
     type Set;
@@ -304,6 +306,7 @@ pub fn one_of<L: LabelList>(labels: L) -> OneOf<L::Set> {
 }
 
 /// The label names of a label expression, found again from the set type.
+#[doc(hidden)]
 pub trait LabelNames {
     /// Appends the names.
     #[doc(hidden)]
@@ -335,6 +338,7 @@ impl<S, N, Set: LabelNames> NodeTarget<S, N> for OneOf<Set> {
 
 /// A node pattern whose label is known (a handle, or a bound node again): what
 /// `.having(..)` checks property keys against.
+#[doc(hidden)]
 pub trait HasLabel {
     /// The label or relationship type.
     type Label;
@@ -372,6 +376,7 @@ impl<A: IntoRelPattern, B: IntoRelPattern> IntoRelPattern for RelUnion<A, B> {
 }
 
 /// The scope after a relationship step binds what `Self` stands for, with nullability `N`.
+#[doc(hidden)]
 pub trait ExtendScope<S, N> {
     /// The new scope.
     type Out;
@@ -512,6 +517,7 @@ impl<B: Binding> Binding for Many<B> {
 }
 
 /// What a variable-length step binds: the list of what a single step binds.
+#[doc(hidden)]
 pub trait ManyOf {
     /// [`Many`] of a binding, or [`Unbound`].
     type Out;

@@ -28,6 +28,7 @@ pub struct BoundOnce;
 pub struct BoundMoreThanOnce;
 
 /// Adds one to a count when `B` is [`True`].
+#[doc(hidden)]
 pub trait CountIf<B>: sealed::Scope {
     /// The new count.
     type Out;
@@ -83,6 +84,7 @@ impl<F: Field, B: Binding> Binding for ProjectedProperty<F, B> {
 }
 
 /// Counts how often the binding with identity `I` occurs in a scope.
+#[doc(hidden)]
 pub trait CountOf<I>: sealed::Scope {
     /// [`NotBound`], [`BoundOnce`] or [`BoundMoreThanOnce`].
     type Count;
@@ -101,6 +103,7 @@ where
 }
 
 /// The first binding with identity `I` in a scope, or [`NotFound`].
+#[doc(hidden)]
 pub trait FindOf<I>: sealed::Scope {
     /// The binding found.
     type Found;
@@ -119,6 +122,7 @@ where
 }
 
 /// The nullability of the binding with identity `I` in a scope ([`Required`] when absent).
+#[doc(hidden)]
 pub trait NullOf<I>: sealed::Scope {
     /// [`Required`] or [`Nullable`].
     type Null;
@@ -226,6 +230,7 @@ pub trait NeverNull: sealed::Scope {}
 impl NeverNull for Required {}
 
 /// Joins two nullabilities: [`Nullable`] if either is.
+#[doc(hidden)]
 pub trait JoinNull<Other>: sealed::Scope {
     /// The join.
     type Out;
@@ -305,6 +310,7 @@ impl NoAggregate for False {}
 
 /// The scope `S` with the entries of `Self` in front: what a `CALL` subquery's returned
 /// items add to the enclosing scope.
+#[doc(hidden)]
 pub trait Append<S>: sealed::Scope {
     /// The joined scope.
     type Out;
@@ -325,6 +331,7 @@ impl<S, P: Append<S>> Append<S> for Ordered<P> {
 }
 
 /// The same entries, every one nullable: what `OPTIONAL CALL` returns.
+#[doc(hidden)]
 pub trait Nullify: sealed::Scope {
     /// The nullable entries.
     type Out;
@@ -340,6 +347,7 @@ impl<P: Nullify> Nullify for Ordered<P> {
 }
 
 /// Wraps a value type in `Option` when it may be null.
+#[doc(hidden)]
 pub trait Wrap<V> {
     /// The decoded type.
     type Out;

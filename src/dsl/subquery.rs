@@ -58,6 +58,7 @@ impl<Tag: NameTag, T: 'static> Imports for Name<Tag, T> {
 }
 
 /// One item of a tuple of imports: the binding it brings into the subquery.
+#[doc(hidden)]
 pub trait Import {
     /// The binding imported.
     type Binding: Binding;
@@ -92,6 +93,7 @@ for_tuples!(import_tuples);
 
 /// The scope a `CALL` body starts from in an enclosing scope `S`: the imports, each as
 /// nullable as it is in `S` (an import from an `OPTIONAL MATCH` stays nullable inside).
+#[doc(hidden)]
 pub trait ImportsFrom<S>: Imports {
     /// The imports with their nullability in `S`.
     type Scope;
@@ -138,6 +140,7 @@ pub struct Imported;
 pub type SubqueryStart<I> = Query<<I as Imports>::Scope, Imported>;
 
 /// A finished subquery body: a query, with or without `RETURN`.
+#[doc(hidden)]
 pub trait Body: sealed::Body {}
 impl<S, P> Body for Query<S, P> {}
 impl<O, R, P> Body for Returning<O, R, P> {}

@@ -15,7 +15,7 @@
 //! 5. [Transactions and errors](transactions_and_errors): managed and explicit
 //!    transactions, retries and [`RetryPolicy`](crate::RetryPolicy), timeouts, matching
 //!    error kinds.
-//! 6. [The OGM](ogm): entities, node sets, relationship managers and cardinality, eager
+//! 6. [The OGM](the_ogm): entities, node sets, relationship managers and cardinality, eager
 //!    loading, optimistic locking, hooks.
 //! 7. [Schema and migrations](schema_and_migrations): constraints and indexes from the
 //!    models, drift, versioned migrations, the `typher` command line.
@@ -42,7 +42,7 @@ pub mod writing {}
 pub mod transactions_and_errors {}
 
 #[doc = include_str!("ogm.md")]
-pub mod ogm {}
+pub mod the_ogm {}
 
 #[doc = include_str!("schema_and_migrations.md")]
 pub mod schema_and_migrations {}

@@ -95,6 +95,7 @@ impl<R, T: StartOf<R>> StartsAt<R, T> for NearEndFits {}
     label = "a `{R}` relationship never touches a `{Self}` node",
     note = "the labels a relationship touches are the `from = ..` and `to = ..` of `#[relationship(..)]`"
 )]
+#[doc(hidden)]
 pub trait Endpoint<R> {}
 
 /// Relationship `R` joins a node of this label to a node of label `T`, in one direction or

@@ -58,6 +58,7 @@ pub trait ElementBinding: Binding {
 
 /// The handle type of a label's or relationship type's struct (`PersonNode` for `Person`):
 /// what a value of the struct is checked as in writes.
+#[doc(hidden)]
 pub trait HasHandle {
     /// The handle type, unaliased.
     type Handle;

@@ -29,6 +29,7 @@ pub trait OrNull {
 
 /// Maps a value type to `U`, keeping it optional: `Option<X>` gives `Option<U>`, anything
 /// else `U` (what `size`, `toString` and the like return).
+#[doc(hidden)]
 pub trait MapNull<U> {
     /// The mapped type.
     type Out;

@@ -135,6 +135,7 @@ impl<H: NodeHandle, R> NewNode for NodeValue<H, R> {
     label = "expected a value of a relationship type's struct, or `TYPE.value(..)`",
     note = "CREATE takes the whole value of the relationship's struct: `.create_rel(Person, ActedIn {{ .. }}, Movie)`"
 )]
+#[doc(hidden)]
 pub trait NewRel {
     /// The relationship handle the endpoints are checked against.
     type Handle;

@@ -13,6 +13,7 @@ use crate::schema::{Binding, BindingKey, Handle};
     message = "`{Self}` is nothing `DELETE` can remove",
     label = "expected a node or relationship bound before (`Person`, `ACTED_IN`), or a tuple of them"
 )]
+#[doc(hidden)]
 pub trait DeleteItems {
     /// The bindings deleted.
     type Refs;

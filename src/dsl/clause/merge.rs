@@ -19,6 +19,7 @@ use crate::schema::{EndsAt, NodeHandle, RelBindingHandle, StartOf};
     label = "expected a label with its key properties, such as `Person.having(Person.name, ..)`",
     note = "MERGE matches a whole pattern or creates it: a node bound before cannot be merged again, and an anonymous node has no label to create"
 )]
+#[doc(hidden)]
 pub trait MergeNode {}
 impl<H: NodeHandle> MergeNode for H {}
 impl<H: NodeHandle, R> MergeNode for Having<H, R> {}

@@ -40,6 +40,7 @@ impl<Cols, Reads> Procedure<Cols, Reads> {
 }
 
 /// The column types a procedure yields: a tuple of up to 12 Rust types.
+#[doc(hidden)]
 pub trait YieldColumns {
     /// The column names, one per type: `["name", "versions"]`.
     type Names;
@@ -120,6 +121,7 @@ pub mod db {
     label = "expected a `name!(..)` holding a `{C}`, or `()` to leave the column out",
     note = "a procedure's columns are yielded in order, each into a name of its type"
 )]
+#[doc(hidden)]
 pub trait YieldItem<C> {
     /// The scope `S` with this column's name added.
     type Entry<S>;

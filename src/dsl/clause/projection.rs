@@ -19,6 +19,7 @@ use crate::schema::{Alias, As, Binding, ElementBinding, Handle};
     message = "`{Self}` cannot be projected",
     label = "expected a property, a label or relationship, a named value, an expression, or `expr.as_(name)`"
 )]
+#[doc(hidden)]
 pub trait ProjectionItem<S> {
     /// The Rust type the item decodes as in scope `S`.
     type Output;
@@ -100,6 +101,7 @@ where
     label = "expected a property, a label or relationship, a named value, an expression, or a tuple of them",
     note = "every item must read only what is in scope"
 )]
+#[doc(hidden)]
 pub trait Projection<S> {
     /// The row type: one item's output, or a tuple of outputs.
     type Output;

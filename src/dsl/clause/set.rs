@@ -228,6 +228,7 @@ impl<H: Handle> WriteMethods for H {}
     message = "`{Self}` is not something `SET` can write",
     label = "expected `Property.to(value)`, `Label.assign(..)`, `Label.update(..)`, `Label.labeled(..)`, or a tuple of them"
 )]
+#[doc(hidden)]
 pub trait SetItems {
     /// The bindings the items read.
     type Refs;

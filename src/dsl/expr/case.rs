@@ -151,6 +151,7 @@ impl<S: PropertyType, T, R> Case<(S, Typed<T>), R> {
 }
 
 /// A CASE state with at least one branch, giving values of type `Result`.
+#[doc(hidden)]
 pub trait Branched {
     /// The CASE's type.
     type Result;

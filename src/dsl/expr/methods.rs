@@ -669,6 +669,7 @@ impl<E: Expression> ExprMethods for E {}
     message = "`size` needs a string or a list, found `{Self}`",
     label = "has no size"
 )]
+#[doc(hidden)]
 pub trait HasSize {}
 impl HasSize for String {}
 impl<T> HasSize for Vec<T> {}
@@ -680,6 +681,7 @@ impl<T: HasSize> HasSize for Option<T> {}
     label = "expected `expr.asc()`, `expr.desc()`, an expression, or a tuple of them",
     note = "every key must read only what is in scope, and hold a value with an order"
 )]
+#[doc(hidden)]
 pub trait OrderItems<S> {
     /// The bindings the keys read; `.order_by` checks them against the scope.
     type Refs;
@@ -693,6 +695,7 @@ pub trait OrderItems<S> {
     message = "`{Self}` is not a sort key",
     label = "expected `expr.asc()`, `expr.desc()` or an expression with an order"
 )]
+#[doc(hidden)]
 pub trait OrderItem<S> {
     /// The bindings the key reads.
     type Refs;

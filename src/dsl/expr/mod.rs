@@ -193,6 +193,7 @@ impl Literal for &String {
 /// What a list parameter may hold: any [`Literal`], or an `Option` of one (`None` is sent
 /// as null: `vec![Some(1), None]`). A lone `Option` is no operand: `= null` is never true,
 /// so compare with the inner value and test for null with `.is_null()`.
+#[doc(hidden)]
 pub trait ListItem {
     /// The Rust type of the item.
     type Type;

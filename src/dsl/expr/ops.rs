@@ -43,6 +43,7 @@ impl<T> Mix<Vec<T>> for Vec<T> {
     label = "expected numbers, strings or lists",
     note = "`+` adds numbers, concatenates strings and lists; both sides must have the same type"
 )]
+#[doc(hidden)]
 pub trait Addable {}
 impl Addable for i64 {}
 impl Addable for f64 {}

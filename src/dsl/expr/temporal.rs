@@ -10,6 +10,7 @@ use crate::schema::MapNull;
     label = "expected a date or a datetime",
     note = "`.year()`, `.month()`, `.day()` work on `chrono::NaiveDate`, `NaiveDateTime` and `DateTime<FixedOffset>` values"
 )]
+#[doc(hidden)]
 pub trait HasDate {}
 impl HasDate for chrono::NaiveDate {}
 impl HasDate for chrono::NaiveDateTime {}
@@ -22,12 +23,14 @@ impl<T: HasDate> HasDate for Option<T> {}
     label = "expected a datetime",
     note = "`.hour()`, `.minute()`, `.second()` work on `chrono::NaiveDateTime` and `DateTime<FixedOffset>` values"
 )]
+#[doc(hidden)]
 pub trait HasTime {}
 impl HasTime for chrono::NaiveDateTime {}
 impl HasTime for chrono::DateTime<chrono::FixedOffset> {}
 impl<T: HasTime> HasTime for Option<T> {}
 
 /// Values that are instants: what `duration.between` measures between.
+#[doc(hidden)]
 pub trait Instant: HasDate {}
 impl Instant for chrono::NaiveDate {}
 impl Instant for chrono::NaiveDateTime {}
