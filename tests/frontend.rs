@@ -93,7 +93,7 @@ fn schema_statements() -> Vec<Statement> {
         .collect()
 }
 
-/// The Cypher a doc example or the README asserts a query renders:
+/// The Cypher a doc example, a guide chapter or the README asserts a query renders:
 /// `q.to_cypher().text(), "MATCH .."`, its parameters taken from the text.
 fn doc_examples() -> Vec<Statement> {
     let mut files = vec![std::path::PathBuf::from("README.md")];
@@ -103,7 +103,8 @@ fn doc_examples() -> Vec<Statement> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 dirs.push(path);
-            } else if path.extension().is_some_and(|e| e == "rs") {
+            } else if path.extension().is_some_and(|e| e == "rs" || e == "md") {
+                // Rust sources, and the guide's chapters (`src/guide/*.md`).
                 files.push(path);
             }
         }
