@@ -30,8 +30,8 @@
 //! }
 //! ```
 //!
-//! With the `proxies` feature, [`FaultProxy`] (drops, delays and cuts Bolt traffic) and
-//! [`TlsProxy`] (TLS in front of a plain server) test what a network does to a client.
+//! With the `proxies` feature, `FaultProxy` (drops, delays and cuts Bolt traffic) and
+//! `TlsProxy` (TLS in front of a plain server) test what a network does to a client.
 
 #![warn(missing_docs)]
 
