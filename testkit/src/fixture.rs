@@ -98,15 +98,19 @@ impl TestDatabase {
             }
             Database::External(_) => {
                 let base = server.settings();
-                let system = Client::connect(with_database(base.clone(), "system")).await?;
-                let create = system
-                    .execute(raw::<()>(format!("CREATE DATABASE `{name}` WAIT")))
-                    .await;
-                match create {
+                let created = async {
+                    let system = Client::connect(with_database(base.clone(), "system")).await?;
+                    system
+                        .execute(raw::<()>(format!("CREATE DATABASE `{name}` WAIT")))
+                        .await
+                }
+                .await;
+                match created {
                     Ok(_) => {
                         let settings = with_database(base, &name);
                         Self::connect(settings, Owned::Created { name }).await
                     }
+                    // Community Edition, Aura, or no right to create one: take turns.
                     Err(_) => {
                         let guard = SHARED_DEFAULT.lock().await;
                         let db = Self::connect(base, Owned::Shared(guard)).await?;

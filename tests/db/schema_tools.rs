@@ -593,6 +593,7 @@ async fn every_statement_the_tools_send_passes_neo4js_front_end() {
         steps.status(&db).await.unwrap();
         steps.migrate(&db).await.unwrap();
         steps.revert(&db).await.unwrap();
+        Migrations::lock_holder(&db).await.unwrap();
         Migrations::unlock(&db).await.unwrap();
         saved.delete(&db).await.unwrap();
         schema.drop(&db).await.unwrap();
