@@ -178,6 +178,12 @@ impl TestDatabase {
         self.settings.clone()
     }
 
+    /// Whether the database is this test's own: false on a server that cannot create
+    /// databases (Neo4j Community Edition), whose one database the tests take turns on.
+    pub fn isolated(&self) -> bool {
+        !matches!(self.owned, Owned::Shared(_))
+    }
+
     /// The database's name.
     pub fn name(&self) -> &str {
         &self.settings.database
