@@ -65,21 +65,21 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
             __typher_binding: ::core::marker::PhantomData,
         };
 
-        impl ::typher::schema::Element for #ident {
+        #[doc(hidden)] impl ::typher::schema::Element for #ident {
             const NAME: &'static str = #name;
             const VARIABLE: &'static str = #variable;
             type Id = #id;
             const ID: u64 = #id_value;
         }
 
-        impl ::typher::schema::Binding for #ident {
+        #[doc(hidden)] impl ::typher::schema::Binding for #ident {
             type Id = #id;
             const KEY: ::typher::schema::BindingKey =
                 ::typher::schema::BindingKey::new(#variable, #id_value);
             type Shown = #ident;
         }
 
-        impl ::typher::schema::ElementBinding for #ident {
+        #[doc(hidden)] impl ::typher::schema::ElementBinding for #ident {
             type Element = #ident;
         }
 
@@ -87,7 +87,7 @@ pub fn common(element: &Element, props: &PropertyCode) -> TokenStream {
             type Handle = #handle;
         }
 
-        impl ::typher::schema::OrNull for #ident {
+        #[doc(hidden)] impl ::typher::schema::OrNull for #ident {
             type Out = ::core::option::Option<#ident>;
             type Inner = #ident;
         }

@@ -58,7 +58,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             (None, None) => ident,
         };
         impls.push(quote! {
-            impl ::typher::dsl::NodeIn<#ty> for #name {}
+            #[doc(hidden)] impl ::typher::dsl::NodeIn<#ty> for #name {}
             impl ::typher::dsl::expr::LabelOf<#name> for #ty {
                 const VARIANT: &'static str = #key;
             }
@@ -115,25 +115,25 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             }
         }
 
-        impl ::typher::schema::Element for #name {
+        #[doc(hidden)] impl ::typher::schema::Element for #name {
             const NAME: &'static str = #rust_name;
             const VARIABLE: &'static str = #variable;
             type Id = #id;
             const ID: u64 = #id_value;
         }
 
-        impl ::typher::schema::Binding for #name {
+        #[doc(hidden)] impl ::typher::schema::Binding for #name {
             type Id = #id;
             const KEY: ::typher::schema::BindingKey =
                 ::typher::schema::BindingKey::new(#variable, #id_value);
             type Shown = #name;
         }
 
-        impl ::typher::schema::ElementBinding for #name {
+        #[doc(hidden)] impl ::typher::schema::ElementBinding for #name {
             type Element = #name;
         }
 
-        impl ::typher::schema::OrNull for #name {
+        #[doc(hidden)] impl ::typher::schema::OrNull for #name {
             type Out = ::core::option::Option<#name>;
             type Inner = #name;
         }
@@ -148,7 +148,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             ];
         }
 
-        impl ::typher::dsl::PathNode for #name {
+        #[doc(hidden)] impl ::typher::dsl::PathNode for #name {
             const VARIANTS: &'static [::typher::schema::LabelVariant] =
                 <#name as ::typher::schema::NodeLabels>::VARIANTS;
         }

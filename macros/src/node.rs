@@ -90,7 +90,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     // Without `#[node(hooks)]` the OGM's hooks do nothing.
     let hooks = (!attrs.hooks).then(|| {
         quote! {
-            impl ::typher::ogm::Hooks for #ident {}
+            #[doc(hidden)] impl ::typher::ogm::Hooks for #ident {}
         }
     });
     let aliasing = aliasing(&element, &props);
@@ -112,8 +112,8 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
             const EXTRAS: bool = #extras;
         }
 
-        impl ::typher::dsl::PathNode for #ident {}
-        impl ::typher::dsl::NodeIn<#ident> for #ident {}
+        #[doc(hidden)] impl ::typher::dsl::PathNode for #ident {}
+        #[doc(hidden)] impl ::typher::dsl::NodeIn<#ident> for #ident {}
 
         impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::NodeHandle for #handle<__TypherBinding> {
             type Label = #ident;

@@ -112,7 +112,7 @@ fn common(ident: &syn::Ident, stored: TokenStream) -> TokenStream {
             type Nullable = ::typher::__private::False;
         }
         impl ::typher::schema::Comparable for #ident {}
-        impl ::typher::schema::OrNull for #ident {
+        #[doc(hidden)] impl ::typher::schema::OrNull for #ident {
             type Out = ::core::option::Option<#ident>;
             type Inner = #ident;
         }

@@ -113,12 +113,12 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
     };
     let endpoints = endpoint_facts(&handle, &attrs.from, &attrs.to);
     let starts = attrs.from.iter().map(|label| {
-        quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::StartOf<#handle<__TypherBinding>> for #label {
+        quote_spanned!(label.span()=> #[doc(hidden)] impl<__TypherBinding> ::typher::schema::StartOf<#handle<__TypherBinding>> for #label {
             type Fits = ::typher::schema::NearEndFits;
         })
     });
     let ends = attrs.to.iter().map(|label| {
-        quote_spanned!(label.span()=> impl<__TypherBinding> ::typher::schema::EndOf<#handle<__TypherBinding>> for #label {
+        quote_spanned!(label.span()=> #[doc(hidden)] impl<__TypherBinding> ::typher::schema::EndOf<#handle<__TypherBinding>> for #label {
             type Fits = ::typher::schema::NearEndFits;
         })
     });
@@ -163,7 +163,7 @@ pub fn expand(input: TokenStream) -> syn::Result<TokenStream> {
         #(#starts)*
         #(#ends)*
         #endpoints
-        impl<__TypherBinding> ::typher::dsl::RelIn<#handle<__TypherBinding>> for #ident {}
+        #[doc(hidden)] impl<__TypherBinding> ::typher::dsl::RelIn<#handle<__TypherBinding>> for #ident {}
 
         impl<__TypherBinding: ::typher::schema::ElementBinding<Element = #ident>> ::typher::schema::RelHandle for #handle<__TypherBinding> {
             type Bound = __TypherBinding;
@@ -211,7 +211,7 @@ fn related_facts(ident: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> To
     if let [end] = to {
         for start in from {
             out.extend(quote! {
-                impl #schema::RelatedBy<#ident> for #start {
+                #[doc(hidden)] impl #schema::RelatedBy<#ident> for #start {
                     type Far = #end;
                     const OUTGOING: bool = true;
                 }
@@ -221,7 +221,7 @@ fn related_facts(ident: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> To
     if let [start] = from {
         for end in to.iter().filter(|e| !from.iter().any(|f| key(f) == key(e))) {
             out.extend(quote! {
-                impl #schema::RelatedBy<#ident> for #end {
+                #[doc(hidden)] impl #schema::RelatedBy<#ident> for #end {
                     type Far = #start;
                     const OUTGOING: bool = false;
                 }
@@ -292,11 +292,11 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
         }
         let across = set(&across);
         quote! {
-            impl<__TypherBinding> #schema::Endpoint<#rel> for #label {}
-            impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #label {
+            #[doc(hidden)] impl<__TypherBinding> #schema::Endpoint<#rel> for #label {}
+            #[doc(hidden)] impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #label {
                 type Far = #both;
             }
-            impl<__TypherBinding> #schema::Connects<#rel, #label> for #schema::AnyLabel {
+            #[doc(hidden)] impl<__TypherBinding> #schema::Connects<#rel, #label> for #schema::AnyLabel {
                 type Far = #across;
             }
         }
@@ -307,64 +307,64 @@ fn endpoint_facts(handle: &syn::Ident, from: &[syn::Path], to: &[syn::Path]) -> 
         .chain(core::iter::once(quote!(#schema::AnyLabel)))
         .map(|label| {
             quote! {
-                impl<__TypherBinding, __H, __R> #schema::Connects<#rel, #schema::Labels<__H, __R>> for #label
+                #[doc(hidden)] impl<__TypherBinding, __H, __R> #schema::Connects<#rel, #schema::Labels<__H, __R>> for #label
                 where
                     #label: #schema::Connects<#rel, __H> + #schema::Connects<#rel, __R>,
                 {
                     type Far = #both;
                 }
                 #[diagnostic::do_not_recommend]
-                impl<__TypherBinding> #schema::Connects<#rel, #schema::NoLabels> for #label {
+                #[doc(hidden)] impl<__TypherBinding> #schema::Connects<#rel, #schema::NoLabels> for #label {
                     type Far = #both;
                 }
             }
         });
     let connects = pairs
         .iter()
-        .map(|(a, b)| quote!(impl<__TypherBinding> #schema::Connects<#rel, #b> for #a { type Far = #both; }));
+        .map(|(a, b)| quote!(#[doc(hidden)] impl<__TypherBinding> #schema::Connects<#rel, #b> for #a { type Far = #both; }));
     quote! {
         #(#endpoint)*
         #(#connects)*
         #(#from_sets)*
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::StartOf<#rel> for #schema::AnyLabel {
+        #[doc(hidden)] impl<__TypherBinding> #schema::StartOf<#rel> for #schema::AnyLabel {
             type Fits = #schema::NearEndFits;
         }
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::EndOf<#rel> for #schema::AnyLabel {
+        #[doc(hidden)] impl<__TypherBinding> #schema::EndOf<#rel> for #schema::AnyLabel {
             type Fits = #schema::NearEndFits;
         }
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::AnyLabel {}
-        impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #schema::AnyLabel {
+        #[doc(hidden)] impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::AnyLabel {}
+        #[doc(hidden)] impl<__TypherBinding> #schema::Connects<#rel, #schema::AnyLabel> for #schema::AnyLabel {
             type Far = #both;
         }
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::StartOf<#rel> for #schema::NoLabels {
+        #[doc(hidden)] impl<__TypherBinding> #schema::StartOf<#rel> for #schema::NoLabels {
             type Fits = #schema::NearEndFits;
         }
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::EndOf<#rel> for #schema::NoLabels {
+        #[doc(hidden)] impl<__TypherBinding> #schema::EndOf<#rel> for #schema::NoLabels {
             type Fits = #schema::NearEndFits;
         }
         #[diagnostic::do_not_recommend]
-        impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::NoLabels {}
-        impl<__TypherBinding, __T> #schema::Connects<#rel, __T> for #schema::NoLabels {
+        #[doc(hidden)] impl<__TypherBinding> #schema::Endpoint<#rel> for #schema::NoLabels {}
+        #[doc(hidden)] impl<__TypherBinding, __T> #schema::Connects<#rel, __T> for #schema::NoLabels {
             type Far = #both;
         }
-        impl<__TypherBinding, __H: #schema::StartOf<#rel>, __R: #schema::StartOf<#rel>>
+        #[doc(hidden)] impl<__TypherBinding, __H: #schema::StartOf<#rel>, __R: #schema::StartOf<#rel>>
             #schema::StartOf<#rel> for #schema::Labels<__H, __R>
         {
             type Fits = <__H as #schema::StartOf<#rel>>::Fits;
         }
-        impl<__TypherBinding, __H: #schema::EndOf<#rel>, __R: #schema::EndOf<#rel>>
+        #[doc(hidden)] impl<__TypherBinding, __H: #schema::EndOf<#rel>, __R: #schema::EndOf<#rel>>
             #schema::EndOf<#rel> for #schema::Labels<__H, __R>
         {
             type Fits = <__H as #schema::EndOf<#rel>>::Fits;
         }
-        impl<__TypherBinding, __H: #schema::Endpoint<#rel>, __R: #schema::Endpoint<#rel>>
+        #[doc(hidden)] impl<__TypherBinding, __H: #schema::Endpoint<#rel>, __R: #schema::Endpoint<#rel>>
             #schema::Endpoint<#rel> for #schema::Labels<__H, __R> {}
-        impl<__TypherBinding, __T, __H: #schema::Connects<#rel, __T>, __R: #schema::Connects<#rel, __T>>
+        #[doc(hidden)] impl<__TypherBinding, __T, __H: #schema::Connects<#rel, __T>, __R: #schema::Connects<#rel, __T>>
             #schema::Connects<#rel, __T> for #schema::Labels<__H, __R> {
             type Far = #both;
         }
