@@ -60,7 +60,17 @@ impl Error {
 
 impl From<exec::Error> for Error {
     fn from(error: exec::Error) -> Self {
-        Error::Exec(error)
+        match error {
+            // A managed transaction's work that gave up with an error of a layer above.
+            exec::Error::Aborted(inner) => match inner.downcast::<ogm::Error>() {
+                Ok(ogm) => Error::Ogm(*ogm),
+                Err(inner) => match inner.downcast::<schema_tools::Error>() {
+                    Ok(schema) => Error::Schema(*schema),
+                    Err(inner) => Error::Exec(exec::Error::Aborted(inner)),
+                },
+            },
+            other => Error::Exec(other),
+        }
     }
 }
 
@@ -96,5 +106,18 @@ mod tests {
         let refused = Error::from(ogm::Error::NotFound { label: "Person" });
         assert_eq!(refused.to_string(), "no `Person` matches");
         assert!(matches!(refused, Error::Ogm(_)));
+    }
+
+    #[test]
+    fn an_ogm_error_through_a_managed_transaction_comes_back_as_itself() {
+        let through = exec::Error::from(ogm::Error::NotFound { label: "Person" });
+        assert!(matches!(through, exec::Error::Aborted(_)));
+        assert!(!through.is_transient(), "never retried");
+        assert!(matches!(
+            Error::from(through),
+            Error::Ogm(ogm::Error::NotFound { label: "Person" })
+        ));
+        let underneath = exec::Error::from(ogm::Error::Exec(exec::Error::NoRows));
+        assert!(matches!(underneath, exec::Error::NoRows), "kept as it was");
     }
 }

@@ -59,6 +59,14 @@ pub enum Error {
         message: String,
     },
 
+    /// The work of a managed transaction ([`Client::write`](crate::Client::write),
+    /// [`Client::read`](crate::Client::read)) gave up with an error of a layer above,
+    /// converted by `?` (an OGM error such as `NotFound`): the transaction rolled back and
+    /// was not retried. [`typher::Error`](crate::Error) turns it back into the error it holds
+    /// (`Error::Ogm(..)`); otherwise `downcast_ref` reads it.
+    #[error("{0}")]
+    Aborted(Box<dyn std::error::Error + Send + Sync>),
+
     /// The server rejected a query or a transaction, with its Neo4j status code.
     #[error("server error {code}: {message}")]
     Server {
@@ -266,6 +274,7 @@ impl Error {
             Error::RetriesExhausted { .. } => "retries_exhausted",
             Error::UnsupportedServer { .. } => "unsupported_server",
             Error::Driver(_) => "driver",
+            Error::Aborted(_) => "aborted",
         }
     }
 

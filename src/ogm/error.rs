@@ -100,3 +100,15 @@ fn cardinality_message(
         )
     }
 }
+
+/// Lets `?` end a managed transaction's work with an OGM error: the transaction rolls back
+/// and is not retried, and [`crate::Error`] gives the OGM error back. A failure underneath
+/// stays what it was (and is retried when transient).
+impl From<Error> for exec::Error {
+    fn from(error: Error) -> Self {
+        match error {
+            Error::Exec(e) => e,
+            other => exec::Error::Aborted(Box::new(other)),
+        }
+    }
+}

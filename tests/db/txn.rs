@@ -158,6 +158,63 @@ async fn managed_write_error_rolls_back_and_is_not_retried() {
 }
 
 #[tokio::test]
+async fn ogm_calls_use_question_mark_inside_managed_work() {
+    let db = with_constraint().await;
+    let clear = "MATCH (t:Tag) WHERE t.name STARTS WITH 'ogm-in-tx-' DELETE t";
+    db.execute(raw::<()>(clear)).await.unwrap();
+    let attempts = AtomicU32::new(0);
+    // `?` on an OGM call inside the closure: its error ends the work, rolls back what the
+    // transaction wrote, is not retried, and comes out as the OGM error it was.
+    let run = async || -> typher::Result<()> {
+        db.write(async |tx| {
+            attempts.fetch_add(1, Ordering::SeqCst);
+            Tag {
+                name: "ogm-in-tx-a".into(),
+                attempt: None,
+            }
+            .create(&tx)
+            .await?;
+            Tag::nodes()
+                .filter(Tag.name.eq("ogm-in-tx-nobody"))
+                .get(&tx)
+                .await?;
+            Ok(())
+        })
+        .await?;
+        Ok(())
+    };
+    let result = run().await;
+    assert!(
+        matches!(
+            result,
+            Err(typher::Error::Ogm(typher::ogm::Error::NotFound {
+                label: "Tag"
+            }))
+        ),
+        "{result:?}"
+    );
+    assert_eq!(attempts.load(Ordering::SeqCst), 1);
+    assert!(tags(&db, "ogm-in-tx-").await.is_empty());
+
+    // An OGM call that succeeds commits with the rest.
+    let created = db
+        .write(async |tx| {
+            let tag = Tag {
+                name: "ogm-in-tx-b".into(),
+                attempt: Some(1),
+            }
+            .create(&tx)
+            .await?;
+            Ok(tag.attempt)
+        })
+        .await
+        .unwrap();
+    assert_eq!(created, Some(1));
+    assert_eq!(tags(&db, "ogm-in-tx-").await, ["ogm-in-tx-b"]);
+    db.execute(raw::<()>(clear)).await.unwrap();
+}
+
+#[tokio::test]
 async fn managed_write_retries_transient_failures() {
     let db = with_constraint().await;
     let attempts = AtomicU32::new(0);
