@@ -471,6 +471,39 @@ async fn migrations_revert_plan_and_embed() {
     assert_eq!(embedded.migrate(&db).await.unwrap().len(), 2);
     assert_eq!(count().await, 2);
 
+    // A Rust step undone by a Rust function, in the transaction that forgets it.
+    let rusty = || {
+        first
+            .clone()
+            .rust(3, "flag items", async |tx| {
+                tx.execute(raw::<()>("MATCH (i:EmbItem) SET i.flag = true"))
+                    .await?;
+                Ok(())
+            })
+            .down_rust(async |tx| {
+                tx.execute(raw::<()>("MATCH (i:EmbItem) REMOVE i.flag"))
+                    .await?;
+                Ok(())
+            })
+    };
+    let flagged = async || -> i64 {
+        db.fetch_one(raw::<i64>("MATCH (i:EmbItem {flag: true}) RETURN count(i)"))
+            .await
+            .unwrap()
+    };
+    assert_eq!(rusty().migrate(&db).await.unwrap().len(), 1);
+    assert_eq!(flagged().await, 2);
+    assert_eq!(
+        rusty().revert_plan(&db).await.unwrap().unwrap().statements,
+        ["(a Rust function)"]
+    );
+    assert_eq!(
+        rusty().revert(&db).await.unwrap().map(|r| r.version),
+        Some(3)
+    );
+    assert_eq!(flagged().await, 0);
+    assert_eq!(count().await, 2, "the steps before it stay");
+
     // A held lock makes a run wait, then fail clearly; nothing ran.
     db.execute(raw::<()>(
         "CREATE (:__TypherMigrationLock {name: 'migrations', holder: 'a crashed run', since: datetime()})",
