@@ -506,6 +506,16 @@ impl Client {
     }
 }
 
+/// How an auto-commit statement runs: a typed query that only reads goes to a reader (on a
+/// cluster); anything else, raw Cypher included, to the writer.
+fn access_of(tree: Option<&crate::dsl::ast::QueryAst>) -> Access {
+    if tree.is_some_and(crate::dsl::ast::QueryAst::reads_only) {
+        Access::Read
+    } else {
+        Access::Write
+    }
+}
+
 impl Executor for Client {
     async fn records<'a>(&'a self, prepared: Prepared<'a>) -> Result<RowStream<Record>> {
         let log = QueryLog::start(&prepared);
@@ -519,10 +529,11 @@ impl Executor for Client {
             return result.map(RowStream::read);
         }
         let opened = async {
-            let mut lease = self.driver.lease(Access::Write, &self.scope).await?;
+            let access = access_of(prepared.tree);
+            let mut lease = self.driver.lease(access, &self.scope).await?;
             let rows = self
                 .driver
-                .rows(&mut lease, prepared.query, &self.scope)
+                .rows(&mut lease, prepared.query, &self.scope, access)
                 .await?;
             Ok((rows, lease))
         }
@@ -564,10 +575,11 @@ impl Executor for Client {
                 executed.rows_returned = records.len();
                 return Ok((if keep_rows { records } else { Vec::new() }, executed));
             }
-            let mut lease = self.driver.lease(Access::Write, &self.scope).await?;
+            let access = access_of(prepared.tree);
+            let mut lease = self.driver.lease(access, &self.scope).await?;
             let mut rows = self
                 .driver
-                .rows(&mut lease, prepared.query, &self.scope)
+                .rows(&mut lease, prepared.query, &self.scope, access)
                 .await?;
             let mut kept = Vec::new();
             let mut rows_returned = 0;

@@ -233,6 +233,8 @@ struct Writes {
     writes: bool,
     /// Some `CALL { .. } IN TRANSACTIONS` commits batch by batch.
     batched: bool,
+    /// Some procedure is called, which may write.
+    procedure: bool,
 }
 
 impl Visitor for Writes {
@@ -246,6 +248,7 @@ impl Visitor for Writes {
             | Clause::Delete(_)
             | Clause::Foreach(_) => self.writes = true,
             Clause::Call(c) => self.batched |= c.in_transactions.is_some(),
+            Clause::Procedure(_) => self.procedure = true,
             _ => {}
         }
     }
@@ -271,6 +274,13 @@ impl QueryAst {
     /// Whether any clause writes (in `CALL` and `FOREACH` bodies too).
     pub(crate) fn writes(&self) -> bool {
         self.scan_writes().writes
+    }
+
+    /// Whether the query only reads: no clause writes and no procedure (which may write) is
+    /// called, so a cluster may run it on a reader.
+    pub(crate) fn reads_only(&self) -> bool {
+        let found = self.scan_writes();
+        !found.writes && !found.batched && !found.procedure
     }
 
     fn scan_writes(&self) -> Writes {

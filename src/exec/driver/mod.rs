@@ -537,8 +537,10 @@ impl Driver {
         lease: &mut Lease,
         query: DriverQuery<'_>,
         scope: &Scope,
+        access: Access,
     ) -> Result<DriverRows, Error> {
-        let options = self.with_bookmarks(&scope.auto);
+        // `mode: "r"` for a read: a cluster with server-side routing runs it on a reader.
+        let options = self.with_bookmarks(scope.access(access));
         let params = Params(&query.params);
         let run =
             lease
@@ -873,6 +875,7 @@ impl Driver {
                     &mut lease,
                     DriverQuery::new(CONSTRAINT_LOOKUP),
                     self.scope(),
+                    Access::Write,
                 )
                 .await?;
             let mut shown = Vec::new();
