@@ -267,19 +267,7 @@ enum Command {
 enum Migrate {
     /// Apply the migrations the database has not recorded yet, in version order, holding
     /// the migration lock (a second run waits for it).
-    Run {
-        #[command(flatten)]
-        dir: MigrationsDir,
-        /// Print the steps and statements that would run; write nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Print the report as JSON.
-        #[arg(long)]
-        json: bool,
-        /// How long to wait while another run holds the lock.
-        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
-        lock_timeout: u64,
-    },
+    Run(LockedRun),
     /// Write the files of a new reversible migration: V<timestamp>__<name>.up.cypher and
     /// .down.cypher.
     Add {
@@ -293,19 +281,7 @@ enum Migrate {
         dry_run: bool,
     },
     /// Undo the latest applied migration with its down script and forget it.
-    Revert {
-        #[command(flatten)]
-        dir: MigrationsDir,
-        /// Print the step and statements that would run; write nothing.
-        #[arg(long)]
-        dry_run: bool,
-        /// Print the report as JSON.
-        #[arg(long)]
-        json: bool,
-        /// How long to wait while another run holds the lock.
-        #[arg(long, default_value_t = 60, value_name = "SECONDS")]
-        lock_timeout: u64,
-    },
+    Revert(LockedRun),
     /// Show which migrations are applied, pending, changed since applied, or unknown.
     Status {
         #[command(flatten)]
@@ -332,6 +308,22 @@ struct SchemaFile {
     /// indexes).
     #[arg(long)]
     community: bool,
+}
+
+/// What `migrate run` and `migrate revert` take: both write, under the migration lock.
+#[derive(Args)]
+struct LockedRun {
+    #[command(flatten)]
+    dir: MigrationsDir,
+    /// Print the steps and statements that would run; write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Print the report as JSON.
+    #[arg(long)]
+    json: bool,
+    /// How long to wait while another run holds the lock.
+    #[arg(long, default_value_t = 60, value_name = "SECONDS")]
+    lock_timeout: u64,
 }
 
 #[derive(Args)]
@@ -468,16 +460,9 @@ impl App {
             _ => None,
         };
         let migrations = match &cli.command {
-            Command::Migrate(
-                Migrate::Run {
-                    dir, lock_timeout, ..
-                }
-                | Migrate::Revert {
-                    dir, lock_timeout, ..
-                },
-            ) => Some(
-                self.migrations_of(dir)?
-                    .lock_timeout(Duration::from_secs(*lock_timeout)),
+            Command::Migrate(Migrate::Run(run) | Migrate::Revert(run)) => Some(
+                self.migrations_of(&run.dir)?
+                    .lock_timeout(Duration::from_secs(run.lock_timeout)),
             ),
             Command::Migrate(Migrate::Status { dir, .. }) => Some(self.migrations_of(dir)?),
             _ => None,
@@ -588,11 +573,11 @@ impl App {
                     return Ok(ExitCode::from(1));
                 }
             }
-            Command::Migrate(Migrate::Run {
+            Command::Migrate(Migrate::Run(LockedRun {
                 dry_run,
                 json: as_json,
                 ..
-            }) => {
+            })) => {
                 if dry_run {
                     let plan = migrations()?.plan(&db).await?;
                     if as_json {
@@ -620,11 +605,11 @@ impl App {
                     }
                 }
             }
-            Command::Migrate(Migrate::Revert {
+            Command::Migrate(Migrate::Revert(LockedRun {
                 dry_run,
                 json: as_json,
                 ..
-            }) => {
+            })) => {
                 if dry_run {
                     let plan = migrations()?.revert_plan(&db).await?;
                     if as_json {

@@ -689,9 +689,15 @@ impl Migrations {
     /// # Ok(()) }
     /// ```
     pub async fn migrate(&self, db: &Client) -> Result<Vec<Applied>> {
+        self.under_lock(db, self.migrate_locked(db)).await
+    }
+
+    /// Runs `work` holding the migration lock, after checking the list; releases the lock
+    /// whatever `work` returned.
+    async fn under_lock<T>(&self, db: &Client, work: impl Future<Output = Result<T>>) -> Result<T> {
         self.check_list()?;
         let lock = Lock::acquire(db, self.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT)).await?;
-        let result = self.migrate_locked(db).await;
+        let result = work.await;
         lock.release(db).await;
         result
     }
@@ -762,11 +768,7 @@ impl Migrations {
     /// transaction (schema statements one by one, as they run); returns it, or `None` when
     /// nothing is applied. Holds the migration lock, like [`migrate`](Self::migrate).
     pub async fn revert(&self, db: &Client) -> Result<Option<Applied>> {
-        self.check_list()?;
-        let lock = Lock::acquire(db, self.lock_timeout.unwrap_or(DEFAULT_LOCK_TIMEOUT)).await?;
-        let result = self.revert_locked(db).await;
-        lock.release(db).await;
-        result
+        self.under_lock(db, self.revert_locked(db)).await
     }
 
     async fn revert_locked(&self, db: &Client) -> Result<Option<Applied>> {
